@@ -1,0 +1,145 @@
+"""The thin command line: parses arguments, calls the library, maps outcomes to exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any, TextIO
+
+from extractor.errors import ConfigError, ExtractorError, LockedError
+from extractor.models import ErrorRecord
+from extractor.version import __version__
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_LOCKED = 3
+
+log = logging.getLogger("extractor")
+
+
+def dump(record: dict[str, Any], stream: TextIO) -> None:
+    """One JSON Lines row, keys in the schema's order, text as UTF-8."""
+    stream.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def schema_text(name: str = "article") -> str:
+    return (resources.files("extractor") / "schema" / f"{name}.schema.json").read_text("utf-8")
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(schema_text("error" if args.error else "article"))
+    return EXIT_OK
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from extractor.pipeline import extract_sources
+
+    fetcher = None
+    if any(s.startswith(("http://", "https://")) for s in args.sources):
+        fetcher = _fetcher_from_args(args)
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    failed = 0
+    try:
+        for item in extract_sources(args.sources, base_url=args.base_url, fetcher=fetcher):
+            if isinstance(item, ErrorRecord):
+                failed += 1
+                dump(item.to_dict(), sys.stderr)
+            else:
+                dump(item.to_dict(), out)
+            out.flush()
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _fetcher_from_args(args: argparse.Namespace) -> object:
+    from extractor.fetch import Fetcher
+
+    return Fetcher.from_options(
+        seeds=[s for s in args.sources if s.startswith(("http://", "https://"))],
+        user_agent=args.user_agent,
+        ignore_robots=args.ignore_robots,
+        allow_private=args.allow_private,
+        timeout=args.timeout,
+    )
+
+
+def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("fetching")
+    group.add_argument("--user-agent", help="User-Agent sent with every request")
+    group.add_argument("--timeout", type=float, help="total seconds allowed per page (default 30)")
+    group.add_argument(
+        "--ignore-robots",
+        action="store_true",
+        help="fetch pages that robots.txt forbids (impolite: use only on sites you own)",
+    )
+    group.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow links and redirects to private, loopback and link-local addresses",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="extractor",
+        description="Split article pages into headline, summary, sections, teasers and typed "
+        "boilerplate; one JSON record per page.",
+    )
+    parser.add_argument("--version", action="version", version=f"extractor {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    extract = commands.add_parser(
+        "extract",
+        help="records from HTML files (.gz too), WARC files, URLs or '-' for stdin",
+        description="One record per page as JSON Lines on stdout; error records as JSON Lines "
+        "on stderr. Exit 0 when every page is fine, 1 when some failed.",
+    )
+    extract.add_argument("sources", nargs="+", metavar="FILE|URL|-")
+    extract.add_argument("--base-url", help="the URL a file or stdin page was served at")
+    extract.add_argument("-o", "--output", help="write records to this file instead of stdout")
+    _add_fetch_options(extract)
+    extract.set_defaults(handler=_cmd_extract)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of a record")
+    schema.add_argument("--error", action="store_true", help="the schema of an error record")
+    schema.set_defaults(handler=_cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.WARNING - 10 * min(args.verbose, 2),
+        format="extractor: %(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(handler(args))
+    except LockedError as exc:
+        log.error("%s", exc)
+        return EXIT_LOCKED
+    except ConfigError as exc:
+        log.error("%s", exc)
+        return EXIT_USAGE
+    except ExtractorError as exc:
+        log.error("%s", exc)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

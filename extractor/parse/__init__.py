@@ -1,0 +1,315 @@
+"""The pure page parser: HTML and its URL in, the page's parts out (no network, disk or clock)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from extractor.models import Boilerplate, PageParts, Teaser
+from extractor.parse import boilerplate as bp
+from extractor.parse import dates, vocab
+from extractor.parse.body import body_text, build_sections, find_content_roots
+from extractor.parse.dom import Block, blocks, clean, parse_document
+from extractor.parse.headline import find_headline, find_summary
+from extractor.parse.metadata import PageMetadata, read_metadata
+from extractor.parse.teasers import TeaserBlock, find_teaser_blocks
+
+__all__ = ["parse_page", "body_text"]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _TeaserZone:
+    """The zone mark of a teaser block: its text is teasers, neither body nor boilerplate."""
+
+    block: TeaserBlock
+
+
+_MERGED_KINDS = frozenset(("navigation", "breadcrumb", "share", "footer", "cookie", "subscribe",
+                           "advert", "comments"))
+_JOINERS = {"navigation": " · ", "breadcrumb": " › ", "share": " · "}
+
+
+def parse_page(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    now: datetime | None = None,
+    content_type: str | None = None,
+    date_order: str | None = None,
+) -> PageParts:
+    """Split one page into headline, summary, sections, teasers, boilerplate and metadata.
+
+    ``now`` is the moment relative dates ("4 hours ago") are read against: the fetch time, or
+    the caller's clock for a file. ``date_order`` ("MD" or "DM") is a site's learned month/day
+    order, used when the page's own dates do not settle it.
+    """
+    root = parse_document(html, content_type)
+    meta = read_metadata(root, url)
+    base = _base_url(root, url)
+    clean(root)
+    body = root.find("body")
+    if body is None:
+        body = root
+
+    headline_el, headline = find_headline(
+        root, [text for _, text in meta.headline_candidates], meta.title_tag, meta.site_name
+    )
+    total_chars = len(body.text_content())
+    zones: dict[HtmlElement, object] = dict(
+        bp.mark_containers(body, [headline_el] if headline_el is not None else [], total_chars)
+    )
+
+    def date_text_of(text: str) -> str | None:
+        found = dates.find_date(text)
+        return found.text if found is not None else None
+
+    teaser_blocks = find_teaser_blocks(
+        body, base_url=base, page_url=url, zones=zones, find_date=date_text_of
+    )
+    for tblock in teaser_blocks:
+        zone = _TeaserZone(tblock)
+        zones[tblock.el] = zone
+        if tblock.heading_el is not None and tblock.heading_el not in zones:
+            zones[tblock.heading_el] = zone
+
+    all_blocks = blocks(body, zones)
+    headline_index = _headline_index(all_blocks, headline_el)
+    content = _content_blocks(all_blocks, headline_el, headline_index)
+
+    summary_block, summary = find_summary(content, all_blocks, headline_index, meta.description)
+    byline_blocks = _byline_blocks(all_blocks, headline_index, meta)
+    skip = {id(b) for b in byline_blocks}
+    if summary_block is not None:
+        skip.add(id(summary_block))
+    content = [b for b in content if id(b) not in skip]
+
+    kinds = _text_kinds(all_blocks, content)
+    content = [b for b in content if id(b) not in kinds]
+    sections = build_sections(content)
+
+    content_ids = {id(b) for b in content} | skip
+    if headline_index is not None:
+        content_ids.add(id(all_blocks[headline_index]))
+    boilerplate = _boilerplate(all_blocks, content_ids, kinds, content)
+
+    published_text = meta.published_text
+    published = meta.published
+    page_day = _day(published)
+    order = dates.infer_order(_date_texts(teaser_blocks, published_text)) or date_order
+    if published is None:
+        published_text, published = _visible_date(byline_blocks, order, now)
+        page_day = _day(published)
+    teasers = _teasers(teaser_blocks, order, now, page_day)
+
+    return PageParts(
+        headline=headline,
+        summary=summary,
+        authors=tuple(meta.authors),
+        published=published,
+        published_text=published_text,
+        modified=meta.modified,
+        modified_text=meta.modified_text,
+        lang=meta.lang,
+        canonical_url=meta.canonical_url,
+        image=meta.image,
+        site_name=meta.site_name,
+        sections=sections,
+        teasers=teasers,
+        boilerplate=boilerplate,
+        metadata=meta.to_record_metadata(),
+    )
+
+
+def _base_url(root: HtmlElement, url: str | None) -> str | None:
+    base = root.find(".//base[@href]")
+    if base is not None:
+        href = (base.get("href") or "").strip()
+        if href:
+            return urljoin(url, href) if url else href
+    return url
+
+
+def _headline_index(all_blocks: list[Block], headline_el: HtmlElement | None) -> int | None:
+    if headline_el is None:
+        return None
+    for block in all_blocks:
+        if block.el is headline_el:
+            return block.index
+    inside = set(headline_el.iterdescendants())
+    for block in all_blocks:
+        if block.el in inside:
+            return block.index
+    return None
+
+
+def _content_blocks(
+    all_blocks: list[Block], headline_el: HtmlElement | None, headline_index: int | None
+) -> list[Block]:
+    roots = find_content_roots(all_blocks)
+    members: set[HtmlElement] = set()
+    for root in roots:
+        members.update(root.iter())
+    start = -1
+    if headline_index is not None and headline_el is not None and headline_el in members:
+        start = headline_index
+    return [
+        b
+        for b in all_blocks
+        if b.zone is None and b.index > start and b.el in members and b.el is not headline_el
+        and not (b.link_density > 0.6 and len(b.text) < 200 and not b.heading_level)
+    ]
+
+
+def _byline_blocks(
+    all_blocks: list[Block], headline_index: int | None, meta: PageMetadata
+) -> list[Block]:
+    """Short lines right around the headline that give the author or the date."""
+    if headline_index is None:
+        return []
+    names = [a.casefold() for a in meta.authors]
+    found = []
+    for block in all_blocks[headline_index + 1 : headline_index + 8]:
+        text = block.text
+        if len(text) > 160 or block.zone is not None:
+            continue
+        folded = text.casefold()
+        if vocab.BYLINE_TEXT_RE.match(text) or any(n and n in folded for n in names):
+            found.append(block)
+            continue
+        parsed = dates.find_date(text)
+        if parsed is not None and len(text) - len(parsed.text) < 40:
+            found.append(block)
+    return found
+
+
+def _text_kinds(all_blocks: list[Block], content: list[Block]) -> dict[int, str]:
+    """Boilerplate kinds read from text, with disclaimers spread over their paragraph group."""
+    kinds: dict[int, str] = {}
+    groups: list[list[Block]] = []
+    last_parent: HtmlElement | None = None
+    for block in all_blocks:
+        if block.zone is not None:
+            last_parent = None
+            continue
+        parent = block.el.getparent() if block.el.tag in ("p", "li") else block.el
+        if parent is not last_parent or not groups:
+            groups.append([])
+        groups[-1].append(block)
+        last_parent = parent
+        kind = bp.kind_of_text(block)
+        if kind is not None:
+            kinds[id(block)] = kind
+    content_chars = sum(len(b.text) for b in content) or 1
+    for group in groups:
+        if not any(bp.is_disclaimer(b.text) for b in group):
+            continue
+        prose = [b for b in group if not b.heading_level]
+        if len(prose) > 8 or sum(len(b.text) for b in prose) > 0.6 * content_chars:
+            # A long run of prose is an article about disclaimers, not one: mark the matches only.
+            for b in prose:
+                if bp.is_disclaimer(b.text):
+                    kinds[id(b)] = "disclaimer"
+            continue
+        for b in prose:
+            kinds[id(b)] = "disclaimer"
+    return kinds
+
+
+def _boilerplate(
+    all_blocks: list[Block], content_ids: set[int], kinds: dict[int, str], content: list[Block]
+) -> tuple[Boilerplate, ...]:
+    first = content[0].index if content else len(all_blocks)
+    items: list[tuple[str, object, list[str]]] = []
+    for block in all_blocks:
+        if id(block) in content_ids or isinstance(block.zone, _TeaserZone):
+            continue
+        kind = kinds.get(id(block))
+        key: object = block.zone
+        if kind is None:
+            if isinstance(block.zone, str):
+                kind = block.zone
+            elif block.link_density > 0.5:
+                kind = "navigation" if block.index < first else "footer"
+                key = block.el.getparent()
+            else:
+                kind = "other"
+                key = block.el.getparent()
+        if (
+            items
+            and items[-1][0] == kind
+            and kind in _MERGED_KINDS
+            and (items[-1][1] is key or kind != "other")
+        ):
+            items[-1][2].append(block.text)
+        else:
+            items.append((kind, key, [block.text]))
+    return tuple(
+        Boilerplate(kind, _JOINERS.get(kind, "\n").join(texts)) for kind, _, texts in items
+    )
+
+
+def _date_texts(teaser_blocks: list[TeaserBlock], published_text: str | None) -> list[str]:
+    texts = [c.date_text for b in teaser_blocks for c in b.cards if c.date_text]
+    if published_text:
+        texts.append(published_text)
+    return texts
+
+
+def _day(iso: str | None) -> date | None:
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+def _visible_date(
+    byline_blocks: list[Block], order: str | None, now: datetime | None
+) -> tuple[str | None, str | None]:
+    for block in byline_blocks:
+        parsed = dates.find_date(block.text, order=order, reference=now)
+        if parsed is not None and parsed.iso:
+            return parsed.text, parsed.iso
+    return None, None
+
+
+def _teasers(
+    teaser_blocks: list[TeaserBlock], order: str | None, now: datetime | None, page_day: date | None
+) -> tuple[Teaser, ...]:
+    out: list[Teaser] = []
+    for tblock in teaser_blocks:
+        capped = _capped_length(tblock)
+        for card in tblock.cards:
+            iso = None
+            if card.date_text:
+                parsed = dates.parse_date(card.date_text, order=order, reference=now,
+                                          page_date=page_day)
+                if parsed is not None and parsed.iso:
+                    iso = parsed.iso[:10]
+            if iso is None and card.date_attr:
+                machine = dates.to_iso_datetime(card.date_attr)
+                iso = machine[:10] if machine else None
+            blurb = card.blurb
+            truncated = bool(blurb) and (
+                vocab.ELLIPSIS_RE.search(blurb or "") is not None
+                or (capped is not None and len(blurb or "") == capped)
+            )
+            out.append(Teaser(card.url, card.title, blurb, iso, card.date_text, truncated,
+                              tblock.heading))
+    return tuple(out)
+
+
+def _capped_length(tblock: TeaserBlock) -> int | None:
+    """The length every blurb of a block is cut at, when the site caps them (seed: 100)."""
+    lengths = [len(c.blurb) for c in tblock.cards if c.blurb]
+    if len(lengths) < 2:
+        return None
+    length, count = Counter(lengths).most_common(1)[0]
+    if count >= 2 and count >= 0.5 * len(lengths) and length >= 40:
+        return length
+    return None

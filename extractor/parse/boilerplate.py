@@ -1,0 +1,110 @@
+"""Boilerplate typed by kind: containers marked by tag, role and class, and blocks by their text."""
+
+from __future__ import annotations
+
+import lxml.etree
+from lxml.html import HtmlElement
+
+from extractor.parse import vocab
+from extractor.parse.dom import Block, text_of, tokens
+
+_CANDIDATES_XPATH = lxml.etree.XPath(
+    "//*[@class or @id or @role or self::nav or self::footer or self::header or self::aside"
+    " or self::form or self::dialog]"
+)
+_CONTENT_TAGS = frozenset(("article", "main"))
+
+
+def container_kind(el: HtmlElement) -> str | None:
+    """The boilerplate kind an element's tag, role or class names, if any."""
+    tag = el.tag
+    kind = vocab.BOILERPLATE_TAGS.get(str(tag))
+    if kind is not None:
+        return kind
+    role = el.get("role")
+    if role:
+        kind = vocab.BOILERPLATE_ROLES.get(role.strip().lower())
+        if kind is not None:
+            return kind
+    toks = tokens(el)
+    if not toks:
+        return None
+    if any(t in vocab.CONTENT_TOKENS for t in toks):
+        # "article-footer" names a footer; "article-body nav-open" names the body.
+        pass
+    found = None
+    for token in toks:
+        kind = vocab.BOILERPLATE_TOKENS.get(token)
+        if kind is not None:
+            found = kind
+            if kind != "navigation":
+                break
+    return found
+
+
+def mark_containers(
+    root: HtmlElement, protect: list[HtmlElement], total_chars: int
+) -> dict[HtmlElement, str]:
+    """Outermost containers of each boilerplate kind, never one that holds a protected element.
+
+    ``protect`` lists elements that belong to the article (the headline): a container around
+    one of them is a wrapper, not boilerplate. A container holding most of the page's text is a
+    wrapper too, whatever its class says.
+    """
+    guarded: set[HtmlElement] = set()
+    for el in protect:
+        guarded.update(el.iterancestors())
+        guarded.add(el)
+    marks: dict[HtmlElement, str] = {}
+    for el in _CANDIDATES_XPATH(root):
+        if el in guarded or el.tag in ("html", "body"):
+            continue
+        kind = container_kind(el)
+        if el.tag == "header" and kind is None:
+            kind = "navigation"
+        elif el.tag == "aside" and kind is None:
+            continue  # an aside may hold related reads or a pull quote; judged by its content
+        elif el.tag in ("form", "dialog") and kind is None:
+            text = text_of(el)
+            if vocab.SUBSCRIBE_RE.search(text):
+                kind = "subscribe"
+            elif vocab.COOKIE_RE.search(text):
+                kind = "cookie"
+            else:
+                continue
+        if kind is None:
+            continue
+        if any(a in marks for a in el.iterancestors()):
+            continue
+        if el.tag not in ("nav", "footer", "header") and total_chars:
+            size = len(text_of(el))
+            if size > 0.5 * total_chars and size > 1500:
+                continue
+        marks[el] = kind
+    return marks
+
+
+def kind_of_text(block: Block) -> str | None:
+    """A boilerplate kind read from a block's text alone, for pages with no names to lean on."""
+    text = block.text
+    n = len(text)
+    if n < 400 and vocab.COOKIE_RE.search(text):
+        return "cookie"
+    if n < 300 and vocab.FOOTER_RE.search(text) and (block.link_density > 0.3 or n < 160):
+        return "footer"
+    if n < 120 and vocab.SHARE_RE.match(text):
+        return "share"
+    if n < 250 and vocab.SUBSCRIBE_RE.search(text) and (block.link_density > 0.2 or n < 140):
+        return "subscribe"
+    if n < 80 and vocab.COMMENTS_RE.match(text):
+        return "comments"
+    if n < 40 and vocab.ADVERT_RE.match(text):
+        return "advert"
+    if n < 60 and vocab.NAVIGATION_WORDS_RE.match(text):
+        return "navigation"
+    return None
+
+
+def is_disclaimer(text: str) -> bool:
+    """Whether a paragraph speaks as a disclaimer."""
+    return vocab.DISCLAIMER_RE.search(text) is not None

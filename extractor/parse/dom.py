@@ -1,0 +1,234 @@
+"""The page as one lxml tree: parsing, cleaning, and its text blocks in reading order."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import lxml.etree
+import lxml.html
+from lxml.html import HtmlElement
+
+from extractor.errors import ParseError
+from extractor.parse import vocab
+
+_PARSER = lxml.html.HTMLParser(
+    encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False
+)
+_BR = "\x01"  # stands for <br> while text is gathered, so two in a row can split paragraphs
+_TOKEN_SPLIT_RE = re.compile(r"[^a-z0-9]+")
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HIDDEN_XPATH = lxml.etree.XPath(
+    "//*[@hidden or @aria-hidden='true' or contains(@style,'none') or contains(@style,'hidden')"
+    " or contains(@class,'hid') or contains(@class,'sr-only') or contains(@class,'visually')"
+    " or contains(@class,'invisible') or contains(@class,'visible-') or contains(@class,'screen')"
+    " or contains(@class,'offscreen') or contains(@class,'d-none') or contains(@class,'only')]"
+)
+
+LINK = 1
+BOLD = 2
+
+
+def parse_document(html: str | bytes, content_type: str | None = None) -> HtmlElement:
+    """Parse HTML (bytes are decoded by their declared or detected charset) into one tree."""
+    if isinstance(html, bytes):
+        from extractor.parse.encoding import decode_html
+
+        html = decode_html(html, content_type)
+    if not html or not html.strip():
+        raise ParseError("the document is empty", kind="empty")
+    data = html.encode("utf-8", errors="replace")
+    try:
+        root = lxml.html.document_fromstring(data, parser=_PARSER)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise ParseError(f"the document cannot be parsed as HTML: {exc}", kind="not_html") from exc
+    if root is None or not isinstance(root.tag, str):
+        raise ParseError("the document has no HTML element", kind="not_html")
+    return root
+
+
+def tokens(el: HtmlElement) -> list[str]:
+    """The class and id of an element as lower-case tokens, plus their hyphenated wholes."""
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if not raw.strip():
+        return []
+    parts = raw.split()
+    out = [t for t in _TOKEN_SPLIT_RE.split(raw) if t]
+    out.extend(p for p in parts if "-" in p or "_" in p)
+    out.extend(p.replace("_", "-") for p in parts if "_" in p)
+    return out
+
+
+def is_hidden(el: HtmlElement) -> bool:
+    """Whether an element is plainly hidden from a desktop reader."""
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    if style and _HIDDEN_STYLE_RE.search(style):
+        return True
+    return any(t in vocab.HIDDEN_TOKENS for t in tokens(el))
+
+
+def clean(root: HtmlElement) -> None:
+    """Remove what a reader never sees: scripts, styles, embeds and hidden elements."""
+    lxml.etree.strip_elements(root, *vocab.DROP_TAGS, with_tail=False)
+    body = root.find("body")
+    for el in _HIDDEN_XPATH(root):
+        if el is root or el is body or not is_hidden(el):
+            continue
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def collapse(text: str) -> str:
+    """Whitespace collapsed to single spaces, zero-width characters removed."""
+    if "\u200b" in text or "\ufeff" in text or "\u00ad" in text:
+        text = text.replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
+    return " ".join(text.split())
+
+
+def text_of(el: HtmlElement) -> str:
+    """The visible text of an element, whitespace collapsed."""
+    return collapse(" ".join(el.itertext()))
+
+
+@dataclass(slots=True)
+class Block:
+    """A run of text that reads as one unit: a paragraph, a heading, a list item, a cell."""
+
+    el: HtmlElement  # the block-level element the text belongs to
+    text: str
+    link_chars: int
+    bold_chars: int
+    index: int
+    zone: object | None  # the marked ancestor container, if any
+
+    @property
+    def tag(self) -> str:
+        return str(self.el.tag)
+
+    @property
+    def heading_level(self) -> int:
+        tag = self.el.tag
+        if tag in vocab.HEADING_TAGS and self.text:
+            return int(str(tag)[1])
+        return 0
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+    @property
+    def all_bold(self) -> bool:
+        return self.bold_chars >= len(self.text.replace(" ", "")) > 0
+
+
+class _Acc:
+    """Text pieces of the block being gathered, each with its LINK/BOLD flags."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[str, int]] = []
+
+
+def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None) -> list[Block]:
+    """Every text block under ``root`` in document order, each tagged with its marked zone.
+
+    ``zones`` maps container elements to a mark (a boilerplate kind, a teaser block, ...); a block
+    inherits the mark of its nearest marked ancestor.
+    """
+    out: list[Block] = []
+    marks = zones or {}
+    block_tags = vocab.BLOCK_TAGS
+
+    def flush(acc: _Acc, owner: HtmlElement, zone: object | None) -> None:
+        if not acc.parts:
+            return
+        pieces = acc.parts
+        acc.parts = []
+        if not any(not p.isspace() and p != _BR for p, _ in pieces):
+            return
+        # Two or more <br> in a row (whitespace between them allowed) end a paragraph.
+        paragraphs: list[list[tuple[str, int]]] = [[]]
+        pending_br = 0
+        for piece, flags in pieces:
+            if piece == _BR:
+                pending_br += 1
+                continue
+            if pending_br:
+                if piece.isspace():
+                    continue
+                if pending_br >= 2 and paragraphs[-1]:
+                    paragraphs.append([])
+                else:
+                    paragraphs[-1].append((" ", flags))
+                pending_br = 0
+            paragraphs[-1].append((piece, flags))
+        for para in paragraphs:
+            _emit(para, owner, zone)
+
+    def _emit(pieces: list[tuple[str, int]], owner: HtmlElement, zone: object | None) -> None:
+        link = bold = 0
+        texts = []
+        for piece, flags in pieces:
+            texts.append(piece)
+            if flags:
+                n = len(piece.strip())
+                if flags & LINK:
+                    link += n
+                if flags & BOLD:
+                    bold += n
+        text = collapse("".join(texts))
+        if text:
+            out.append(Block(owner, text, link, bold, len(out), zone))
+
+    def walk(el: HtmlElement, acc: _Acc, owner: HtmlElement, flags: int, zone: object | None) -> None:
+        tag = el.tag
+        if not isinstance(tag, str):
+            if el.tail:
+                acc.parts.append((el.tail, flags))
+            return
+        mark = marks.get(el)
+        inner_zone = mark if mark is not None else zone
+        if tag == "br":
+            acc.parts.append((_BR, flags))
+        elif tag == "hr":
+            flush(acc, owner, zone)
+        elif tag in block_tags or mark is not None:
+            flush(acc, owner, zone)
+            inner = _Acc()
+            if el.text:
+                inner.parts.append((el.text, flags))
+            for child in el:
+                walk(child, inner, el, flags, inner_zone)
+            flush(inner, el, inner_zone)
+        else:
+            inner_flags = flags
+            if tag == "a" and el.get("href") is not None:
+                inner_flags |= LINK
+            elif tag in vocab.BOLD_TAGS:
+                inner_flags |= BOLD
+            elif tag == "img":
+                pass
+            if el.text:
+                acc.parts.append((el.text, inner_flags))
+            for child in el:
+                walk(child, acc, owner, inner_flags, zone)
+        if el.tail:
+            acc.parts.append((el.tail, flags))
+
+    top = _Acc()
+    start_zone = marks.get(root)
+    if root.text:
+        top.parts.append((root.text, 0))
+    for child in root:
+        walk(child, top, root, 0, start_zone)
+    flush(top, root, start_zone)
+    return out
+
+
+def iter_text_blocks(el: HtmlElement) -> Iterable[Block]:
+    """The blocks inside one element, for looking at a card or a container on its own."""
+    return blocks(el)

@@ -1,0 +1,159 @@
+"""The headline and the summary line: visible elements reconciled with what the page declares."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import lxml.etree
+from lxml.html import HtmlElement
+
+from extractor.parse import vocab
+from extractor.parse.dom import Block, text_of, tokens
+
+_WORD_RE = re.compile(r"\w+")
+_H1_XPATH = lxml.etree.XPath("//h1")
+_H23_XPATH = lxml.etree.XPath("//h2|//h3|//*[@itemprop='headline']")
+_SENTENCE_END_RE = re.compile(r"[.!?](\s|$)")
+
+
+def word_set(text: str) -> list[str]:
+    return _WORD_RE.findall(text.casefold())
+
+
+def similarity(a: str, b: str) -> float:
+    """Token F1 of two texts after case-folding."""
+    ta, tb = word_set(a), word_set(b)
+    if not ta or not tb:
+        return 0.0
+    common = 0
+    pool = list(tb)
+    for token in ta:
+        if token in pool:
+            pool.remove(token)
+            common += 1
+    if not common:
+        return 0.0
+    precision, recall = common / len(ta), common / len(tb)
+    return 2 * precision * recall / (precision + recall)
+
+
+def strip_site_name(title: str, site_name: str | None) -> str:
+    """A <title> without the site's name around it ("Headline | Site" → "Headline")."""
+    parts = [p for p in vocab.TITLE_SEPARATORS_RE.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title.strip()
+    if site_name:
+        kept = [p for p in parts if similarity(p, site_name) < 0.6]
+        if kept and len(kept) < len(parts):
+            return _join_kept(title, kept)
+    # Without a known site name, the longest part is the article's title when it is clearly
+    # longer than the others; a short first part ("Review: ...") stays with the rest.
+    longest = max(parts, key=len)
+    if len(word_set(longest)) >= 3:
+        return longest.strip()
+    return title.strip()
+
+
+def _join_kept(title: str, kept: list[str]) -> str:
+    if len(kept) == 1:
+        return kept[0].strip()
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return title[start:end].strip() if start >= 0 and end > start else kept[0].strip()
+
+
+def find_headline(
+    root: HtmlElement, declared: Sequence[str], title_tag: str | None, site_name: str | None
+) -> tuple[HtmlElement | None, str | None]:
+    """The element showing the article's title, and the title itself.
+
+    The visible <h1> wins when it agrees with what the page declares (og:title, JSON-LD
+    headline, <title> without the site name); a logo <h1> or a site-name <h1> does not.
+    """
+    references = [d for d in declared if d]
+    if title_tag:
+        references.append(strip_site_name(title_tag, site_name))
+    candidates = [(el, text_of(el)) for el in _H1_XPATH(root)]
+    candidates = [(el, t) for el, t in candidates if t and len(t) < 400]
+    if site_name:
+        candidates = [(el, t) for el, t in candidates if similarity(t, site_name) < 0.8]
+    if candidates:
+        if not references:
+            return candidates[0]
+        best = max(candidates, key=lambda pair: max(similarity(pair[1], r) for r in references))
+        if max(similarity(best[1], r) for r in references) >= 0.5:
+            return best
+        # Several <h1>: the one inside the article's own container.
+        if len(candidates) == 1 and not _is_logo(candidates[0][0]):
+            single = candidates[0]
+            if len(word_set(single[1])) >= 3:
+                return single
+    if references:
+        for el in _H23_XPATH(root):
+            text = text_of(el)
+            if text and max(similarity(text, r) for r in references) >= 0.8:
+                return el, text
+        return None, references[0]
+    for el in _H23_XPATH(root):
+        text = text_of(el)
+        if text and len(word_set(text)) >= 3:
+            return el, text
+    return None, None
+
+
+def _is_logo(el: HtmlElement) -> bool:
+    link = el.find(".//a")
+    return link is not None and (link.get("href") or "").rstrip("/") in ("", "/", ".")
+
+
+def find_summary(
+    content: list[Block], all_blocks: list[Block], headline_index: int | None, description: str | None
+) -> tuple[Block | None, str | None]:
+    """The dek: a marked standfirst, or the lone sentence between the headline and the body.
+
+    Returns the block (to keep it out of the body) and the text; without a visible dek the
+    declared description stands in, with no block.
+    """
+    start = headline_index + 1 if headline_index is not None else 0
+    window = all_blocks[start : start + 6]
+    for block in window:
+        el = block.el
+        if any(t in vocab.SUMMARY_TOKENS for t in tokens(el)) or (
+            el.getparent() is not None
+            and any(t in vocab.SUMMARY_TOKENS for t in tokens(el.getparent()))
+            and el.tag not in vocab.HEADING_TAGS
+        ):
+            if 20 <= len(block.text) <= 500:
+                return block, block.text
+    if headline_index is not None and content:
+        first = next((b for b in window if b.zone is None and not _is_byline(b.text)), None)
+        if first is not None and first in content and _is_lead(first, content, description):
+            return first, first.text
+    if description and len(description) >= 20:
+        return None, description
+    return None, None
+
+
+def _is_byline(text: str) -> bool:
+    return len(text) < 120 and vocab.BYLINE_TEXT_RE.match(text) is not None
+
+
+def _is_lead(block: Block, content: list[Block], description: str | None) -> bool:
+    text = block.text
+    if not 30 <= len(text) <= 320 or text.endswith(":") or block.heading_level:
+        return False
+    if len(_SENTENCE_END_RE.findall(text)) > 1:
+        return False
+    if description and similarity(text, description) >= 0.7:
+        return True
+    at = content.index(block)
+    following = content[at + 1 : at + 4]
+    if not following:
+        return False
+    nxt = following[0]
+    if nxt.heading_level or nxt.tag != block.tag:
+        return True
+    # A one-sentence line followed by much longer paragraphs reads as a standfirst.
+    longer = [b for b in following if not b.heading_level]
+    return bool(longer) and all(len(b.text) >= 2 * len(text) for b in longer)

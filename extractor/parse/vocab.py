@@ -1,0 +1,177 @@
+"""Vocabulary as data: class/id tokens, roles and phrases that the parser's logic looks up."""
+
+from __future__ import annotations
+
+import re
+
+# Elements whose content is never displayed text.
+DROP_TAGS: tuple[str, ...] = (
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "video", "audio", "map", "select", "textarea", "button", "input", "head",
+)
+
+# Elements that start a new block of text; anything else is inline.
+BLOCK_TAGS: frozenset[str] = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre "
+    "section summary table tbody td tfoot th thead tr ul caption html legend".split()
+)
+HEADING_TAGS: frozenset[str] = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+BOLD_TAGS: frozenset[str] = frozenset(("b", "strong"))
+
+# Class/id tokens that hide an element from a desktop reader.
+HIDDEN_TOKENS: frozenset[str] = frozenset(
+    "hidden hide invisible sr-only sronly screen-reader-text visually-hidden visuallyhidden "
+    "screenreader-only a11y-hidden offscreen visible-xs visible-sm hidden-lg hidden-md "
+    "hide-for-large show-for-small-only d-none mobile-only".split()
+)
+
+# Class/id tokens (after splitting on non-alphanumerics) that name a kind of boilerplate.
+# Looked up token by token, so "nav" matches "main-nav" but not "canvas".
+BOILERPLATE_TOKENS: dict[str, str] = {
+    **dict.fromkeys(
+        "nav navbar navigation menu menubar mainmenu megamenu topnav sitenav skiplink skip "
+        "masthead toolbar sidebar-nav subnav pagination pager tabs-nav".split(),
+        "navigation",
+    ),
+    **dict.fromkeys("breadcrumb breadcrumbs crumbs crumb".split(), "breadcrumb"),
+    **dict.fromkeys("disclaimer disclaimers legal-notice".split(), "disclaimer"),
+    **dict.fromkeys("footer foot sitefooter site-footer colophon copyright".split(), "footer"),
+    **dict.fromkeys("cookie cookies consent gdpr cookiebar cookie-banner cmp".split(), "cookie"),
+    **dict.fromkeys(
+        "share sharing social socials sharebar share-buttons sharethis addthis "
+        "social-share".split(),
+        "share",
+    ),
+    **dict.fromkeys(
+        "newsletter subscribe subscription signup sign-up paywall regwall optin".split(),
+        "subscribe",
+    ),
+    **dict.fromkeys("comment comments disqus respond discussion replies".split(), "comments"),
+    **dict.fromkeys(
+        "ad ads advert adverts advertisement advertising adslot adunit ad-slot dfp gpt "
+        "sponsor sponsored taboola outbrain zergnet native-ad promoted banner-ad".split(),
+        "advert",
+    ),
+}
+# ARIA landmark roles and HTML5 sectioning tags with a boilerplate meaning.
+BOILERPLATE_ROLES: dict[str, str] = {
+    "navigation": "navigation",
+    "banner": "navigation",
+    "contentinfo": "footer",
+    "search": "navigation",
+    "menu": "navigation",
+    "menubar": "navigation",
+    "complementary": "other",
+}
+BOILERPLATE_TAGS: dict[str, str] = {"nav": "navigation", "footer": "footer"}
+
+# Tokens that mark a container as holding the article body.
+CONTENT_TOKENS: frozenset[str] = frozenset(
+    "article article-body articlebody article-content entry-content post-content post-body "
+    "story-body story-content content main-content body-text article-text postbody "
+    "entry story text rich-text".split()
+)
+
+# Tokens that mark a dek / standfirst.
+SUMMARY_TOKENS: frozenset[str] = frozenset(
+    "dek standfirst subtitle subheadline sub-headline subhead summary lede lead intro "
+    "excerpt deck strapline kicker-summary article-summary description teaser-text".split()
+)
+BYLINE_TOKENS: frozenset[str] = frozenset(
+    "byline author authors writer by-line contributor dateline meta article-meta "
+    "post-meta entry-meta".split()
+)
+
+# Tokens that mark a teaser block (helpful, never required).
+TEASER_TOKENS: frozenset[str] = frozenset(
+    "related related-posts related-articles more-stories recommended recirculation "
+    "most-read mostread most-popular popular latest read-next readnext also-read "
+    "you-may-like further-reading more-from headlines trending cards card-list".split()
+)
+TEASER_HEADING_RE = re.compile(
+    r"\b(related|recommended|more (from|on|in|stories|news|articles|like)|read (next|more)|"
+    r"latest|most (read|popular|viewed|shared|emailed)|popular|trending|top stories|"
+    r"you (may|might) (also )?(like|enjoy)|also (read|see)|further reading|don.t miss|"
+    r"editor.s picks|recent posts|see also|what to read next)\b",
+    re.IGNORECASE,
+)
+
+# Link texts that are an affordance, not a title.
+READ_MORE_RE = re.compile(
+    r"^\s*(read|see|view|learn|continue|find out)?\s*(more|full (story|article)|reading|"
+    r"the full story|article)\s*(»|›|→|>|…|\.\.\.)?\s*$",
+    re.IGNORECASE,
+)
+
+# Paths that are not articles: taxonomy, accounts, sharing.
+NON_ARTICLE_PATH_RE = re.compile(
+    r"/(tag|tags|category|categories|topic|topics|author|authors|user|users|profile|login|"
+    r"signin|signup|register|account|search|subscribe|newsletter|feed|rss|cart|shop|"
+    r"contact|about|privacy|terms|cookie-policy|label|archive|page/\d+)(/|$|\?)",
+    re.IGNORECASE,
+)
+SOCIAL_HOSTS: frozenset[str] = frozenset(
+    "facebook.com twitter.com x.com linkedin.com pinterest.com reddit.com whatsapp.com "
+    "instagram.com tiktok.com youtube.com t.me telegram.me plus.google.com tumblr.com "
+    "mastodon.social threads.net bsky.app flipboard.com getpocket.com wa.me".split()
+)
+AD_HOSTS: frozenset[str] = frozenset(
+    "taboola.com outbrain.com zergnet.com doubleclick.net googlesyndication.com "
+    "revcontent.com mgid.com adnxs.com amazon-adsystem.com postquare.com".split()
+)
+
+# Text cues, for pages with no class names to lean on.
+COOKIE_RE = re.compile(
+    r"\b(cookies?|consent|gdpr)\b.*\b(accept|agree|consent|privacy|settings|preferences|use)\b"
+    r"|\b(accept|allow)( all)? cookies\b",
+    re.IGNORECASE | re.DOTALL,
+)
+FOOTER_RE = re.compile(
+    r"(©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bprivacy policy\b|"
+    r"\bterms (of (use|service)|and conditions)\b)",
+    re.IGNORECASE,
+)
+SHARE_RE = re.compile(
+    r"^\s*(share( (this|on|via|article|story))?|tweet|email|print|copy link|facebook|twitter|"
+    r"linkedin|whatsapp|pinterest|reddit)\b[\w\s:|/•·-]*$",
+    re.IGNORECASE,
+)
+SUBSCRIBE_RE = re.compile(
+    r"\b(subscribe|newsletter|sign up|signup|get (our|the) .{0,40}(emails?|updates|newsletter)|"
+    r"join our mailing list|delivered to your inbox)\b",
+    re.IGNORECASE,
+)
+COMMENTS_RE = re.compile(
+    r"^\s*(\d+\s+)?(comments?|leave a (comment|reply)|post a comment|join the discussion|"
+    r"add a comment)\b",
+    re.IGNORECASE,
+)
+ADVERT_RE = re.compile(r"^\s*(advertisement|advertising|sponsored( content)?|ad|promoted)\s*$",
+                       re.IGNORECASE)
+# A disclaimer speaks about the site's content and the reader's own judgement.
+DISCLAIMER_RE = re.compile(
+    r"\b(disclaimer|not (intended as|a substitute for) (medical|professional|legal|financial)|"
+    r"(for|is for) (general )?information(al)? purposes|consult(ing)? (with )?(a |your )?"
+    r"(doctor|physician|healthcare|health care|medical|qualified)|"
+    r"does not (constitute|provide) (medical|legal|financial|professional) advice|"
+    r"views (and opinions )?expressed|opinions expressed|not (been )?(reviewed|endorsed)|"
+    r"we (recommend|encourage) (reviewing|consulting|readers)|"
+    r"should not be (used|relied|construed)|no responsibility|not responsible for)\b",
+    re.IGNORECASE,
+)
+NAVIGATION_WORDS_RE = re.compile(
+    r"^\s*(home|menu|skip to (main )?content|search|log ?in|sign ?in|back to top|next|previous|"
+    r"older posts|newer posts)\s*$",
+    re.IGNORECASE,
+)
+PREV_NEXT_RE = re.compile(
+    r"^\s*(«|‹|<|←)?\s*(previous|prev|next|older|newer)( (post|article|story|entry|page))?\b",
+    re.IGNORECASE,
+)
+BYLINE_TEXT_RE = re.compile(r"^\s*(by|von|par|por|door|di|av)\s+\S", re.IGNORECASE)
+
+ELLIPSIS_RE = re.compile(r"(…|\.\.\.+|\[…\]|\[\.\.\.\]|\.\.)\s*$")
+
+# Separators between an article title and the site name in <title>.
+TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")

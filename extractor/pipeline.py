@@ -1,0 +1,217 @@
+"""The one place where stages are composed: sources → fetch → parse → normalize → records."""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from extractor.errors import DecodeError, ExtractorError, FetchError, ParseError
+from extractor.models import ErrorRecord, FetchResult, Record, rfc3339
+from extractor.normalize import to_record
+from extractor.parse import parse_page
+
+HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml", "text/plain")
+
+
+def extract(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    now: datetime | None = None,
+    fetched_at: datetime | None = None,
+    status: int | None = None,
+    requested_url: str | None = None,
+    run_id: str | None = None,
+    content_type: str | None = None,
+    date_order: str | None = None,
+) -> Record:
+    """One page's record from its HTML. Pure unless ``now`` is left out (then it reads the clock).
+
+    ``now`` dates relative teaser dates and the `date_in_future` flags for a page that was not
+    fetched; ``fetched_at`` takes its place for one that was.
+    """
+    if now is None and fetched_at is None:
+        now = datetime.now(UTC)
+    reference = fetched_at or now
+    parts = parse_page(html, url, now=reference, content_type=content_type, date_order=date_order)
+    return to_record(
+        parts,
+        url=url or "about:blank",
+        now=now,
+        fetched_at=fetched_at,
+        status=status,
+        requested_url=requested_url,
+        run_id=run_id,
+    )
+
+
+def is_html_type(content_type: str | None) -> bool:
+    """Whether a Content-Type can hold an article page (a missing one may)."""
+    if not content_type:
+        return True
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media in HTML_TYPES or media.endswith("+xml") or media == ""
+
+
+def record_from_fetch(
+    result: FetchResult, *, run_id: str | None = None, date_order: str | None = None
+) -> Record:
+    """The record of a fetched page; a failed status or a non-HTML body raises FetchError."""
+    if not 200 <= result.status < 300:
+        raise FetchError(
+            f"the server answered HTTP {result.status}{' ' + result.reason if result.reason else ''}",
+            url=result.url,
+            kind="http_status",
+            status=result.status,
+        )
+    if not is_html_type(result.content_type):
+        raise FetchError(
+            f"the response is {result.content_type}, not an HTML page",
+            url=result.url,
+            kind="not_html",
+            status=result.status,
+        )
+    try:
+        return extract(
+            result.body,
+            result.url,
+            fetched_at=result.fetched_at,
+            status=result.status,
+            requested_url=result.requested_url,
+            run_id=run_id,
+            content_type=result.content_type,
+            date_order=date_order,
+        )
+    except ExtractorError as exc:
+        exc.url = exc.url or result.url
+        raise
+
+
+def error_record(
+    exc: ExtractorError, *, at: datetime | None = None, url: str | None = None,
+    run_id: str | None = None,
+) -> ErrorRecord:
+    """The error record of a failure, so the batch goes on and nothing is dropped silently."""
+    return ErrorRecord(
+        url=exc.url or url,
+        stage=exc.stage,
+        kind=exc.kind,
+        message=exc.message,
+        at=rfc3339(at or datetime.now(UTC)),
+        status=getattr(exc, "status", None),
+        run_id=run_id,
+    )
+
+
+# ---------------------------------------------------------------------------- sources
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One thing the user named: a file, a WARC, a URL or standard input."""
+
+    name: str
+
+    @property
+    def is_url(self) -> bool:
+        return self.name.startswith(("http://", "https://"))
+
+    @property
+    def is_warc(self) -> bool:
+        return self.name.endswith((".warc", ".warc.gz"))
+
+
+def read_file(path: Path) -> bytes:
+    """A file's bytes, gunzipped when it is gzip (by its magic, not its name)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(f"cannot read {path}: {exc.strerror or exc}", url=str(path),
+                         kind="unreadable") from exc
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise DecodeError(f"{path} is not a valid gzip file: {exc}", url=str(path),
+                              kind="bad_gzip") from exc
+    return data
+
+
+def file_url(path: Path, base_url: str | None) -> str:
+    return base_url if base_url else path.resolve().as_uri()
+
+
+def extract_sources(
+    sources: Iterable[str],
+    *,
+    base_url: str | None = None,
+    now: datetime | None = None,
+    fetcher: object | None = None,
+    stdin: object | None = None,
+) -> Iterator[Record | ErrorRecord]:
+    """Records (and error records) for files, WARCs, URLs and '-' in the order given.
+
+    URLs go through ``fetcher`` (an ``extractor.fetch.Fetcher``) in one concurrent batch at the
+    place the first URL stands; one bad page never ends the batch.
+    """
+    names = list(sources)
+    urls = [name for name in names if Source(name).is_url]
+    url_records: Iterator[Record | ErrorRecord] | None = None
+    for name in names:
+        source = Source(name)
+        if source.is_url:
+            if url_records is None:
+                url_records = _fetch_records(urls, fetcher)
+                yield from url_records
+            continue
+        if source.is_warc:
+            yield from _warc_records(Path(name))
+            continue
+        at = now or datetime.now(UTC)
+        try:
+            if name == "-":
+                stream = stdin if stdin is not None else sys.stdin.buffer
+                data = stream.read()  # type: ignore[attr-defined]
+                url = base_url or "about:stdin"
+            else:
+                path = Path(name)
+                data = read_file(path)
+                url = file_url(path, base_url)
+            yield extract(data, url, now=at)
+        except ExtractorError as exc:
+            yield error_record(exc, at=at, url=name)
+
+
+def _fetch_records(urls: list[str], fetcher: object | None) -> Iterator[Record | ErrorRecord]:
+    from extractor.fetch import Fetcher
+
+    active = fetcher if fetcher is not None else Fetcher(seeds=urls)
+    for request, outcome in active.fetch_many(urls):  # type: ignore[attr-defined]
+        if isinstance(outcome, ExtractorError):
+            yield error_record(outcome, url=request.url)
+            continue
+        try:
+            yield record_from_fetch(outcome)
+        except ExtractorError as exc:
+            yield error_record(exc, url=request.url)
+
+
+def _warc_records(path: Path) -> Iterator[Record | ErrorRecord]:
+    from extractor.archive import iter_responses
+
+    try:
+        for result in iter_responses(path):
+            if result.status == 304 or not 200 <= result.status < 300:
+                continue
+            if not is_html_type(result.content_type):
+                continue
+            try:
+                yield record_from_fetch(result)
+            except ExtractorError as exc:
+                yield error_record(exc, url=result.url)
+    except ExtractorError as exc:
+        yield error_record(exc, url=str(path))
