@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lxml.html import HtmlElement
 
 from extractor.models import Section
 from extractor.parse import vocab
-from extractor.parse.dom import Block, tokens
+from extractor.parse.dom import HtmlElement, Block, tokens
 
 _PARAGRAPH_TAGS = frozenset(("p", "li", "pre", "blockquote", "td", "dd", "dt", "th", "figcaption",
                              "h1", "h2", "h3", "h4", "h5", "h6"))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import lxml.etree
-from lxml.html import HtmlElement
 
 from extractor.parse import vocab
-from extractor.parse.dom import Block, text_of, tokens
+from extractor.parse.dom import Block, HtmlElement, split_tokens, text_of
 
 _CANDIDATES_XPATH = lxml.etree.XPath(
     "//*[@class or @id or @role or self::nav or self::footer or self::header or self::aside"
@@ -17,23 +18,22 @@ _CONTENT_TAGS = frozenset(("article", "main"))
 
 def container_kind(el: HtmlElement) -> str | None:
     """The boilerplate kind an element's tag, role or class names, if any."""
-    tag = el.tag
-    kind = vocab.BOILERPLATE_TAGS.get(str(tag))
+    return _kind(str(el.tag), el.get("role"), el.get("class"), el.get("id"))
+
+
+@lru_cache(maxsize=8192)
+def _kind(tag: str, role: str | None, cls: str | None, ident: str | None) -> str | None:
+    kind = vocab.BOILERPLATE_TAGS.get(tag)
     if kind is not None:
         return kind
-    role = el.get("role")
     if role:
         kind = vocab.BOILERPLATE_ROLES.get(role.strip().lower())
         if kind is not None:
             return kind
-    toks = tokens(el)
-    if not toks:
+    if not cls and not ident:
         return None
-    if any(t in vocab.CONTENT_TOKENS for t in toks):
-        # "article-footer" names a footer; "article-body nav-open" names the body.
-        pass
     found = None
-    for token in toks:
+    for token in split_tokens(f"{cls or ''} {ident or ''}"):
         kind = vocab.BOILERPLATE_TOKENS.get(token)
         if kind is not None:
             found = kind

@@ -6,15 +6,19 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from functools import lru_cache
+
 import lxml.etree
-import lxml.html
-from lxml.html import HtmlElement
+
+# Plain etree elements: lxml.html's per-element class lookup costs more than the parse itself.
+HtmlElement = lxml.etree._Element
 
 from extractor.errors import ParseError
 from extractor.parse import vocab
 
-_PARSER = lxml.html.HTMLParser(
-    encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False
+_PARSER = lxml.etree.HTMLParser(
+    encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False,
+    remove_blank_text=False,
 )
 _BR = "\x01"  # stands for <br> while text is gathered, so two in a row can split paragraphs
 _TOKEN_SPLIT_RE = re.compile(r"[^a-z0-9]+")
@@ -40,24 +44,47 @@ def parse_document(html: str | bytes, content_type: str | None = None) -> HtmlEl
         raise ParseError("the document is empty", kind="empty")
     data = html.encode("utf-8", errors="replace")
     try:
-        root = lxml.html.document_fromstring(data, parser=_PARSER)
-    except (lxml.etree.ParserError, ValueError) as exc:
+        root = lxml.etree.fromstring(data, parser=_PARSER)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(f"the document cannot be parsed as HTML: {exc}", kind="not_html") from exc
     if root is None or not isinstance(root.tag, str):
         raise ParseError("the document has no HTML element", kind="not_html")
     return root
 
 
-def tokens(el: HtmlElement) -> list[str]:
+def tokens(el: HtmlElement) -> tuple[str, ...]:
     """The class and id of an element as lower-case tokens, plus their hyphenated wholes."""
-    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    if not raw.strip():
-        return []
+    cls = el.get("class")
+    ident = el.get("id")
+    if not cls and not ident:
+        return ()
+    return split_tokens(f"{cls or ''} {ident or ''}")
+
+
+@lru_cache(maxsize=8192)
+def split_tokens(raw: str) -> tuple[str, ...]:
+    """Tokens of a class/id string; cached because sites repeat the same few class names."""
+    raw = raw.lower()
     parts = raw.split()
     out = [t for t in _TOKEN_SPLIT_RE.split(raw) if t]
     out.extend(p for p in parts if "-" in p or "_" in p)
     out.extend(p.replace("_", "-") for p in parts if "_" in p)
-    return out
+    return tuple(out)
+
+
+def drop(el: HtmlElement) -> None:
+    """Remove an element but keep the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
 
 
 def is_hidden(el: HtmlElement) -> bool:
@@ -77,8 +104,7 @@ def clean(root: HtmlElement) -> None:
     for el in _HIDDEN_XPATH(root):
         if el is root or el is body or not is_hidden(el):
             continue
-        if el.getparent() is not None:
-            el.drop_tree()
+        drop(el)
 
 
 def collapse(text: str) -> str:

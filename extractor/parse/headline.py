@@ -6,10 +6,9 @@ import re
 from collections.abc import Sequence
 
 import lxml.etree
-from lxml.html import HtmlElement
 
 from extractor.parse import vocab
-from extractor.parse.dom import Block, text_of, tokens
+from extractor.parse.dom import HtmlElement, Block, text_of, tokens
 
 _WORD_RE = re.compile(r"\w+")
 _H1_XPATH = lxml.etree.XPath("//h1")

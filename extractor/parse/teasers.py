@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
-from lxml.html import HtmlElement
 
 from extractor.parse import vocab
-from extractor.parse.dom import Block, blocks, collapse, text_of, tokens
+from extractor.parse.dom import HtmlElement, Block, blocks, collapse, text_of, tokens
 
 _LINKS_XPATH = lxml.etree.XPath("//a[@href]")
 _WORD_RE = re.compile(r"\w+")
@@ -51,38 +51,37 @@ def _words(text: str) -> int:
     return len(_WORD_RE.findall(text))
 
 
-def _host(url: str) -> str:
-    host = urlsplit(url).hostname or ""
+def article_url(href: str, base: str | None, page_url: str | None) -> str | None:
+    """The absolute URL of a link when it may lead to another article, else None."""
+    page = urlsplit(page_url) if page_url else None
+    key = (_bare_host(page.hostname or ""), page.path.rstrip("/"), page.query) if page else None
+    return _article_url(href.strip(), base, key)
+
+
+def _bare_host(host: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def article_url(href: str, base: str | None, page_url: str | None) -> str | None:
-    """The absolute URL of a link when it may lead to another article, else None."""
-    href = href.strip()
+@lru_cache(maxsize=16384)
+def _article_url(href: str, base: str | None, page: tuple[str, str, str] | None) -> str | None:
     if not href or href.lower().startswith(_SKIP_SCHEMES):
         return None
     url = urljoin(base, href) if base else href
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
-    host = _host(url)
+    host = _bare_host((parts.hostname or "").lower())
     if host in vocab.SOCIAL_HOSTS or host in vocab.AD_HOSTS:
         return None
     if parts.path in ("", "/") and not parts.query:
         return None  # a home page is navigation
     if vocab.NON_ARTICLE_PATH_RE.search(parts.path):
         return None
-    if page_url and _is_self(url, page_url):
-        return None
+    if page is not None and host == page[0] and parts.path.rstrip("/") == page[1]:
+        # Sites whose articles differ only in their query (news_view.html?idx=...) keep it.
+        if not (parts.query and page[2]) or parts.query == page[2]:
+            return None
     return url.split("#", 1)[0]
-
-
-def _is_self(url: str, page_url: str) -> bool:
-    a, b = urlsplit(url), urlsplit(page_url)
-    if _host(url) != _host(page_url) or a.path.rstrip("/") != b.path.rstrip("/"):
-        return False
-    # Sites whose articles differ only in their query (news_view.html?idx=...) keep it.
-    return not (a.query and b.query) or a.query == b.query
 
 
 def _in_running_text(link: HtmlElement) -> bool:
@@ -238,22 +237,26 @@ def find_teaser_blocks(
 ) -> list[TeaserBlock]:
     """Every block of two or more sibling cards linking to other articles, in page order."""
     # Group qualifying links by the container two or more of their cards share.
-    parents: dict[HtmlElement, None] = {}
+    # Every element that holds a standalone article link, and how many children of each
+    # ancestor hold one: a container needs two such children to be worth reading.
+    linked: set[HtmlElement] = set()
+    linking_children: dict[HtmlElement, int] = {}
     link_urls: dict[HtmlElement, str | None] = {}
     for link in _LINKS_XPATH(root):
-        url = article_url(link.get("href"), base_url, page_url)
+        url = article_url(link.get("href") or "", base_url, page_url)
         link_urls[link] = url
         if url is None or _in_running_text(link):
             continue
-        # Climb to the child of each ancestor; the first ancestor with another linking child
-        # sibling is a candidate container.
         node = link
-        for _ in range(6):
+        for _ in range(7):
             parent = node.getparent()
             if parent is None or parent.tag in ("body", "html"):
                 break
-            parents.setdefault(parent, None)
+            if node not in linked:
+                linked.add(node)
+                linking_children[parent] = linking_children.get(parent, 0) + 1
             node = parent
+    parents = [el for el, count in linking_children.items() if count >= 2]
 
     found: list[TeaserBlock] = []
     taken: set[HtmlElement] = set()
