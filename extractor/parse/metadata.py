@@ -1,0 +1,760 @@
+"""What a page declares about itself: JSON-LD, OpenGraph, Twitter and meta tags, read into one value."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+import lxml.etree
+
+from extractor.parse.dom import HtmlElement
+
+__all__ = ["PageMetadata", "read_metadata"]
+
+# --- vocabulary -----------------------------------------------------------------------------------
+
+# Class/id token fragments that mark a byline element (DOM fallback when nothing is declared).
+BYLINE_TOKENS: tuple[str, ...] = ("byline", "author", "writer", "contributor", "by-line",
+                                  "writtenby")
+# Class/id token fragments that mark a byline as somebody else's (comment authors, bios).
+# Matched as class/id word prefixes, so "comment-list" counts and "hasnt-bio" does not.
+NOT_BYLINE_TOKENS: tuple[str, ...] = ("comment", "reply", "avatar", "bio", "author-bio", "related",
+                                      "more-", "popular", "recommend", "teaser")
+# JSON-LD types of the main article object, preferred over page-level types.
+ARTICLE_TYPES: frozenset[str] = frozenset(
+    "Article NewsArticle BlogPosting ReportageNews AnalysisNewsArticle OpinionNewsArticle "
+    "ReviewNewsArticle BackgroundNewsArticle AskPublicQuestionNewsArticle SatiricalArticle "
+    "TechArticle ScholarlyArticle Report LiveBlogPosting SocialMediaPosting "
+    "DiscussionForumPosting MedicalScholarlyArticle APIReference Review Recipe "
+    "HowTo VideoObject Posting".split()
+)
+PAGE_TYPES: frozenset[str] = frozenset(
+    "WebPage ItemPage AboutPage CollectionPage ProfilePage QAPage FAQPage MedicalWebPage "
+    "Blog".split()
+)
+# Meta names (lower-cased) that declare the publication / modification date, in preference order.
+PUBLISHED_META: tuple[str, ...] = (
+    "article:published_time", "og:published_time", "article:published", "published_time",
+    "datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date",
+    "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.date", "dcterms.created",
+    "dc.date.created", "sailthru.date", "parsely-pub-date", "article.published",
+    "citation_publication_date", "citation_date", "originalpublicationdate", "og:pubdate",
+)
+MODIFIED_META: tuple[str, ...] = (
+    "article:modified_time", "og:updated_time", "article:updated_time", "og:modified_time",
+    "datemodified", "lastmod", "last-modified", "dcterms.modified", "dc.date.modified",
+    "article.updated",
+)
+AUTHOR_META: tuple[str, ...] = (
+    "dc:creator", "dc.creator", "dcterms.creator", "dcterm:creator", "author", "article:author", "sailthru.author",
+    "parsely-author", "byl", "citation_author", "og:article:author", "book:author",
+)
+KEYWORD_META: tuple[str, ...] = ("keywords", "news_keywords", "article:tag", "parsely-tags")
+SECTION_META: tuple[str, ...] = ("article:section", "section", "parsely-section", "category")
+# Words that name a role rather than a person, dropped from bylines.
+ROLE_WORDS: frozenset[str] = frozenset(
+    "staff writer writers reporter reporters correspondent correspondents editor editors "
+    "contributor contributors columnist photographer photographers producer senior chief "
+    "associate contributing special national international political business science health "
+    "desk team news wire agency ma phd md rn mph msc bsc ms cnn bbc in for of the and "
+    "updated published posted last".split()
+)
+BYLINE_PREFIX_RE = re.compile(
+    r"^\s*(?:(?:written|posted|words|reported|story|text|photos?|edited|compiled)\s+by"
+    r"|by|von|par|por|door|av|autor(?:a|in)?|author)\s*[:\-–—]?\s+",
+    re.IGNORECASE,
+)
+
+# --- bounds ----------------------------------------------------------------------------------------
+
+_MAX_STRING = 10_000
+_MAX_LIST = 50
+_MAX_DEPTH = 12
+_MAX_JSONLD_OBJECTS = 200
+_MAX_SCRIPT = 2_000_000
+_MAX_NAME_WORDS = 5
+_MAX_BYLINE_CHARS = 160
+
+# --- compiled lookups ----------------------------------------------------------------------------
+
+_META_XPATH = lxml.etree.XPath("//meta")
+_LINK_XPATH = lxml.etree.XPath("//link[@rel] | //a[@rel and contains(@rel, 'author')]")
+_LDJSON_XPATH = lxml.etree.XPath(
+    "//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"
+)
+_ITEMPROP_XPATH = lxml.etree.XPath(
+    "//*[contains(@itemprop, 'author') or contains(@itemprop, 'datePublished')"
+    " or contains(@itemprop, 'dateModified') or contains(@itemprop, 'headline')"
+    " or contains(@itemprop, 'creator')]"
+)
+_TIME_XPATH = lxml.etree.XPath("//time[@pubdate]")
+_TITLE_XPATH = lxml.etree.XPath("//title")
+_BASE_XPATH = lxml.etree.XPath("//base[@href]")
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
+_BYLINE_XPATH = lxml.etree.XPath(
+    "//body//*[not(self::script or self::style or self::meta or self::link)]["
+    + " or ".join(
+        f"contains(translate(@{attr}, '{_UPPER}', '{_LOWER}'), '{token}')"
+        for token in BYLINE_TOKENS
+        for attr in ("class", "id")
+    )
+    + "]"
+)
+_BY_TEXT_XPATH = lxml.etree.XPath(
+    "//body//*[not(self::script or self::style)][text()[starts-with(normalize-space(.), 'By ')"
+    " or starts-with(normalize-space(.), 'by ') or starts-with(normalize-space(.), 'BY ')]]"
+)
+
+_LANG_RE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+_URL_RE = re.compile(r"^(?:https?:)?//|^www\.|^/", re.IGNORECASE)
+_URL_ANY_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_EMAIL_RE = re.compile(r"\S+@\S+\.\S+")
+_TRAILING_COMMA_RE = re.compile(r",(\s*[}\]])")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_WRAPPER_RE = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
+_DATE_CUT_RE = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\b(?:updated|published|posted|last updated|on)\b\s*[:\d]",
+    re.IGNORECASE,
+)
+_DECLARED_DATE_CUT_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,4}[-/.]\d{1,2}[-/.]\d",
+    re.IGNORECASE,
+)
+_SEPARATOR_RE = re.compile(r"\s*(?:\||•|·|/|\s[-–—]\s|\n)\s*")
+_AND_RE = re.compile(r"\s*(?:,|;|\b(?:edited|photos?|illustrations?|with)\s+by\b|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
+_SPACE_RE = re.compile(r"\s+")
+_KEYWORD_SPLIT_RE = re.compile(r"\s*[,;]\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class PageMetadata:
+    """Everything the page declares about itself, read before any cleaning."""
+
+    jsonld: tuple[dict[str, Any], ...] = ()
+    opengraph: dict[str, str] = field(default_factory=dict)
+    twitter: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
+    title_tag: str | None = None
+    headline_candidates: tuple[tuple[str, str], ...] = ()
+    site_name: str | None = None
+    description: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    published_text: str | None = None
+    modified: str | None = None
+    modified_text: str | None = None
+    lang: str | None = None
+    canonical_url: str | None = None
+    image: str | None = None
+    section: str | None = None
+    keywords: tuple[str, ...] = ()
+    article_type: str | None = None
+
+    def to_record_metadata(self) -> dict[str, Any]:
+        """The declared metadata as JSON-ready data, bounded in size, in document order."""
+        return {
+            "jsonld": [_bounded(obj, 0) for obj in self.jsonld[:_MAX_LIST]],
+            "opengraph": _bounded(self.opengraph, 0),
+            "twitter": _bounded(self.twitter, 0),
+            "meta": _bounded(self.meta, 0),
+        }
+
+
+def _bounded(value: Any, depth: int) -> Any:
+    """A copy with long strings dropped, lists capped and nesting cut at a fixed depth."""
+    if isinstance(value, dict):
+        if depth >= _MAX_DEPTH:
+            return {}
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            if isinstance(item, str) and len(item) > _MAX_STRING:
+                continue
+            out[str(key)] = _bounded(item, depth + 1)
+        return out
+    if isinstance(value, list):
+        if depth >= _MAX_DEPTH:
+            return []
+        return [
+            _bounded(item, depth + 1)
+            for item in value[:_MAX_LIST]
+            if not (isinstance(item, str) and len(item) > _MAX_STRING)
+        ]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
+# --- the reader --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Tags:
+    """The raw declarations gathered in one pass over meta, link and script elements."""
+
+    meta: dict[str, str]
+    meta_all: dict[str, list[str]]
+    opengraph: dict[str, str]
+    twitter: dict[str, str]
+    links: dict[str, str]
+    author_links: list[str]
+    jsonld: list[dict[str, Any]]
+
+
+def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
+    """Read what the page declares: JSON-LD, OpenGraph, Twitter cards, meta/link/microdata.
+
+    Runs on the tree before scripts are removed. Never raises on malformed input: what cannot be
+    read is left out.
+    """
+    tags = _gather(tree)
+    base = _base_url(tree, url)
+    main = _main_object(tags.jsonld)
+    page = _first_of_types(tags.jsonld, PAGE_TYPES)
+    itemprops = _itemprops(tree)
+
+    def meta_first(names: Iterable[str]) -> str | None:
+        for name in names:
+            value = tags.meta.get(name)
+            if value:
+                return value
+        return None
+
+    headline_candidates: list[tuple[str, str]] = []
+    for source, value in (
+        ("og:title", tags.opengraph.get("og:title")),
+        ("twitter:title", tags.twitter.get("twitter:title")),
+        ("jsonld:headline", _text(main.get("headline")) if main else None),
+        ("itemprop:headline", itemprops.get("headline")),
+    ):
+        if value:
+            headline_candidates.append((source, value))
+
+    published_candidates = [
+        _text(main.get("datePublished")) if main else None,
+        meta_first(PUBLISHED_META),
+        itemprops.get("datePublished"),
+        _time_pubdate(tree),
+        _text(page.get("datePublished")) if page else None,
+        _text(main.get("dateCreated")) if main else None,
+    ]
+    modified_candidates = [
+        _text(main.get("dateModified")) if main else None,
+        meta_first(MODIFIED_META),
+        itemprops.get("dateModified"),
+        _text(page.get("dateModified")) if page else None,
+    ]
+    published_text, published = _pick_date(published_candidates)
+    modified_text, modified = _pick_date(modified_candidates)
+
+    return PageMetadata(
+        jsonld=tuple(tags.jsonld),
+        opengraph=tags.opengraph,
+        twitter=tags.twitter,
+        meta=tags.meta,
+        title_tag=_title(tree),
+        headline_candidates=tuple(headline_candidates),
+        site_name=_site_name(tags, main),
+        description=_first_text(
+            tags.opengraph.get("og:description"),
+            tags.meta.get("description"),
+            _text(main.get("description")) if main else None,
+            tags.twitter.get("twitter:description"),
+        ),
+        authors=_authors(tree, tags, main, itemprops),
+        published=published,
+        published_text=published_text,
+        modified=modified,
+        modified_text=modified_text,
+        lang=_lang(tree, tags),
+        canonical_url=_canonical(tags, base),
+        image=_image(tags, main, base),
+        section=_section(tags, main),
+        keywords=_keywords(tags, main),
+        article_type=_type_of(main, ARTICLE_TYPES) if main else None,
+    )
+
+
+def _gather(tree: HtmlElement) -> _Tags:
+    meta: dict[str, str] = {}
+    meta_all: dict[str, list[str]] = {}
+    opengraph: dict[str, str] = {}
+    twitter: dict[str, str] = {}
+    for el in _META_XPATH(tree):
+        content = el.get("content")
+        if content is None:
+            content = el.get("value")
+        if content is None:
+            continue
+        content = _collapse(content)
+        if not content:
+            continue
+        # property="og:title twitter:title" declares both at once.
+        keys = (el.get("property") or "").split() + [
+            k for k in (el.get("name"), el.get("itemprop"), el.get("http-equiv")) if k
+        ]
+        for raw_key in keys:
+            key = raw_key.strip().lower()
+            if not key or len(key) > 200:
+                continue
+            meta.setdefault(key, content)
+            meta_all.setdefault(key, []).append(content)
+            if key.startswith(("og:", "article:", "book:", "profile:", "video:", "music:")):
+                opengraph.setdefault(key, content)
+            elif key.startswith("twitter:"):
+                twitter.setdefault(key, content)
+    links: dict[str, str] = {}
+    author_links: list[str] = []
+    for el in _LINK_XPATH(tree):
+        rels = (el.get("rel") or "").lower().split()
+        if el.tag == "a":
+            if "author" in rels:
+                author_links.append(_element_text(el))
+            continue
+        href = (el.get("href") or "").strip()
+        if not href:
+            continue
+        for rel in rels:
+            links.setdefault(rel, href)
+    jsonld: list[dict[str, Any]] = []
+    for el in _LDJSON_XPATH(tree):
+        raw = el.text or ""
+        if not raw.strip() or len(raw) > _MAX_SCRIPT:
+            continue
+        for value in _load_jsonld(raw):
+            _flatten(value, jsonld, 0)
+            if len(jsonld) >= _MAX_JSONLD_OBJECTS:
+                break
+    return _Tags(meta, meta_all, opengraph, twitter, links, author_links,
+                 jsonld[:_MAX_JSONLD_OBJECTS])
+
+
+# --- JSON-LD ---------------------------------------------------------------------------------------
+
+
+def _reject_constant(name: str) -> None:
+    """NaN and Infinity are not JSON; read them as null so the record stays serialisable."""
+    return None
+
+
+_DECODER = json.JSONDecoder(strict=False, parse_constant=_reject_constant)
+
+
+def _load_jsonld(raw: str) -> list[Any]:
+    """Every JSON value in a script body, repairing the usual breakage; [] when unrepairable."""
+    text = _WRAPPER_RE.sub("", raw.strip()).strip()
+    values = _decode_all(text)
+    if values is None:
+        repaired = _TRAILING_COMMA_RE.sub(r"\1", _CONTROL_RE.sub(" ", text))
+        values = _decode_all(repaired)
+    return values or []
+
+
+def _decode_all(text: str) -> list[Any] | None:
+    """All JSON values written one after another (some pages concatenate them); None on error."""
+    values: list[Any] = []
+    pos = 0
+    end = len(text)
+    while pos < end:
+        while pos < end and (text[pos].isspace() or text[pos] in ";,"):
+            pos += 1
+        if pos >= end:
+            break
+        try:
+            value, pos = _DECODER.raw_decode(text, pos)
+        except (ValueError, RecursionError):
+            return None if not values else values
+        values.append(value)
+    return values
+
+
+def _flatten(value: Any, out: list[dict[str, Any]], depth: int) -> None:
+    if depth > 4 or len(out) >= _MAX_JSONLD_OBJECTS:
+        return
+    if isinstance(value, list):
+        for item in value:
+            _flatten(item, out, depth + 1)
+    elif isinstance(value, dict):
+        graph = value.get("@graph")
+        if graph is not None:
+            _flatten(graph, out, depth + 1)
+            if not any(k not in ("@context", "@graph", "@id") for k in value):
+                return
+            value = {k: v for k, v in value.items() if k != "@graph"}
+        out.append(value)
+
+
+def _types(obj: dict[str, Any]) -> list[str]:
+    raw = obj.get("@type")
+    items = raw if isinstance(raw, list) else [raw]
+    # "schema:NewsArticle" and "http://schema.org/NewsArticle" name the same type.
+    return [re.split(r"[/:#]", t)[-1] for t in items if isinstance(t, str)]
+
+
+def _type_of(obj: dict[str, Any], wanted: frozenset[str]) -> str | None:
+    types = _types(obj)
+    for t in types:
+        if t in wanted:
+            return t
+    return types[0] if types else None
+
+
+def _first_of_types(objects: list[dict[str, Any]], wanted: frozenset[str]) -> dict[str, Any] | None:
+    for obj in objects:
+        if any(t in wanted for t in _types(obj)):
+            return obj
+    return None
+
+
+def _main_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The article the page is about: an article-typed object, else a page's mainEntity."""
+    candidates = [o for o in objects if any(t in ARTICLE_TYPES for t in _types(o))]
+    for obj in objects:
+        entity = obj.get("mainEntity")
+        if isinstance(entity, list):
+            entity = entity[0] if entity else None
+        if isinstance(entity, dict) and any(t in ARTICLE_TYPES for t in _types(entity)):
+            candidates.append(entity)
+    if not candidates:
+        return None
+    # An article with a headline and a date beats a stray VideoObject or Review.
+    return max(candidates, key=lambda o: (bool(o.get("headline")), bool(o.get("datePublished")),
+                                          _type_of(o, ARTICLE_TYPES) not in ("VideoObject",
+                                                                               "Review")))
+
+
+def _text(value: Any) -> str | None:
+    """A JSON-LD value read as one line of text (the first, for lists; @value or name, for objects)."""
+    if isinstance(value, list):
+        for item in value:
+            found = _text(item)
+            if found:
+                return found
+        return None
+    if isinstance(value, dict):
+        return _text(value.get("@value") or value.get("name"))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str):
+        return _collapse(value) or None
+    return None
+
+
+# --- fields ---------------------------------------------------------------------------------------
+
+
+def _collapse(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _element_text(el: HtmlElement) -> str:
+    """Text of an element, whitespace collapsed (plain lxml nodes lack text_content())."""
+    if not isinstance(el.tag, str):
+        return ""
+    return _collapse(" ".join(el.itertext()))
+
+
+def _first_text(*values: str | None) -> str | None:
+    for value in values:
+        if value:
+            return value
+    return None
+
+
+def _title(tree: HtmlElement) -> str | None:
+    for el in _TITLE_XPATH(tree):
+        text = _element_text(el)
+        if text:
+            return text
+    return None
+
+
+def _base_url(tree: HtmlElement, url: str | None) -> str | None:
+    for el in _BASE_XPATH(tree):
+        href = (el.get("href") or "").strip()
+        if href:
+            return urljoin(url, href) if url else href
+    return url
+
+
+def _absolute(href: str | None, base: str | None) -> str | None:
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.startswith(("data:", "javascript:", "#")):
+        return None
+    joined = urljoin(base, href) if base else href
+    if joined.startswith("//"):
+        joined = "https:" + joined
+    return joined if re.match(r"^https?://[^/\s]", joined, re.IGNORECASE) else None
+
+
+def _itemprops(tree: HtmlElement) -> dict[str, str]:
+    """Microdata values for the few properties we read (first element wins)."""
+    out: dict[str, str] = {}
+    for el in _ITEMPROP_XPATH(tree):
+        for prop in (el.get("itemprop") or "").split():
+            if prop in out or prop not in ("author", "creator", "datePublished", "dateModified",
+                                           "headline"):
+                continue
+            value = _itemprop_value(el, prop)
+            if value:
+                out[prop] = value
+    return out
+
+
+def _itemprop_value(el: HtmlElement, prop: str) -> str | None:
+    for attr in ("content", "datetime"):
+        value = el.get(attr)
+        if value and value.strip():
+            return _collapse(value)
+    if el.tag in ("link", "meta") or (el.tag == "a" and prop in ("author", "creator")
+                                     and not _element_text(el)):
+        return None
+    if prop in ("author", "creator"):
+        # An author is often an itemscope Person whose name is a child property.
+        for child in el.iterdescendants():
+            if "name" in (child.get("itemprop") or "").split():
+                return (_collapse(child.get("content") or "") or _element_text(child)) or None
+    text = _element_text(el)
+    return text if 0 < len(text) <= 300 else None
+
+
+def _time_pubdate(tree: HtmlElement) -> str | None:
+    for el in _TIME_XPATH(tree):
+        value = (el.get("datetime") or "").strip() or _element_text(el)
+        if value:
+            return value
+    return None
+
+
+def _pick_date(candidates: list[str | None]) -> tuple[str | None, str | None]:
+    """The first declared date that reads as ISO; else the first declared text, unread."""
+    try:
+        from extractor.parse.dates import to_iso_datetime
+    except ImportError:  # dates.py lands separately; without it the raw text is still kept
+        first = next((c for c in candidates if c), None)
+        return first, None
+    first_text: str | None = None
+    for text in candidates:
+        if not text:
+            continue
+        if first_text is None:
+            first_text = text
+        iso = to_iso_datetime(text)
+        if iso:
+            return text, iso
+    return first_text, None
+
+
+def _site_name(tags: _Tags, main: dict[str, Any] | None) -> str | None:
+    publisher = _text(main.get("publisher")) if main else None
+    website = None
+    for obj in tags.jsonld:
+        if "WebSite" in _types(obj):
+            website = _text(obj.get("name"))
+            if website:
+                break
+    return _first_text(tags.opengraph.get("og:site_name"), publisher, website,
+                       tags.meta.get("application-name"))
+
+
+def _lang(tree: HtmlElement, tags: _Tags) -> str | None:
+    for raw in (tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+                tags.opengraph.get("og:locale"), tags.meta.get("content-language"),
+                tags.meta.get("language")):
+        if not raw:
+            continue
+        value = raw.split(",")[0].strip().replace("_", "-")
+        if _LANG_RE.match(value):
+            return value
+    return None
+
+
+def _canonical(tags: _Tags, base: str | None) -> str | None:
+    return _absolute(tags.links.get("canonical"), base) or _absolute(
+        tags.opengraph.get("og:url"), base
+    )
+
+
+def _image(tags: _Tags, main: dict[str, Any] | None, base: str | None) -> str | None:
+    og = tags.opengraph
+    tw = tags.twitter
+    for href in (og.get("og:image"), og.get("og:image:url"), og.get("og:image:secure_url"),
+                 tw.get("twitter:image"), tw.get("twitter:image:src"),
+                 _jsonld_image(main.get("image")) if main else None,
+                 tags.links.get("image_src")):
+        found = _absolute(href, base)
+        if found:
+            return found
+    return None
+
+
+def _jsonld_image(value: Any) -> str | None:
+    if isinstance(value, list):
+        for item in value:
+            found = _jsonld_image(item)
+            if found:
+                return found
+        return None
+    if isinstance(value, dict):
+        return _jsonld_image(value.get("url") or value.get("contentUrl") or value.get("@id"))
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _section(tags: _Tags, main: dict[str, Any] | None) -> str | None:
+    from_jsonld = _text(main.get("articleSection")) if main else None
+    return _first_text(from_jsonld, *(tags.meta.get(name) for name in SECTION_META))
+
+
+def _keywords(tags: _Tags, main: dict[str, Any] | None) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+
+    def add(values: Iterable[str]) -> None:
+        for value in values:
+            for word in _KEYWORD_SPLIT_RE.split(value):
+                word = word.strip()
+                if word and len(word) <= 100 and len(seen) < _MAX_LIST:
+                    seen.setdefault(word.casefold(), word)
+
+    if main:
+        raw = main.get("keywords")
+        if isinstance(raw, str):
+            add([raw])
+        elif isinstance(raw, list):
+            add(v for v in raw if isinstance(v, str))
+    for name in KEYWORD_META:
+        add(tags.meta_all.get(name, []))
+    return tuple(seen.values())
+
+
+# --- authors ---------------------------------------------------------------------------------------
+
+
+def _authors(
+    tree: HtmlElement, tags: _Tags, main: dict[str, Any] | None, itemprops: dict[str, str]
+) -> tuple[str, ...]:
+    """Declared author names, from the most to the least structured source; the DOM as fallback."""
+    sources: list[Callable[[], list[str]]] = [
+        lambda: _jsonld_authors(main.get("author") if main else None)
+        + (_jsonld_authors(main.get("creator")) if main and not main.get("author") else []),
+        lambda: _meta_authors(tags),
+        lambda: _names(itemprops.get("author") or itemprops.get("creator") or "", declared=True),
+        lambda: [n for text in tags.author_links for n in _names(text, declared=True)],
+        lambda: _byline_names(tree),
+    ]
+    for source in sources:
+        names = _dedupe(source())
+        if names:
+            return names
+    return ()
+
+
+def _meta_authors(tags: _Tags) -> list[str]:
+    """Authors from the first meta name that gives any (several article:author tags are kept)."""
+    for name in AUTHOR_META:
+        found = [n for v in tags.meta_all.get(name, []) for n in _names(v, declared=True)]
+        if found:
+            return found
+    return []
+
+
+def _jsonld_authors(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [n for item in value[:_MAX_LIST] for n in _jsonld_authors(item)]
+    if isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, (str, list, dict)):
+            return _jsonld_authors(name)
+        return []
+    if isinstance(value, str):
+        return _names(value, declared=True)
+    return []
+
+
+def _dedupe(names: list[str]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(name.casefold(), name)
+    return tuple(seen.values())[:_MAX_LIST]
+
+
+def _names(text: str, *, declared: bool) -> list[str]:
+    """Person names in a byline or author field: prefixes, roles, dates, emails and URLs removed."""
+    text = _collapse(text)
+    if not text or len(text) > 500 or _URL_RE.match(text):
+        return []
+    text = _EMAIL_RE.sub(" ", _URL_ANY_RE.sub(" ", text))
+    text = BYLINE_PREFIX_RE.sub("", text)
+    cut = (_DECLARED_DATE_CUT_RE if declared else _DATE_CUT_RE).search(text)
+    if cut is not None:
+        text = text[: cut.start()]
+    # "Jane Doe | Reuters", "Jane Doe - Staff Writer": the name comes first.
+    if not declared or "|" in text:
+        text = _SEPARATOR_RE.split(text, maxsplit=1)[0]
+    out: list[str] = []
+    for piece in _AND_RE.split(text):
+        name = _strip_roles(piece.strip(" .:-–—()[]\"'"))
+        if name:
+            out.append(name)
+    return out
+
+
+def _strip_roles(piece: str) -> str | None:
+    words = piece.split()
+    while words and words[-1].strip(".,").casefold() in ROLE_WORDS:
+        words.pop()
+    while words and words[0].strip(".,").casefold() in ROLE_WORDS:
+        words.pop(0)
+    words = [w for w in words if w]
+    if not words or len(words) > _MAX_NAME_WORDS:
+        return None
+    name = " ".join(words)
+    if not any(ch.isalpha() for ch in name) or len(name) > 80:
+        return None
+    return BYLINE_PREFIX_RE.sub("", name) or None
+
+
+def _byline_names(tree: HtmlElement) -> list[str]:
+    """Names from the visible byline when the page declares no author (bounded search)."""
+    for el in _iter_bylines(tree):
+        text = _element_text(el)
+        if not text or len(text) > _MAX_BYLINE_CHARS:
+            continue
+        names = _names(text, declared=False)
+        if names:
+            return names
+    return []
+
+
+def _iter_bylines(tree: HtmlElement) -> Iterator[HtmlElement]:
+    count = 0
+    for el in _BYLINE_XPATH(tree):
+        count += 1
+        if count > 60:
+            break
+        if isinstance(el.tag, str) and not _is_foreign(el):
+            yield el
+    for count, el in enumerate(_BY_TEXT_XPATH(tree)):
+        if count > 30:
+            break
+        if not _is_foreign(el):
+            yield el
+
+
+def _is_foreign(el: HtmlElement) -> bool:
+    """Whether a byline-looking element belongs to comments, bios or teasers, not the article."""
+    depth = 0
+    node: HtmlElement | None = el
+    while node is not None and depth < 8:
+        words = f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()
+        if any(word.startswith(NOT_BYLINE_TOKENS) for word in words):
+            return True
+        node = node.getparent()
+        depth += 1
+    return False

@@ -1,0 +1,308 @@
+"""Tests for extractor.parse.metadata: declared metadata read from small pages and two real ones."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractor.parse.dom import parse_document
+from extractor.parse.metadata import PageMetadata, read_metadata
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "metadata"
+
+
+def read(head: str = "", body: str = "", *, url: str | None = "https://example.com/news/a.html",
+         html_attrs: str = "") -> PageMetadata:
+    html = f"<!doctype html><html {html_attrs}><head>{head}</head><body>{body}</body></html>"
+    return read_metadata(parse_document(html), url)
+
+
+def ld(obj: Any) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+# --- JSON-LD --------------------------------------------------------------------------------------
+
+JSONLD_CASES = [
+    pytest.param('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",}'
+                 "</script>", ["NewsArticle"], id="trailing-comma"),
+    pytest.param('<script type="application/ld+json"><!-- {"@type": "Article", "headline": "H"} -->'
+                 "</script>", ["Article"], id="html-comment"),
+    pytest.param('<script type="application/ld+json">//<![CDATA[\n{"@type": "Article"}\n//]]>'
+                 "</script>", ["Article"], id="cdata"),
+    pytest.param('<script type="application/ld+json">{"@type": "Article", "headline": "a\tb\x01"}'
+                 "</script>", ["Article"], id="control-characters"),
+    pytest.param(ld({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "S"}, {"@type": "WebPage"}, {"@type": "NewsArticle"}]}),
+        ["WebSite", "WebPage", "NewsArticle"], id="graph"),
+    pytest.param(ld([{"@type": "Organization"}, [{"@type": "BlogPosting"}]]),
+                 ["Organization", "BlogPosting"], id="nested-lists"),
+    pytest.param('<script type="application/ld+json">{"@type": "Article", "headline": </script>'
+                 + ld({"@type": "Person"}), ["Person"], id="unrepairable-skipped"),
+    pytest.param('<script type="application/ld+json">{"@type": "Article"}{"@type": "Person"}'
+                 "</script>", ["Article", "Person"], id="concatenated"),
+    pytest.param('<script type="APPLICATION/LD+JSON">{"@type": "Article"}</script>', ["Article"],
+                 id="type-case"),
+]
+
+
+@pytest.mark.parametrize(("head", "types"), JSONLD_CASES)
+def test_jsonld_objects_are_read_and_flattened(head: str, types: list[str]) -> None:
+    meta = read(head)
+    assert [obj.get("@type") for obj in meta.jsonld] == types
+
+
+def test_main_article_object_wins_over_webpage() -> None:
+    meta = read(ld({"@graph": [
+        {"@type": "WebPage", "name": "Page", "datePublished": "2020-01-01",
+         "description": "page"},
+        {"@type": ["NewsArticle"], "headline": "The story", "datePublished": "2021-05-06T07:08:09Z",
+         "author": [{"@type": "Person", "name": "By Ann Lee", "url": "https://x/ann"},
+                    "Bo Chan and Cy Dee", {"@type": "Person", "name": "ann lee"}],
+         "publisher": {"@type": "Organization", "name": "The Daily"},
+         "image": [{"@type": "ImageObject", "url": "/img/a.jpg"}],
+         "articleSection": ["World"], "keywords": "war, peace"},
+    ]}))
+    assert meta.article_type == "NewsArticle"
+    assert ("jsonld:headline", "The story") in meta.headline_candidates
+    assert meta.authors == ("Ann Lee", "Bo Chan", "Cy Dee")
+    assert meta.published_text == "2021-05-06T07:08:09Z"
+    assert meta.site_name == "The Daily"
+    assert meta.image == "https://example.com/img/a.jpg"
+    assert meta.section == "World"
+    assert meta.keywords == ("war", "peace")
+
+
+def test_webpage_date_is_the_last_resort() -> None:
+    meta = read(ld({"@type": "WebPage", "datePublished": "2020-01-01"})
+                + '<meta name="date" content="2019-02-03">')
+    assert meta.published_text == "2019-02-03"
+    meta = read(ld({"@type": "WebPage", "datePublished": "2020-01-01"}))
+    assert meta.published_text == "2020-01-01"
+
+
+# --- meta tags, dates ----------------------------------------------------------------------------
+
+DATE_CASES = [
+    ('<meta property="article:published_time" content="2022-03-04T05:06:07+01:00">',
+     "2022-03-04T05:06:07+01:00"),
+    ('<meta name="DC.date.issued" content="2018-07-08">', "2018-07-08"),
+    ('<meta name="sailthru.date" content="2017-01-02 10:00:00">', "2017-01-02 10:00:00"),
+    ('<meta name="parsely-pub-date" content="2016-05-06T00:00:00Z">', "2016-05-06T00:00:00Z"),
+    ('<meta itemprop="datePublished" content="2015-09-10">', "2015-09-10"),
+]
+
+
+@pytest.mark.parametrize(("head", "expected"), DATE_CASES)
+def test_published_date_from_meta(head: str, expected: str) -> None:
+    assert read(head).published_text == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('<span itemprop="datePublished" datetime="2014-02-03T01:00:00Z">Feb 3</span>',
+         "2014-02-03T01:00:00Z"),
+        ('<p><time pubdate datetime="2013-04-05">April 5</time></p>', "2013-04-05"),
+    ],
+)
+def test_published_date_from_body_markup(body: str, expected: str) -> None:
+    assert read(body=body).published_text == expected
+
+
+def test_modified_date() -> None:
+    meta = read('<meta property="og:updated_time" content="2022-03-05T00:00:00Z">')
+    assert meta.modified_text == "2022-03-05T00:00:00Z"
+    assert meta.published_text is None
+
+
+def test_iso_dates_are_normalised() -> None:
+    pytest.importorskip("extractor.parse.dates")
+    meta = read(ld({"@type": "Article", "datePublished": "2021-05-06T07:08:09Z",
+                    "dateModified": "2021-05-07"}))
+    assert meta.published is not None and meta.published.startswith("2021-05-06")
+    assert meta.modified == "2021-05-07"
+
+
+def test_opengraph_twitter_and_meta_maps() -> None:
+    meta = read(
+        '<meta property="og:title twitter:title" content="Both">'
+        '<meta property="og:site_name" content="Site">'
+        '<meta name="twitter:card" content="summary">'
+        '<meta name="Description" content="  A   page. ">'
+        '<meta http-equiv="Content-Language" content="de_DE">'
+        '<meta property="article:tag" content="a"><meta property="article:tag" content="b">'
+        '<title> The  title </title>'
+    )
+    assert meta.opengraph["og:title"] == "Both"
+    assert meta.twitter == {"twitter:title": "Both", "twitter:card": "summary"}
+    assert meta.meta["description"] == "A page."
+    assert meta.description == "A page."
+    assert meta.site_name == "Site"
+    assert meta.title_tag == "The title"
+    assert meta.headline_candidates == (("og:title", "Both"), ("twitter:title", "Both"))
+    assert meta.lang == "de-DE"
+    assert meta.keywords == ("a", "b")
+
+
+@pytest.mark.parametrize(
+    ("attrs", "head", "expected"),
+    [
+        ('lang="en_US"', "", "en-US"),
+        ('lang="fr"', '<meta property="og:locale" content="en_GB">', "fr"),
+        ("", '<meta property="og:locale" content="pt_BR">', "pt-BR"),
+        ('lang="not a language!"', "", None),
+        ('lang="en, de"', "", "en"),
+    ],
+)
+def test_lang(attrs: str, head: str, expected: str | None) -> None:
+    assert read(head, html_attrs=attrs).lang == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "canonical", "image"),
+    [
+        ('<link rel="canonical" href="/a"><meta property="og:url" content="https://o/x">'
+         '<meta property="og:image" content="img.png">',
+         "https://example.com/news/p", "https://example.com/a", "https://example.com/news/img.png"),
+        ('<base href="https://cdn.example.org/base/"><link rel="canonical" href="a">'
+         '<link rel="image_src" href="i.jpg">',
+         "https://example.com/p", "https://cdn.example.org/base/a",
+         "https://cdn.example.org/base/i.jpg"),
+        ('<meta property="og:url" content="//example.net/x">'
+         '<meta name="twitter:image" content="data:image/png;base64,AAAA">',
+         None, "https://example.net/x", None),
+        ('<link rel="canonical" href="/relative-without-base">', None, None, None),
+    ],
+)
+def test_canonical_and_image_are_absolute(head: str, url: str | None, canonical: str | None,
+                                          image: str | None) -> None:
+    meta = read(head, url=url)
+    assert meta.canonical_url == canonical
+    assert meta.image == image
+
+
+# --- authors -------------------------------------------------------------------------------------
+
+AUTHOR_CASES = [
+    pytest.param('<meta name="author" content="Jane Roe">', "", ("Jane Roe",), id="meta-author"),
+    pytest.param('<meta property="article:author" content="https://facebook.com/jane">'
+                 '<meta property="article:author" content="Jane Roe">', "", ("Jane Roe",),
+                 id="article-author-url-skipped"),
+    pytest.param('<meta name="author" content="By Jane Roe and John Doe">', "",
+                 ("Jane Roe", "John Doe"), id="by-and-split"),
+    pytest.param('<meta name="author" content="Meta"><meta name="dc.creator" content="Dc Name">',
+                 "", ("Dc Name",), id="dublin-core-first"),
+    pytest.param("", '<div itemprop="author" itemscope><a href="/p"><span itemprop="name">'
+                 "Ann Lee</span></a> Staff</div>", ("Ann Lee",), id="itemprop-name-child"),
+    pytest.param("", '<p>Words by <a rel="author" href="/u/k">Kim Park</a></p>', ("Kim Park",),
+                 id="rel-author"),
+    pytest.param("", '<div class="article-byline">By Sam Poe, Staff Writer | Reuters</div>',
+                 ("Sam Poe",), id="byline-role-agency"),
+    pytest.param("", '<span class="pb-byline">BY JO MARCH\n March 11, 2015 3:46 PM</span>',
+                 ("JO MARCH",), id="byline-date"),
+    pytest.param("", '<p class="meta">By Al Bee (al@example.com)</p>', ("Al Bee",),
+                 id="by-text-email"),
+    pytest.param("", '<div class="comments"><span class="author">Troll Person</span></div>'
+                 '<span class="writer">Pat Kim</span>', ("Pat Kim",),
+                 id="comment-authors-ignored"),
+    pytest.param("", '<div class="author">This is a long sentence about something else that is not'
+                 " a name at all</div>", (), id="no-long-text"),
+    pytest.param("", "<p>Nothing declared.</p>", (), id="none"),
+]
+
+
+@pytest.mark.parametrize(("head", "body", "expected"), AUTHOR_CASES)
+def test_authors(head: str, body: str, expected: tuple[str, ...]) -> None:
+    assert read(head, body).authors == expected
+
+
+def test_declared_author_beats_dom_byline() -> None:
+    meta = read('<meta name="author" content="Declared Name">',
+                '<div class="byline">By Other Person</div>')
+    assert meta.authors == ("Declared Name",)
+
+
+# --- bounds and bad input ----------------------------------------------------------------------------
+
+
+def test_record_metadata_is_bounded_and_serialisable() -> None:
+    big = "x" * 20_000
+    meta = read(ld({"@type": "Article", "articleBody": big, "keywords": list(range(80)),
+                    "nested": {"a": {"b": {"c": [1, 2]}}}, "bad": float("nan")})
+                .replace("NaN", "NaN")
+                + f'<meta name="description" content="{big}"><meta name="x" content="y">')
+    record = meta.to_record_metadata()
+    assert list(record) == ["jsonld", "opengraph", "twitter", "meta"]
+    article = record["jsonld"][0]
+    assert "articleBody" not in article
+    assert len(article["keywords"]) == 50
+    assert article["nested"] == {"a": {"b": {"c": [1, 2]}}}
+    assert article["bad"] is None
+    assert "description" not in record["meta"] and record["meta"]["x"] == "y"
+    json.dumps(record, allow_nan=False)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html></html>",
+        "<p>just text</p>",
+        '<html><head><meta><meta name=""><meta property="og:title"><link rel="canonical">'
+        '<script type="application/ld+json"></script>'
+        '<script type="application/ld+json">"a string"</script>'
+        '<script type="application/ld+json">{"@type": 5, "author": {"name": 7}, '
+        '"image": {"url": null}, "@graph": "x"}</script></head><body><time pubdate></time>'
+        '<div itemprop="author"></div></body></html>',
+    ],
+)
+def test_bad_input_never_raises(html: str) -> None:
+    meta = read_metadata(parse_document(html), None)
+    json.dumps(meta.to_record_metadata(), allow_nan=False)
+
+
+def test_metadata_is_frozen() -> None:
+    meta = read()
+    with pytest.raises(AttributeError):
+        meta.lang = "en"  # type: ignore[misc]
+
+
+# --- real pages ------------------------------------------------------------------------------------
+
+
+def real(name: str) -> PageMetadata:
+    html = gzip.decompress((FIXTURES / f"{name}.html.gz").read_bytes()).decode("utf-8")
+    return read_metadata(parse_document(html), "https://example.com/page")
+
+
+def test_real_page_theverge() -> None:
+    meta = real("theverge")
+    assert meta.authors == ("Alex Heath",)
+    assert meta.article_type == "NewsArticle"
+    assert meta.published_text == "2023-06-07T20:54:26.829Z"
+    assert meta.site_name == "The Verge"
+    assert meta.lang == "en"
+    assert meta.canonical_url == (
+        "https://www.theverge.com/23752959/apple-vision-pro-headset-hands-on-demo-impressions"
+    )
+    assert meta.image is not None and meta.image.startswith("https://cdn.vox-cdn.com/")
+    assert ("og:title", "Apple’s Vision Pro is the Retina display moment for headsets") in (
+        meta.headline_candidates
+    )
+    assert "apple" in meta.keywords
+    json.dumps(meta.to_record_metadata(), allow_nan=False)
+
+
+def test_real_page_medium() -> None:
+    meta = real("medium-2")
+    # article:author is a profile URL here, so the name comes from the visible byline.
+    assert meta.authors == ("Courtney Kirchoff",)
+    assert meta.published_text == "2015-02-24T19:56:33.374Z"
+    assert meta.site_name == "Medium"
+    assert meta.canonical_url == "https://medium.com/@ckirchoff/on-behalf-of-literally-429fab868ca8"
+    assert meta.opengraph["og:type"] == "article"
+    assert meta.twitter["twitter:creator"] == "@ckirchoff"
