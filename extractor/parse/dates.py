@@ -1,4 +1,4 @@
-"""Dates as pages print them: finding, parsing, day/month order and machine values, all clock-free."""
+"""Dates as pages print them: finding, parsing, day/month order, machine values; never a clock."""
 
 from __future__ import annotations
 
@@ -51,11 +51,14 @@ MONTHS: dict[str, int] = {w: n for n, words in _MONTH_WORDS.items() for w in wor
 
 # Abbreviations that are also everyday words: without a year next to them they are not months
 # ("3 out of 5", "5 ago"), and "May 3"/"March 3" count only when capitalized.
-_WORDLIKE_MONTHS = frozenset({"out", "set", "ago", "gen", "mag", "mar", "may", "march", "mai", "mei"})
+_WORDLIKE_MONTHS = frozenset(
+    {"out", "set", "ago", "gen", "mag", "mar", "may", "march", "mai", "mei"}
+)
 _CAPITALIZED_ONLY = frozenset({"may", "march", "mar"})
 
 _WEEKDAYS = (
-    "monday mon tuesday tues tue wednesday wed thursday thurs thu friday fri saturday sat sunday sun "
+    "monday mon tuesday tues tue wednesday wed thursday thurs thu friday fri "
+    "saturday sat sunday sun "
     "montag dienstag mittwoch donnerstag freitag samstag sonntag "
     "lundi mardi mercredi jeudi vendredi samedi dimanche "
     "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
@@ -78,16 +81,15 @@ _UNIT_WORDS: dict[str, str] = {
     "jaar jaren",
 }
 UNITS: dict[str, str] = {w: key for key, words in _UNIT_WORDS.items() for w in words.split()}
-_ONE_WORDS = frozenset(
-    "a an one ein eine einer einem einen un une uno una um uma een".split()
-)
+_ONE_WORDS_TEXT = "a an one ein eine einer einem einen un une uno una um uma een"
+_ONE_WORDS = frozenset(_ONE_WORDS_TEXT.split())
 
-_DAY_WORDS: dict[str, int] = {
-    "today": 0, "yesterday": 1, "heute": 0, "gestern": 1, "vorgestern": 2,
-    "aujourd'hui": 0, "aujourd’hui": 0, "hier": 1, "avant-hier": 2,
-    "hoy": 0, "ayer": 1, "anteayer": 2, "hoje": 0, "ontem": 1, "anteontem": 2,
-    "oggi": 0, "ieri": 1, "vandaag": 0, "gisteren": 1, "eergisteren": 2,
+_DAYS_BACK: dict[int, str] = {
+    0: "today heute aujourd'hui aujourd’hui hoy hoje oggi vandaag",
+    1: "yesterday gestern hier ayer ontem ieri gisteren",
+    2: "vorgestern avant-hier anteayer anteontem eergisteren",
 }
+_DAY_WORDS: dict[str, int] = {w: n for n, words in _DAYS_BACK.items() for w in words.split()}
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -100,18 +102,47 @@ _WEEKDAY = rf"(?:(?<![^\W\d_])(?:{_alternation(_WEEKDAYS.split())})(?![^\W\d_])\
 _ORDINAL = r"(?:st|nd|rd|th|er|e|º|°|\.)?"
 _DAY = r"(?<!\d)(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>[12]\d{3})(?!\d)"
-_AGO_WORDS = ("ago", "geleden", "atrás", "hace", "há", "vor", "fa", "il y a")
 _NUM_UNIT = rf"(?P<num>\d{{1,3}}|{_alternation(_ONE_WORDS)})"
 
-# The cheap gate every text passes first: no digit, no month name and no relative word means no date.
-_MAYBE_DATE_RE = re.compile(
-    rf"\d|(?<![^\W\d_])(?:{_alternation([*MONTHS, *_DAY_WORDS, *_AGO_WORDS])})(?![^\W\d_])",
-    re.IGNORECASE,
-)
+# The cheap gate every text passes first: which kinds of date it could hold, from its digits and
+# its words; a text with no digit, month name or relative word holds none.
+_DIGIT_RE = re.compile(r"\d")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_MONTH_TOKENS = frozenset(MONTHS)
+_DAY_TOKENS = frozenset(t for w in _DAY_WORDS for t in _WORD_RE.findall(w) if t not in ("hui",))
+_FOREIGN_AGO_TOKENS = frozenset(("vor", "y", "hace", "há", "ha", "fa", "geleden", "atrás"))
+_CUE_TOKENS = _MONTH_TOKENS | _DAY_TOKENS | _FOREIGN_AGO_TOKENS | {"ago"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """What a text could hold, so the scan runs only the patterns that can match."""
+
+    digit: bool
+    month: bool
+    ago: bool
+    foreign_ago: bool
+    day_word: bool
+
+
+def _cues(text: str) -> _Cues | None:
+    digit = _DIGIT_RE.search(text) is not None
+    words = _CUE_TOKENS.intersection(_WORD_RE.findall(text.casefold()))
+    if not digit and not words:
+        return None
+    return _Cues(
+        digit=digit,
+        month=not _MONTH_TOKENS.isdisjoint(words),
+        ago="ago" in words,
+        foreign_ago=not _FOREIGN_AGO_TOKENS.isdisjoint(words),
+        day_word=not _DAY_TOKENS.isdisjoint(words),
+    )
+
 
 _I = re.IGNORECASE
 _ISO_DATETIME_RE = re.compile(
-    r"(?<!\d)\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?(?!\d)"
+    r"(?<!\d)\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+    r"\s*(?:Z|[+-]\d{2}:?\d{2})?(?!\d)"
 )
 _CJK_RE = re.compile(
     r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]?"
@@ -171,9 +202,10 @@ def find_date(
     page_date: date | None = None,
 ) -> ParsedDate | None:
     """The first date inside a short line; `.text` is only the date part."""
-    if not _MAYBE_DATE_RE.search(text):
+    cues = _cues(text)
+    if cues is None:
         return None
-    return next(_scan(text, order, reference, page_date), None)
+    return next(_scan(text, cues, order, reference, page_date), None)
 
 
 def parse_date(
@@ -185,9 +217,10 @@ def parse_date(
 ) -> ParsedDate | None:
     """The whole text read as a date; dateparser is the slow fallback for shapes we don't know."""
     stripped = text.strip()
-    if not stripped or not _MAYBE_DATE_RE.search(stripped):
+    cues = _cues(stripped)
+    if cues is None:
         return None
-    found = next(_scan(stripped, order, reference, page_date), None)
+    found = next(_scan(stripped, cues, order, reference, page_date), None)
     if found is not None:
         return found
     if len(stripped) > 80:
@@ -196,39 +229,55 @@ def parse_date(
 
 
 def _scan(
-    text: str, order: str | None, reference: datetime | None, page_date: date | None
+    text: str,
+    cues: _Cues,
+    order: str | None,
+    reference: datetime | None,
+    page_date: date | None,
 ) -> Iterator[ParsedDate]:
     """Every date the fast patterns read, strongest shapes first."""
+    if cues.digit:
+        yield from _absolute(text, cues, order)
+    if cues.ago:
+        for m in _AGO_RE.finditer(text):
+            yield from _relative(m.group().strip(), m["num"], m["unit"], reference)
+    if cues.foreign_ago:
+        for m in _FOREIGN_AGO_RE.finditer(text):
+            num, unit = (m["num"], m["unit"]) if m["num"] else (m["num2"], m["unit2"])
+            yield from _relative(m.group().strip(), num, unit, reference)
+    if cues.day_word:
+        for m in _DAY_WORD_RE.finditer(text):
+            days = _DAY_WORDS[m["word"].casefold()]
+            when = reference.date() - timedelta(days=days) if reference is not None else None
+            shown = text[m.start("word") : m.end()].strip()
+            yield ParsedDate(shown, when.isoformat() if when else None, relative=True)
+    if cues.digit and cues.month:
+        for regex in (_MD_RE, _DM_RE):
+            for m in regex.finditer(text):
+                yield from _no_year(m, page_date)
+    if cues.digit:
+        for m in _COMPACT_RE.finditer(text):
+            unit = "min" if m["unit"] == "M" else m["unit"]
+            shown = text[m.start("num") : m.end()].strip()
+            yield from _relative(shown, m["num"], unit, reference)
+
+
+def _absolute(text: str, cues: _Cues, order: str | None) -> Iterator[ParsedDate]:
     for m in _ISO_DATETIME_RE.finditer(text):
         iso = to_iso_datetime(m.group())
         if iso is not None:
             yield ParsedDate(m.group().strip(), iso)
     for m in _CJK_RE.finditer(text):
         yield from _dated(m.group().strip(), int(m["year"]), int(m["month"]), int(m["day"]))
-    for regex in (_MDY_RE, _DMY_RE):
-        for m in regex.finditer(text):
-            month = MONTHS[m["month"].casefold()]
-            yield from _dated(m.group().strip(" ,"), int(m["year"]), month, int(m["day"]))
+    if cues.month:
+        for regex in (_MDY_RE, _DMY_RE):
+            for m in regex.finditer(text):
+                month = MONTHS[m["month"].casefold()]
+                yield from _dated(m.group().strip(" ,"), int(m["year"]), month, int(m["day"]))
     for m in _YMD_RE.finditer(text):
         yield from _dated(m.group(), int(m["year"]), int(m["month"]), int(m["day"]))
     for m in _NUMERIC_RE.finditer(text):
         yield from _numeric(m, order)
-    for m in _AGO_RE.finditer(text):
-        yield from _relative(m.group().strip(), m["num"], m["unit"], reference)
-    for m in _FOREIGN_AGO_RE.finditer(text):
-        num, unit = (m["num"], m["unit"]) if m["num"] else (m["num2"], m["unit2"])
-        yield from _relative(m.group().strip(), num, unit, reference)
-    for m in _DAY_WORD_RE.finditer(text):
-        days = _DAY_WORDS[m["word"].casefold()]
-        when = reference.date() - timedelta(days=days) if reference is not None else None
-        shown = text[m.start("word") : m.end()].strip()
-        yield ParsedDate(shown, when.isoformat() if when else None, relative=True)
-    for regex in (_MD_RE, _DM_RE):
-        for m in regex.finditer(text):
-            yield from _no_year(m, page_date)
-    for m in _COMPACT_RE.finditer(text):
-        unit = "min" if m["unit"] == "M" else m["unit"]
-        yield from _relative(text[m.start("num") : m.end()].strip(), m["num"], unit, reference)
 
 
 def _dated(shown: str, year: int, month: int, day: int) -> Iterator[ParsedDate]:
@@ -259,9 +308,7 @@ def _numeric(m: re.Match[str], order: str | None) -> Iterator[ParsedDate]:
     yield from _dated(m.group(), year, month, day)
 
 
-def _relative(
-    shown: str, num: str, unit: str, reference: datetime | None
-) -> Iterator[ParsedDate]:
+def _relative(shown: str, num: str, unit: str, reference: datetime | None) -> Iterator[ParsedDate]:
     key = UNITS.get(unit.casefold()) if unit != "M" else "min"
     if key is None:
         return
@@ -360,7 +407,7 @@ def _dateparser(text: str, order: str | None, base: datetime) -> datetime | None
 
 
 def infer_order(texts: Iterable[str]) -> str | None:
-    """"MD" or "DM" from the numeric dates whose order is plain (a part above 12); a tie says None."""
+    """ "MD" or "DM": the majority of numeric dates with a part above 12; a tie says None."""
     md = dm = 0
     for text in texts:
         for m in _NUMERIC_RE.finditer(text):
