@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from extractor.parse.dates import (
     ParsedDate,
+    _dateparser,
     find_date,
     infer_order,
     is_after,
@@ -63,6 +64,8 @@ def test_find_date_returns_only_the_date_part(line: str, shown: str, iso: str | 
         "",
         "Call 555-1234",
         "1,234 views · 12:05",
+        "Sports · 5 min",
+        "Top 10 · 2h 15m",
     ],
 )
 def test_find_date_rejects_counts_durations_and_prose(line: str) -> None:
@@ -217,6 +220,14 @@ def test_parse_date_falls_back_to_dateparser_for_other_languages() -> None:
     assert parse_date("3 дня назад") == ParsedDate("3 дня назад", None, relative=True)
 
 
+def test_lines_without_date_cues_never_reach_dateparser() -> None:
+    before = _dateparser.cache_info()
+    for text in ("Read the full story", "Sign up for our newsletter", "Share this", ""):
+        assert parse_date(text) is None
+    after = _dateparser.cache_info()
+    assert (after.hits, after.misses) == (before.hits, before.misses)
+
+
 @pytest.mark.parametrize(
     ("value", "iso"),
     [
@@ -281,3 +292,18 @@ def test_nothing_raises_on_arbitrary_text(text: str) -> None:
     iso = to_iso_datetime(text)
     assert iso is None or RFC3339.match(iso)
     infer_order([text])
+
+
+_DATEISH = st.from_regex(
+    r"(?:[~|·]? ?(?:\d{1,4}[/.\- ]){0,3}\d{0,4} ?(?:Nov|mai|de|ago|h|m|d|年|月|日|T|Z|:)?){1,4}",
+    fullmatch=True,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_DATEISH, st.sampled_from([None, "MD", "DM"]))
+def test_nothing_raises_on_date_like_text(text: str, order: str | None) -> None:
+    found = find_date(text, order=order, reference=REF, page_date=PAGE)
+    assert found is None or found.iso is None or RFC3339.match(found.iso)
+    iso = to_iso_datetime(text)
+    assert iso is None or RFC3339.match(iso)

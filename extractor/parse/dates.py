@@ -184,9 +184,8 @@ _DAY_WORD_RE = re.compile(
     rf"(?:\s*[ap]\.?m\.?)?)?{_APART_END}",
     _I,
 )
-_COMPACT_RE = re.compile(
-    rf"{_APART_START}(?P<num>\d{{1,3}})\s?(?P<unit>mo|min|hr|[smhdwy])\.?{_APART_END}", _I
-)
+# Only the glued form ("14h"): "5 min" on its own is a reading time far more often than an age.
+_COMPACT_RE = re.compile(rf"{_APART_START}(?P<num>\d{{1,3}})(?P<unit>mo|[smhdwy]){_APART_END}", _I)
 _MD_RE = re.compile(rf"{_WEEKDAY}{_MONTH}\s*(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])", _I)
 _DM_RE = re.compile(rf"{_WEEKDAY}{_DAY}{_ORDINAL}\s*(?:de\s+|of\s+)?{_MONTH}(?!\s*\d)", _I)
 
@@ -452,10 +451,12 @@ def to_iso_datetime(value: str) -> str | None:
         parsed = None
     if parsed is not None:
         return _rfc3339(parsed)
-    found = parse_date(text)
-    if found is not None and found.iso and not found.relative:
-        return found.iso
-    return None
+    # Human dates in machine slots ("November 20, 2019") are read by the fast patterns only:
+    # a machine value never needs dateparser's guessing.
+    cues = _cues(text)
+    if cues is None or not cues.digit:
+        return None
+    return next((found.iso for found in _absolute(text, cues, None) if found.iso), None)
 
 
 def _machine_iso(m: re.Match[str]) -> str | None:
