@@ -18,7 +18,9 @@ MIN_SCORED_CHARS = 25
 
 
 def _scored_parent(el: HtmlElement) -> HtmlElement | None:
-    return el.getparent() if el.tag in _PARAGRAPH_TAGS else el
+    # A div holding text directly reads as a paragraph (as Readability turns such divs into
+    # <p>), so it scores its container like any paragraph does.
+    return el.getparent()
 
 
 def find_content_roots(blocks: Iterable[Block]) -> list[HtmlElement]:

@@ -94,7 +94,14 @@ def is_hidden(el: HtmlElement) -> bool:
     style = el.get("style")
     if style and _HIDDEN_STYLE_RE.search(style):
         return True
-    return any(t in vocab.HIDDEN_TOKENS for t in tokens(el))
+    cls = el.get("class")
+    return bool(cls) and _hidden_classes(cls)
+
+
+@lru_cache(maxsize=4096)
+def _hidden_classes(cls: str) -> bool:
+    names = set(cls.lower().split())
+    return bool(names & vocab.HIDDEN_CLASSES) and not names & vocab.DESKTOP_CLASSES
 
 
 def clean(root: HtmlElement) -> None:

@@ -151,7 +151,8 @@ def _is_lead(block: Block, content: list[Block], description: str | None) -> boo
     if not following:
         return False
     nxt = following[0]
-    if nxt.heading_level or nxt.tag != block.tag:
+    if nxt.heading_level or nxt.tag != block.tag or _is_byline(nxt.text):
+        # A line set apart from the paragraphs after it, or standing above the byline.
         return True
     # A one-sentence line followed by much longer paragraphs reads as a standfirst.
     longer = [b for b in following if not b.heading_level]

@@ -338,9 +338,7 @@ def _read_block(
 def _reads_like_teasers(cards: list[Card], heading: str | None, zone: object | None) -> bool:
     """Tell a block of article cards from a menu, a tag list or previous/next links."""
     titles = [c.title or "" for c in cards]
-    if len(cards) == 2 and all(vocab.PREV_NEXT_RE.match(t) for t in titles if t):
-        return False
-    if any(vocab.PREV_NEXT_RE.match(t) for t in titles if t) and len(cards) <= 3:
+    if len(cards) <= 3 and any(vocab.PREV_NEXT_RE.match(t) for t in titles if t):
         return False
     dated = sum(1 for c in cards if c.date_text or c.date_attr)
     blurbed = sum(1 for c in cards if c.blurb)

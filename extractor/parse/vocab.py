@@ -19,11 +19,18 @@ BLOCK_TAGS: frozenset[str] = frozenset(
 HEADING_TAGS: frozenset[str] = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 BOLD_TAGS: frozenset[str] = frozenset(("b", "strong"))
 
-# Class/id tokens that hide an element from a desktop reader.
-HIDDEN_TOKENS: frozenset[str] = frozenset(
-    "hidden hide invisible sr-only sronly screen-reader-text visually-hidden visuallyhidden "
-    "screenreader-only a11y-hidden offscreen visible-xs visible-sm hidden-lg hidden-md "
-    "hide-for-large show-for-small-only d-none mobile-only".split()
+# Whole class names that hide an element from a desktop reader (phone-only copies included).
+HIDDEN_CLASSES: frozenset[str] = frozenset(
+    "hidden hide is-hidden invisible sr-only sronly screen-reader-text screen-reader-only "
+    "visually-hidden visuallyhidden a11y-hidden offscreen u-hidden d-none js-hidden "
+    "visible-xs visible-xs-block visible-xs-inline visible-sm visible-sm-block hidden-lg "
+    "hidden-md hidden-desktop hide-for-large hide-for-medium show-for-small-only mobile-only "
+    "only-mobile show-mobile hidden-lg-up hidden-md-up d-md-none d-lg-none".split()
+)
+# Whole class names that say an element shows on a desktop, whatever else it says.
+DESKTOP_CLASSES: frozenset[str] = frozenset(
+    "visible-lg visible-lg-block visible-md visible-md-block "
+    "show-for-large show-for-medium d-md-block d-lg-block".split()
 )
 
 # Class/id tokens (after splitting on non-alphanumerics) that name a kind of boilerplate.

@@ -1,0 +1,103 @@
+"""Tests of parse.body and headline: the main text, sections, headings, dek and byline."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from extractor.pipeline import extract
+
+NOW = datetime(2026, 11, 24, tzinfo=UTC)
+P1 = "Researchers found that the thalamus shrinks in people with MS, and that this matters a lot."
+P2 = "Patients and caregivers should care, because the change affects symptoms, treatment and care."
+P3 = "The study was small, so more research is needed, and the results may not hold for everyone."
+
+
+def _record(body: str, head: str = "") -> dict[str, object]:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return extract(html, "https://site.example/a/story", now=NOW).to_dict()
+
+
+def test_real_headings_make_sections_in_page_order() -> None:
+    record = _record(
+        f"<article><h1>Title of the story</h1><h2>Found</h2><p>{P1}</p><h2>Why</h2><p>{P2}</p>"
+        f"<h3>Limits</h3><p>{P3}</p></article>"
+    )
+    assert record["sections"] == [
+        {"heading": "Found", "level": 2, "paragraphs": [P1]},
+        {"heading": "Why", "level": 2, "paragraphs": [P2]},
+        {"heading": "Limits", "level": 3, "paragraphs": [P3]},
+    ]
+    assert record["text"] == f"Found\n\n{P1}\n\nWhy\n\n{P2}\n\nLimits\n\n{P3}"
+    assert record["headline"] == "Title of the story"
+
+
+def test_bold_lines_are_pseudo_headings_and_double_br_splits() -> None:
+    record = _record(
+        f"<div><h1>Title of the story</h1><div><p><b>What was found</b></p><p>{P1}</p>"
+        f"<p><strong>Why it matters</strong></p><div>{P2}<br><br>{P3}</div></div></div>"
+    )
+    assert record["sections"] == [
+        {"heading": "What was found", "level": None, "paragraphs": [P1]},
+        {"heading": "Why it matters", "level": None, "paragraphs": [P2, P3]},
+    ]
+
+
+def test_list_items_are_kept_as_paragraphs() -> None:
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p><ul><li>First point of the list, with "
+        f"detail.</li><li>Second point of the list, with detail.</li></ul><p>{P2}</p></article>"
+    )
+    (section,) = record["sections"]
+    assert "First point of the list, with detail." in section["paragraphs"]
+    assert section["paragraphs"][-1] == P2
+
+
+def test_headline_drops_site_name_from_title_when_there_is_no_h1() -> None:
+    record = _record(f"<div><p>{P1}</p><p>{P2}</p></div>", "<title>The real title | Site Name</title>")
+    assert record["headline"] == "The real title"
+
+
+def test_headline_prefers_the_h1_that_matches_declared_title() -> None:
+    record = _record(
+        f"<h1><a href='/'>Site Name</a></h1><div><h1>The real title of it</h1><p>{P1}</p>"
+        f"<p>{P2}</p></div>",
+        "<meta property='og:title' content='The real title of it'><title>The real title of it - Site Name</title>",
+    )
+    assert record["headline"] == "The real title of it"
+
+
+def test_dek_and_byline_stay_out_of_the_body() -> None:
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>A one-line summary of what the story says.</p>"
+        f"<p>By Jane Doe</p><p>{P1} {P1}</p><p>{P2} {P2}</p></article>"
+    )
+    assert record["summary"] == "A one-line summary of what the story says."
+    assert "Jane Doe" not in record["text"]
+    assert "one-line summary" not in record["text"]
+    assert record["text"].startswith(P1)
+
+
+def test_typed_boilerplate_never_reaches_the_text() -> None:
+    record = _record(
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>Title of the story</h1><p>{P1}</p><p>{P2}</p></article>"
+        "<div class='share'><a href='https://twitter.com/x'>Tweet</a></div>"
+        "<div><p>We use cookies to improve your experience. Accept all cookies</p></div>"
+        "<footer>© 2026 Site. All rights reserved.</footer>"
+    )
+    kinds = {b["kind"] for b in record["boilerplate"]}
+    assert {"navigation", "share", "cookie", "footer"} <= kinds
+    for word in ("Home", "Tweet", "cookies", "rights reserved"):
+        assert word not in record["text"]
+
+
+def test_disclaimer_paragraphs_are_typed_as_a_group() -> None:
+    record = _record(
+        f"<div><h1>Title of the story</h1><p>{P1} {P1}</p><p>{P2} {P2}</p><p>{P3} {P3}</p></div>"
+        "<div><p>Whether you have just been diagnosed or not, research can feel overwhelming.</p>"
+        "<p>We recommend reviewing the original source and consulting with healthcare "
+        "professionals.</p></div>"
+    )
+    texts = [b["text"] for b in record["boilerplate"] if b["kind"] == "disclaimer"]
+    assert len(texts) == 2
+    assert "overwhelming" not in record["text"]

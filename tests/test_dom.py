@@ -1,0 +1,80 @@
+"""Tests of parse.dom: parsing, cleaning and text blocks."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.errors import ParseError
+from extractor.parse import dom
+
+
+def _blocks(html: str) -> list[tuple[str, str]]:
+    root = dom.parse_document(html)
+    dom.clean(root)
+    return [(b.tag, b.text) for b in dom.blocks(root.find("body"))]
+
+
+def test_double_br_splits_paragraphs_single_br_does_not() -> None:
+    html = "<body><div>One<br>still one<br><br> two <br>\n<br>three</div></body>"
+    assert _blocks(html) == [("div", "One still one"), ("div", "two"), ("div", "three")]
+
+
+def test_inline_text_around_blocks_keeps_reading_order() -> None:
+    html = "<body><div>before<p>inside</p>after <a href='/x'>link</a></div></body>"
+    assert _blocks(html) == [("div", "before"), ("p", "inside"), ("div", "after link")]
+
+
+def test_link_and_bold_characters_are_counted() -> None:
+    root = dom.parse_document("<body><p><b>Bold</b> and <a href='/a'>a link</a></p></body>")
+    (block,) = dom.blocks(root.find("body"))
+    assert block.bold_chars == 4
+    assert block.link_chars == 6
+    assert not block.all_bold
+
+
+def test_hidden_and_script_content_is_removed() -> None:
+    html = (
+        "<body><p>seen</p><p style='display: none'>gone</p><div hidden>gone</div>"
+        "<p class='sr-only'>gone</p><script>var gone</script><p aria-hidden='true'>gone</p>"
+        "<p>tail kept</p></body>"
+    )
+    assert [t for _, t in _blocks(html)] == ["seen", "tail kept"]
+
+
+def test_drop_keeps_the_tail_text_of_a_hidden_element() -> None:
+    html = "<body><p>a <span hidden>gone</span>b</p></body>"
+    assert _blocks(html) == [("p", "a b")]
+
+
+@pytest.mark.parametrize("html", ["", "   \n ", b""])
+def test_empty_documents_raise_parse_error(html: str | bytes) -> None:
+    with pytest.raises(ParseError) as info:
+        dom.parse_document(html)
+    assert info.value.kind == "empty"
+
+
+def test_tokens_split_class_and_id() -> None:
+    root = dom.parse_document("<body><div class='Main-Nav top_bar' id='x1'>t</div></body>")
+    el = root.find(".//div")
+    toks = dom.tokens(el)
+    assert {"main", "nav", "main-nav", "top", "bar", "top-bar", "x1"} <= set(toks)
+
+
+def test_zones_are_inherited_by_blocks() -> None:
+    root = dom.parse_document("<body><nav><ul><li>Home</li></ul></nav><p>Body</p></body>")
+    nav = root.find(".//nav")
+    got = [(b.text, b.zone) for b in dom.blocks(root.find("body"), {nav: "navigation"})]
+    assert got == [("Home", "navigation"), ("Body", None)]
+
+
+def test_collapse_removes_zero_width_characters() -> None:
+    assert dom.collapse("a\u200b b\u00a0\n c\u00ad") == "a b c"
+
+
+def test_phone_only_copies_are_hidden_and_desktop_copies_kept() -> None:
+    html = (
+        "<body><div class='visible-xs-block hidden-sm hidden-md hidden-lg'>phone copy</div>"
+        "<div class='hidden-xs visible-sm-block visible-md-block visible-lg-block'>desktop copy</div>"
+        "<div class='col hidden-xs'>also desktop</div></body>"
+    )
+    assert [t for _, t in _blocks(html)] == ["desktop copy", "also desktop"]

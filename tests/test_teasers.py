@@ -1,0 +1,106 @@
+"""Tests of parse.teasers: blocks of cards that link to other articles, and what is not one."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from extractor.pipeline import extract
+
+NOW = datetime(2026, 11, 24, tzinfo=UTC)
+URL = "https://news.example/2026/11/the-story"
+BODY = "<p>" + "The article body has a sentence with some words, commas, and more. " * 6 + "</p>"
+
+
+def _page(extra: str) -> str:
+    return f"<html><body><h1>The story of the day</h1>{BODY * 3}{extra}</body></html>"
+
+
+def _teasers(extra: str) -> list[dict[str, object]]:
+    record = extract(_page(extra), URL, now=NOW)
+    return [t.to_dict() for t in record.teasers]
+
+
+def test_list_of_headline_links_under_a_heading_is_a_teaser_block() -> None:
+    items = "".join(
+        f"<li><a href='/2026/10/story-{i}'>A headline about topic number {i} today</a></li>"
+        for i in range(4)
+    )
+    teasers = _teasers(f"<h2>More from News</h2><ul>{items}</ul>")
+    assert [t["url"] for t in teasers] == [
+        f"https://news.example/2026/10/story-{i}" for i in range(4)
+    ]
+    assert {t["block"] for t in teasers} == {"More from News"}
+    assert teasers[0]["title"] == "A headline about topic number 0 today"
+
+
+def test_cards_with_date_blurb_and_read_more() -> None:
+    cards = "".join(
+        f"<div><span>{d}</span><p>{b}</p><a href='/news/view/s-{i}'>Read More</a></div>"
+        for i, (d, b) in enumerate(
+            [
+                ("12/31/2026", "Learn how certain gut bacteria can worsen symptoms and what it means…"),
+                ("5/1/2026", "A complete blurb that ends properly."),
+            ]
+        )
+    )
+    teasers = _teasers(f"<div>{cards}</div>")
+    assert len(teasers) == 2
+    first, second = teasers
+    assert first["title"] is None
+    assert first["date"] == "2026-12-31" and first["date_text"] == "12/31/2026"
+    assert first["truncated"] is True  # ends in an ellipsis
+    assert second["date"] == "2026-05-01"  # month first, settled by 12/31/2026
+    assert second["truncated"] is False
+    assert second["blurb"] == "A complete blurb that ends properly."
+
+
+def test_blurbs_cut_at_one_length_are_all_truncated() -> None:
+    blurbs = [
+        ("x" * 10 + " word") * 6,
+        ("y" * 10 + " term") * 6,
+        "A shorter complete blurb of the block.",
+    ]
+    cards = "".join(
+        f"<div><p>{b[:60]}</p><a href='/a/{i}'>Read More</a></div>" for i, b in enumerate(blurbs)
+    )
+    teasers = _teasers(f"<section><h3>Related Reads</h3>{cards}</section>")
+    assert [t["truncated"] for t in teasers] == [True, True, False]
+
+
+def test_navigation_menus_and_tag_lists_are_not_teasers() -> None:
+    menu = "<ul>" + "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in "news sport weather".split())
+    tags = "<div>" + "".join(f"<a href='/tag/{w}'>{w}</a> " for w in "ms brain mri".split())
+    assert _teasers(menu + "</ul>" + tags + "</div>") == []
+
+
+def test_previous_next_links_are_not_teasers() -> None:
+    nav = (
+        "<div><div><a href='/2026/10/older'>« Previous post: what came before this</a></div>"
+        "<div><a href='/2026/12/newer'>Next post: what came after this one</a></div></div>"
+    )
+    assert _teasers(nav) == []
+
+
+def test_links_in_running_text_are_not_teasers() -> None:
+    text = (
+        "<div><p>See <a href='/a/1'>this earlier story about it</a> for the background of "
+        "all of this today.</p><p>And <a href='/a/2'>another story on the subject</a> which "
+        "tells the rest of the story here.</p></div>"
+    )
+    assert _teasers(text) == []
+
+
+def test_a_single_promo_card_is_not_a_block() -> None:
+    promo = "<div><div><a href='/a/1'>Read this one other story alone</a><p>Blurb here for it.</p></div></div>"
+    assert _teasers(promo) == []
+
+
+def test_self_links_and_social_links_are_dropped() -> None:
+    items = "".join(
+        f"<li><a href='{href}'>A headline of some length here {i}</a></li>"
+        for i, href in enumerate(
+            [URL, "https://twitter.com/share", "/2026/10/other-one", "/2026/10/other-two"]
+        )
+    )
+    urls = [t["url"] for t in _teasers(f"<h2>Related</h2><ul>{items}</ul>")]
+    assert urls == ["https://news.example/2026/10/other-one", "https://news.example/2026/10/other-two"]
