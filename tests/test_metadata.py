@@ -25,7 +25,7 @@ def ld(obj: Any) -> str:
     return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
 
 
-# --- JSON-LD --------------------------------------------------------------------------------------
+# --- JSON-LD -------------------------------------------------------------------------------------
 
 JSONLD_CASES = [
     pytest.param('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",}'
@@ -75,6 +75,30 @@ def test_main_article_object_wins_over_webpage() -> None:
     assert meta.image == "https://example.com/img/a.jpg"
     assert meta.section == "World"
     assert meta.keywords == ("war", "peace")
+
+
+def test_graph_references_are_resolved() -> None:
+    meta = read(ld({"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "@id": "https://s/#article", "headline": "H",
+         "author": {"@id": "https://s/#/person/1"}, "publisher": {"@id": "https://s/#org"},
+         "image": {"@id": "https://s/#img"}},
+        {"@type": "Person", "@id": "https://s/#/person/1", "name": "Pat Kim"},
+        {"@type": "Organization", "@id": "https://s/#org", "name": "Org Name"},
+        {"@type": "ImageObject", "@id": "https://s/#img", "url": "https://s/i.png"},
+    ]}))
+    assert meta.authors == ("Pat Kim",)
+    assert meta.site_name == "Org Name"
+    assert meta.image == "https://s/i.png"
+
+
+def test_any_article_subtype_is_the_main_object() -> None:
+    meta = read(ld([{"@type": "WebPage", "datePublished": "2001-01-01"},
+                    {"@type": "http://schema.org/ReportageNewsArticle",
+                     "datePublished": "2018-12-21",
+                     "author": {"name": "Bruno (H. Z.) Rodrigues"}}]))
+    assert meta.article_type == "ReportageNewsArticle"
+    assert meta.published_text == "2018-12-21"
+    assert meta.authors == ("Bruno (H. Z.) Rodrigues",)
 
 
 def test_webpage_date_is_the_last_resort() -> None:
@@ -213,6 +237,18 @@ AUTHOR_CASES = [
     pytest.param("", '<div class="author">This is a long sentence about something else that is not'
                  " a name at all</div>", (), id="no-long-text"),
     pytest.param("", "<p>Nothing declared.</p>", (), id="none"),
+    pytest.param('<meta name="citation_author" content="Doe, Jane A.">', "", ("Jane A. Doe",),
+                 id="inverted-citation-name"),
+    pytest.param('<meta name="author" content="Jo Roe, CNN">', "", ("Jo Roe",),
+                 id="agency-dropped"),
+    pytest.param("", '<span itemprop="author">Ann Lee</span> and <span itemprop="author">Bo Chan'
+                 "</span>", ("Ann Lee", "Bo Chan"), id="several-itemprop-authors"),
+    pytest.param("", '<p class="legal">By clicking "Submit" you agree to the Terms of Use.</p>',
+                 (), id="by-clicking-is-no-byline"),
+    pytest.param("", '<p class="byline author">Written by Rob Ewaschuk Edited by Betsy Beyer</p>',
+                 ("Rob Ewaschuk", "Betsy Beyer"), id="written-and-edited-by"),
+    pytest.param("", '<div class="post-author">Joe Wee Monday, 12 May 2014</div>', ("Joe Wee",),
+                 id="weekday-cut"),
 ]
 
 
@@ -227,7 +263,7 @@ def test_declared_author_beats_dom_byline() -> None:
     assert meta.authors == ("Declared Name",)
 
 
-# --- bounds and bad input ----------------------------------------------------------------------------
+# --- bounds and bad input ------------------------------------------------------------------------
 
 
 def test_record_metadata_is_bounded_and_serialisable() -> None:
@@ -271,7 +307,7 @@ def test_metadata_is_frozen() -> None:
         meta.lang = "en"  # type: ignore[misc]
 
 
-# --- real pages ------------------------------------------------------------------------------------
+# --- real pages ----------------------------------------------------------------------------------
 
 
 def real(name: str) -> PageMetadata:

@@ -1,4 +1,4 @@
-"""What a page declares about itself: JSON-LD, OpenGraph, Twitter and meta tags, read into one value."""
+"""What a page declares about itself (JSON-LD, OpenGraph, Twitter, meta tags), read as one value."""
 
 from __future__ import annotations
 
@@ -10,12 +10,11 @@ from typing import Any
 from urllib.parse import urljoin
 
 import lxml.etree
-
-from extractor.parse.dom import HtmlElement
+from lxml.etree import _Element as HtmlElement
 
 __all__ = ["PageMetadata", "read_metadata"]
 
-# --- vocabulary -----------------------------------------------------------------------------------
+# --- vocabulary ----------------------------------------------------------------------------------
 
 # Class/id token fragments that mark a byline element (DOM fallback when nothing is declared).
 BYLINE_TOKENS: tuple[str, ...] = ("byline", "author", "writer", "contributor", "by-line",
@@ -24,18 +23,24 @@ BYLINE_TOKENS: tuple[str, ...] = ("byline", "author", "writer", "contributor", "
 # Matched as class/id word prefixes, so "comment-list" counts and "hasnt-bio" does not.
 NOT_BYLINE_TOKENS: tuple[str, ...] = ("comment", "reply", "avatar", "bio", "author-bio", "related",
                                       "more-", "popular", "recommend", "teaser")
+# Lower-case words that may sit inside a person's name.
+NAME_PARTICLES: frozenset[str] = frozenset((
+    "de", "da", "das", "do", "dos", "di", "del", "della", "der", "den", "van", "von", "la", "le",
+    "du", "bin", "al", "el", "ter", "ten", "zu", "y", "e",
+))
 # JSON-LD types of the main article object, preferred over page-level types.
-ARTICLE_TYPES: frozenset[str] = frozenset(
-    "Article NewsArticle BlogPosting ReportageNews AnalysisNewsArticle OpinionNewsArticle "
-    "ReviewNewsArticle BackgroundNewsArticle AskPublicQuestionNewsArticle SatiricalArticle "
-    "TechArticle ScholarlyArticle Report LiveBlogPosting SocialMediaPosting "
-    "DiscussionForumPosting MedicalScholarlyArticle APIReference Review Recipe "
-    "HowTo VideoObject Posting".split()
-)
-PAGE_TYPES: frozenset[str] = frozenset(
-    "WebPage ItemPage AboutPage CollectionPage ProfilePage QAPage FAQPage MedicalWebPage "
-    "Blog".split()
-)
+ARTICLE_TYPES: frozenset[str] = frozenset((
+    "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+    "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle",
+    "AskPublicQuestionNewsArticle", "SatiricalArticle", "TechArticle", "ScholarlyArticle",
+    "Report", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting",
+    "MedicalScholarlyArticle", "APIReference", "Review", "Recipe", "HowTo", "VideoObject",
+    "Posting",
+))
+PAGE_TYPES: frozenset[str] = frozenset((
+    "WebPage", "ItemPage", "AboutPage", "CollectionPage", "ProfilePage", "QAPage", "FAQPage",
+    "MedicalWebPage", "Blog",
+))
 # Meta names (lower-cased) that declare the publication / modification date, in preference order.
 PUBLISHED_META: tuple[str, ...] = (
     "article:published_time", "og:published_time", "article:published", "published_time",
@@ -50,26 +55,28 @@ MODIFIED_META: tuple[str, ...] = (
     "article.updated",
 )
 AUTHOR_META: tuple[str, ...] = (
-    "dc:creator", "dc.creator", "dcterms.creator", "dcterm:creator", "author", "article:author", "sailthru.author",
-    "parsely-author", "byl", "citation_author", "og:article:author", "book:author",
+    "dc:creator", "dc.creator", "dcterms.creator", "dcterm:creator", "author", "article:author",
+    "sailthru.author", "parsely-author", "byl", "citation_author", "og:article:author",
+    "book:author",
 )
 KEYWORD_META: tuple[str, ...] = ("keywords", "news_keywords", "article:tag", "parsely-tags")
 SECTION_META: tuple[str, ...] = ("article:section", "section", "parsely-section", "category")
 # Words that name a role rather than a person, dropped from bylines.
-ROLE_WORDS: frozenset[str] = frozenset(
-    "staff writer writers reporter reporters correspondent correspondents editor editors "
-    "contributor contributors columnist photographer photographers producer senior chief "
-    "associate contributing special national international political business science health "
-    "desk team news wire agency ma phd md rn mph msc bsc ms cnn bbc in for of the and "
-    "updated published posted last".split()
-)
+ROLE_WORDS: frozenset[str] = frozenset((
+    "staff", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents",
+    "editor", "editors", "contributor", "contributors", "columnist", "photographer",
+    "photographers", "producer", "senior", "chief", "associate", "contributing", "special",
+    "national", "international", "political", "business", "science", "health", "desk", "team",
+    "news", "wire", "agency", "ma", "phd", "md", "rn", "mph", "msc", "bsc", "ms", "in", "for",
+    "of", "the", "and", "updated", "published", "posted", "last",
+))
 BYLINE_PREFIX_RE = re.compile(
     r"^\s*(?:(?:written|posted|words|reported|story|text|photos?|edited|compiled)\s+by"
     r"|by|von|par|por|door|av|autor(?:a|in)?|author)\s*[:\-–—]?\s+",
     re.IGNORECASE,
 )
 
-# --- bounds ----------------------------------------------------------------------------------------
+# --- bounds --------------------------------------------------------------------------------------
 
 _MAX_STRING = 10_000
 _MAX_LIST = 50
@@ -94,13 +101,14 @@ _ITEMPROP_XPATH = lxml.etree.XPath(
 _TIME_XPATH = lxml.etree.XPath("//time[@pubdate]")
 _TITLE_XPATH = lxml.etree.XPath("//title")
 _BASE_XPATH = lxml.etree.XPath("//base[@href]")
-_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_LOWER = "abcdefghijklmnopqrstuvwxyz"
+# Plain contains() on the lower-case and capitalised spellings: translate() on every element
+# costs ten times more on a large page.
 _BYLINE_XPATH = lxml.etree.XPath(
     "//body//*[not(self::script or self::style or self::meta or self::link)]["
     + " or ".join(
-        f"contains(translate(@{attr}, '{_UPPER}', '{_LOWER}'), '{token}')"
+        f"contains(@{attr}, '{spelling}')"
         for token in BYLINE_TOKENS
+        for spelling in (token, token.capitalize())
         for attr in ("class", "id")
     )
     + "]"
@@ -119,15 +127,22 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _WRAPPER_RE = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
 _DATE_CUT_RE = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
-    r"|\b(?:updated|published|posted|last updated|on)\b\s*[:\d]",
+    r"|\b(?:updated|published|posted|last updated|on)\b\s*[:\d]"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.IGNORECASE,
 )
 _DECLARED_DATE_CUT_RE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,4}[-/.]\d{1,2}[-/.]\d",
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\d{1,4}[-/.]\d{1,2}[-/.]\d",
     re.IGNORECASE,
 )
+_INVERTED_RE = re.compile(r"^\s*([^\W\d][\w'’-]+),\s*([^\W\d][\w'’-]+(?:\s[^\W\d]\.?)?)\s*$")
+_NAME_PUNCT_RE = re.compile(r"[\"“”<>{}=*#@!?:;/\\]")
 _SEPARATOR_RE = re.compile(r"\s*(?:\||•|·|/|\s[-–—]\s|\n)\s*")
-_AND_RE = re.compile(r"\s*(?:,|;|\b(?:edited|photos?|illustrations?|with)\s+by\b|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
+_AND_RE = re.compile(
+    r"\s*(?:,|;|&|\b(?:edited|photos?|illustrations?|with)\s+by\b|\b(?:and|und|et|y|e)\b)\s*",
+    re.IGNORECASE,
+)
 _SPACE_RE = re.compile(r"\s+")
 _KEYWORD_SPLIT_RE = re.compile(r"\s*[,;]\s*")
 
@@ -190,7 +205,7 @@ def _bounded(value: Any, depth: int) -> Any:
     return str(value)
 
 
-# --- the reader --------------------------------------------------------------------------------------
+# --- the reader ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +219,7 @@ class _Tags:
     links: dict[str, str]
     author_links: list[str]
     jsonld: list[dict[str, Any]]
+    by_id: dict[str, dict[str, Any]]
 
 
 def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
@@ -230,7 +246,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
         ("og:title", tags.opengraph.get("og:title")),
         ("twitter:title", tags.twitter.get("twitter:title")),
         ("jsonld:headline", _text(main.get("headline")) if main else None),
-        ("itemprop:headline", itemprops.get("headline")),
+        ("itemprop:headline", _first(itemprops.get("headline"))),
     ):
         if value:
             headline_candidates.append((source, value))
@@ -238,7 +254,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     published_candidates = [
         _text(main.get("datePublished")) if main else None,
         meta_first(PUBLISHED_META),
-        itemprops.get("datePublished"),
+        _first(itemprops.get("datePublished")),
         _time_pubdate(tree),
         _text(page.get("datePublished")) if page else None,
         _text(main.get("dateCreated")) if main else None,
@@ -246,7 +262,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     modified_candidates = [
         _text(main.get("dateModified")) if main else None,
         meta_first(MODIFIED_META),
-        itemprops.get("dateModified"),
+        _first(itemprops.get("dateModified")),
         _text(page.get("dateModified")) if page else None,
     ]
     published_text, published = _pick_date(published_candidates)
@@ -313,7 +329,7 @@ def _gather(tree: HtmlElement) -> _Tags:
     for el in _LINK_XPATH(tree):
         rels = (el.get("rel") or "").lower().split()
         if el.tag == "a":
-            if "author" in rels:
+            if "author" in rels and not _is_foreign(el):
                 author_links.append(_element_text(el))
             continue
         href = (el.get("href") or "").strip()
@@ -330,11 +346,15 @@ def _gather(tree: HtmlElement) -> _Tags:
             _flatten(value, jsonld, 0)
             if len(jsonld) >= _MAX_JSONLD_OBJECTS:
                 break
-    return _Tags(meta, meta_all, opengraph, twitter, links, author_links,
-                 jsonld[:_MAX_JSONLD_OBJECTS])
+    jsonld = jsonld[:_MAX_JSONLD_OBJECTS]
+    # Graphs (Yoast and the like) name the author and publisher by "@id" reference only.
+    by_id = {
+        obj["@id"]: obj for obj in jsonld if isinstance(obj.get("@id"), str) and len(obj) > 2
+    }
+    return _Tags(meta, meta_all, opengraph, twitter, links, author_links, jsonld, by_id)
 
 
-# --- JSON-LD ---------------------------------------------------------------------------------------
+# --- JSON-LD -------------------------------------------------------------------------------------
 
 
 def _reject_constant(name: str) -> None:
@@ -348,15 +368,18 @@ _DECODER = json.JSONDecoder(strict=False, parse_constant=_reject_constant)
 def _load_jsonld(raw: str) -> list[Any]:
     """Every JSON value in a script body, repairing the usual breakage; [] when unrepairable."""
     text = _WRAPPER_RE.sub("", raw.strip()).strip()
-    values = _decode_all(text)
-    if values is None:
+    values, complete = _decode_all(text)
+    if not complete:
         repaired = _TRAILING_COMMA_RE.sub(r"\1", _CONTROL_RE.sub(" ", text))
-        values = _decode_all(repaired)
-    return values or []
+        more, _ = _decode_all(repaired)
+        if len(more) > len(values):
+            values = more
+    return values
 
 
-def _decode_all(text: str) -> list[Any] | None:
-    """All JSON values written one after another (some pages concatenate them); None on error."""
+def _decode_all(text: str) -> tuple[list[Any], bool]:
+    """The JSON values written one after another (some pages concatenate them), and whether
+    the whole text was read."""
     values: list[Any] = []
     pos = 0
     end = len(text)
@@ -368,9 +391,9 @@ def _decode_all(text: str) -> list[Any] | None:
         try:
             value, pos = _DECODER.raw_decode(text, pos)
         except (ValueError, RecursionError):
-            return None if not values else values
+            return values, False
         values.append(value)
-    return values
+    return values, True
 
 
 def _flatten(value: Any, out: list[dict[str, Any]], depth: int) -> None:
@@ -399,9 +422,14 @@ def _types(obj: dict[str, Any]) -> list[str]:
 def _type_of(obj: dict[str, Any], wanted: frozenset[str]) -> str | None:
     types = _types(obj)
     for t in types:
-        if t in wanted:
+        if t in wanted or t.endswith(("Article", "Posting")):
             return t
     return types[0] if types else None
+
+
+def _is_article(obj: dict[str, Any]) -> bool:
+    # Any schema.org "...Article" or "...Posting" subtype counts, listed or not.
+    return any(t in ARTICLE_TYPES or t.endswith(("Article", "Posting")) for t in _types(obj))
 
 
 def _first_of_types(objects: list[dict[str, Any]], wanted: frozenset[str]) -> dict[str, Any] | None:
@@ -413,12 +441,12 @@ def _first_of_types(objects: list[dict[str, Any]], wanted: frozenset[str]) -> di
 
 def _main_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The article the page is about: an article-typed object, else a page's mainEntity."""
-    candidates = [o for o in objects if any(t in ARTICLE_TYPES for t in _types(o))]
+    candidates = [o for o in objects if _is_article(o)]
     for obj in objects:
         entity = obj.get("mainEntity")
         if isinstance(entity, list):
             entity = entity[0] if entity else None
-        if isinstance(entity, dict) and any(t in ARTICLE_TYPES for t in _types(entity)):
+        if isinstance(entity, dict) and _is_article(entity):
             candidates.append(entity)
     if not candidates:
         return None
@@ -429,7 +457,7 @@ def _main_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 
 def _text(value: Any) -> str | None:
-    """A JSON-LD value read as one line of text (the first, for lists; @value or name, for objects)."""
+    """A JSON-LD value as one line of text: the first of a list, the @value or name of an object."""
     if isinstance(value, list):
         for item in value:
             found = _text(item)
@@ -445,7 +473,7 @@ def _text(value: Any) -> str | None:
     return None
 
 
-# --- fields ---------------------------------------------------------------------------------------
+# --- fields --------------------------------------------------------------------------------------
 
 
 def _collapse(text: str) -> str:
@@ -457,6 +485,10 @@ def _element_text(el: HtmlElement) -> str:
     if not isinstance(el.tag, str):
         return ""
     return _collapse(" ".join(el.itertext()))
+
+
+def _first(values: list[str] | None) -> str | None:
+    return values[0] if values else None
 
 
 def _first_text(*values: str | None) -> str | None:
@@ -494,17 +526,22 @@ def _absolute(href: str | None, base: str | None) -> str | None:
     return joined if re.match(r"^https?://[^/\s]", joined, re.IGNORECASE) else None
 
 
-def _itemprops(tree: HtmlElement) -> dict[str, str]:
-    """Microdata values for the few properties we read (first element wins)."""
-    out: dict[str, str] = {}
+_ITEMPROPS = ("author", "creator", "datePublished", "dateModified", "headline")
+_MULTI_ITEMPROPS = ("author", "creator")
+
+
+def _itemprops(tree: HtmlElement) -> dict[str, list[str]]:
+    """Microdata values for the few properties we read: every author, the first of the rest."""
+    out: dict[str, list[str]] = {}
     for el in _ITEMPROP_XPATH(tree):
         for prop in (el.get("itemprop") or "").split():
-            if prop in out or prop not in ("author", "creator", "datePublished", "dateModified",
-                                           "headline"):
+            if prop not in _ITEMPROPS or (prop in out and prop not in _MULTI_ITEMPROPS):
+                continue
+            if prop in _MULTI_ITEMPROPS and (len(out.get(prop, ())) >= 10 or _is_foreign(el)):
                 continue
             value = _itemprop_value(el, prop)
             if value:
-                out[prop] = value
+                out.setdefault(prop, []).append(value)
     return out
 
 
@@ -527,7 +564,8 @@ def _itemprop_value(el: HtmlElement, prop: str) -> str | None:
 
 def _time_pubdate(tree: HtmlElement) -> str | None:
     for el in _TIME_XPATH(tree):
-        value = (el.get("datetime") or "").strip() or _element_text(el)
+        # The visible text is often a bare time ("12:55 AM"); only the attribute is a date.
+        value = (el.get("datetime") or "").strip()
         if value:
             return value
     return None
@@ -553,7 +591,7 @@ def _pick_date(candidates: list[str | None]) -> tuple[str | None, str | None]:
 
 
 def _site_name(tags: _Tags, main: dict[str, Any] | None) -> str | None:
-    publisher = _text(main.get("publisher")) if main else None
+    publisher = _text(_deref(main.get("publisher"), tags.by_id)) if main else None
     website = None
     for obj in tags.jsonld:
         if "WebSite" in _types(obj):
@@ -587,7 +625,7 @@ def _image(tags: _Tags, main: dict[str, Any] | None, base: str | None) -> str | 
     tw = tags.twitter
     for href in (og.get("og:image"), og.get("og:image:url"), og.get("og:image:secure_url"),
                  tw.get("twitter:image"), tw.get("twitter:image:src"),
-                 _jsonld_image(main.get("image")) if main else None,
+                 _jsonld_image(_deref(main.get("image"), tags.by_id)) if main else None,
                  tags.links.get("image_src")):
         found = _absolute(href, base)
         if found:
@@ -633,18 +671,19 @@ def _keywords(tags: _Tags, main: dict[str, Any] | None) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-# --- authors ---------------------------------------------------------------------------------------
+# --- authors -------------------------------------------------------------------------------------
 
 
 def _authors(
-    tree: HtmlElement, tags: _Tags, main: dict[str, Any] | None, itemprops: dict[str, str]
+    tree: HtmlElement, tags: _Tags, main: dict[str, Any] | None, itemprops: dict[str, list[str]]
 ) -> tuple[str, ...]:
     """Declared author names, from the most to the least structured source; the DOM as fallback."""
     sources: list[Callable[[], list[str]]] = [
-        lambda: _jsonld_authors(main.get("author") if main else None)
-        + (_jsonld_authors(main.get("creator")) if main and not main.get("author") else []),
+        lambda: _jsonld_authors(main.get("author") or main.get("creator") if main else None,
+                                tags.by_id),
         lambda: _meta_authors(tags),
-        lambda: _names(itemprops.get("author") or itemprops.get("creator") or "", declared=True),
+        lambda: [n for value in itemprops.get("author") or itemprops.get("creator") or []
+                 for n in _names(value, declared=True)],
         lambda: [n for text in tags.author_links for n in _names(text, declared=True)],
         lambda: _byline_names(tree),
     ]
@@ -664,13 +703,20 @@ def _meta_authors(tags: _Tags) -> list[str]:
     return []
 
 
-def _jsonld_authors(value: Any) -> list[str]:
+def _deref(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
+    """The graph object a bare {"@id": ...} reference points to (the value itself otherwise)."""
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return by_id.get(value["@id"], value)
+    return value
+
+
+def _jsonld_authors(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
     if isinstance(value, list):
-        return [n for item in value[:_MAX_LIST] for n in _jsonld_authors(item)]
+        return [n for item in value[:_MAX_LIST] for n in _jsonld_authors(item, by_id)]
     if isinstance(value, dict):
-        name = value.get("name")
-        if isinstance(name, (str, list, dict)):
-            return _jsonld_authors(name)
+        name = _deref(value, by_id).get("name")
+        if isinstance(name, (str, list)):
+            return _jsonld_authors(name, by_id)
         return []
     if isinstance(value, str):
         return _names(value, declared=True)
@@ -697,11 +743,18 @@ def _names(text: str, *, declared: bool) -> list[str]:
     # "Jane Doe | Reuters", "Jane Doe - Staff Writer": the name comes first.
     if not declared or "|" in text:
         text = _SEPARATOR_RE.split(text, maxsplit=1)[0]
+    inverted = _INVERTED_RE.match(text) if declared else None
+    if inverted is not None and inverted.group(2).casefold() not in ROLE_WORDS:
+        # Citation style "Doe, Jane" is one person, not two.
+        text = f"{inverted.group(2)} {inverted.group(1)}"
     out: list[str] = []
     for piece in _AND_RE.split(text):
         name = _strip_roles(piece.strip(" .:-–—()[]\"'"))
         if name:
             out.append(name)
+    if len(out) > 1:
+        # "Jane Doe, CNN", "Jo Roe, MA": a short all-capitals word after a name is not a person.
+        out = [n for n in out if not (len(n) <= 5 and n.isupper() and " " not in n)] or out
     return out
 
 
@@ -727,18 +780,27 @@ def _byline_names(tree: HtmlElement) -> list[str]:
         if not text or len(text) > _MAX_BYLINE_CHARS:
             continue
         names = _names(text, declared=False)
-        if names:
+        if names and all(_looks_like_name(n) for n in names):
             return names
     return []
 
 
+def _looks_like_name(name: str) -> bool:
+    """Whether visible text reads as a name: capitalised words ("By clicking Submit" is not)."""
+    if _NAME_PUNCT_RE.search(name):
+        return False
+    for word in name.split():
+        first = word.lstrip("(")[:1]
+        if first.isalpha() and first.islower() and word.casefold() not in NAME_PARTICLES:
+            return False
+    return True
+
+
 def _iter_bylines(tree: HtmlElement) -> Iterator[HtmlElement]:
-    count = 0
-    for el in _BYLINE_XPATH(tree):
-        count += 1
-        if count > 60:
+    for count, el in enumerate(_BYLINE_XPATH(tree)):
+        if count >= 60:
             break
-        if isinstance(el.tag, str) and not _is_foreign(el):
+        if not _is_foreign(el):
             yield el
     for count, el in enumerate(_BY_TEXT_XPATH(tree)):
         if count > 30:
