@@ -129,6 +129,9 @@ def test_parse_date_absolute_shapes(text: str, iso: str) -> None:
         ("2 settimane fa", "2026-04-26"),
         ("3 dagen geleden", "2026-05-07"),
         ("gestern", "2026-05-09"),
+        ("aujourd'hui", "2026-05-10"),
+        ("há 2 horas", "2026-05-10T10:00:00+00:00"),
+        ("3 horas atrás", "2026-05-10T09:00:00+00:00"),
     ],
 )
 def test_parse_date_relative_shapes(text: str, iso: str) -> None:

@@ -109,7 +109,7 @@ _NUM_UNIT = rf"(?P<num>\d{{1,3}}|{_alternation(_ONE_WORDS)})"
 _DIGIT_RE = re.compile(r"\d")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _MONTH_TOKENS = frozenset(MONTHS)
-_DAY_TOKENS = frozenset(t for w in _DAY_WORDS for t in _WORD_RE.findall(w) if t not in ("hui",))
+_DAY_TOKENS = frozenset(t for w in _DAY_WORDS for t in _WORD_RE.findall(w))
 _FOREIGN_AGO_TOKENS = frozenset(("vor", "y", "hace", "há", "ha", "fa", "geleden", "atrás"))
 _CUE_TOKENS = _MONTH_TOKENS | _DAY_TOKENS | _FOREIGN_AGO_TOKENS | {"ago"}
 
