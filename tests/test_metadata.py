@@ -257,6 +257,12 @@ def test_authors(head: str, body: str, expected: tuple[str, ...]) -> None:
     assert read(head, body).authors == expected
 
 
+def test_account_handle_gives_way_to_a_name() -> None:
+    page = ld({"@type": "NewsArticle", "author": "CC7567"})
+    assert read(page, '<div class="byline">James Akinaka</div>').authors == ("James Akinaka",)
+    assert read(page, "<p>No byline here.</p>").authors == ("CC7567",)
+
+
 def test_declared_author_beats_dom_byline() -> None:
     meta = read('<meta name="author" content="Declared Name">',
                 '<div class="byline">By Other Person</div>')

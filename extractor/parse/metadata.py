@@ -137,6 +137,7 @@ _DECLARED_DATE_CUT_RE = re.compile(
     re.IGNORECASE,
 )
 _INVERTED_RE = re.compile(r"^\s*([^\W\d][\w'’-]+),\s*([^\W\d][\w'’-]+(?:\s[^\W\d]\.?)?)\s*$")
+_HANDLE_RE = re.compile(r"^@?\w*\d\w*$|^@\w+$")
 _NAME_PUNCT_RE = re.compile(r"[\"“”<>{}=*#@!?:;/\\]")
 _SEPARATOR_RE = re.compile(r"\s*(?:\||•|·|/|\s[-–—]\s|\n)\s*")
 _AND_RE = re.compile(
@@ -687,11 +688,16 @@ def _authors(
         lambda: [n for text in tags.author_links for n in _names(text, declared=True)],
         lambda: _byline_names(tree),
     ]
+    handles: tuple[str, ...] = ()
     for source in sources:
         names = _dedupe(source())
-        if names:
+        if not names:
+            continue
+        if not all(_HANDLE_RE.match(n) for n in names):
             return names
-    return ()
+        # "CC7567" is an account name: a later source may still give the person's name.
+        handles = handles or names
+    return handles
 
 
 def _meta_authors(tags: _Tags) -> list[str]:
