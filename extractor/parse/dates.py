@@ -111,7 +111,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 _MONTH_TOKENS = frozenset(MONTHS)
 _DAY_TOKENS = frozenset(t for w in _DAY_WORDS for t in _WORD_RE.findall(w))
 _FOREIGN_AGO_TOKENS = frozenset(("vor", "y", "hace", "há", "ha", "fa", "geleden", "atrás"))
-_CUE_TOKENS = _MONTH_TOKENS | _DAY_TOKENS | _FOREIGN_AGO_TOKENS | {"ago"}
+_AGO_TOKENS = frozenset(("ago", "now"))
+_CUE_TOKENS = _MONTH_TOKENS | _DAY_TOKENS | _FOREIGN_AGO_TOKENS | _AGO_TOKENS
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +134,7 @@ def _cues(text: str) -> _Cues | None:
     return _Cues(
         digit=digit,
         month=not _MONTH_TOKENS.isdisjoint(words),
-        ago="ago" in words,
+        ago=not _AGO_TOKENS.isdisjoint(words),
         foreign_ago=not _FOREIGN_AGO_TOKENS.isdisjoint(words),
         day_word=not _DAY_TOKENS.isdisjoint(words),
     )
@@ -165,6 +166,11 @@ _NUMERIC_RE = re.compile(
 _AGO_RE = re.compile(
     rf"(?:~\s*|(?:about|around|over|almost|nearly)\s+)?{_NUM_UNIT}\s*"
     rf"(?P<unit>{_alternation(UNITS)})(?![^\W\d_])\.?\s+ago(?![^\W\d_])",
+    _I,
+)
+_JUST_NOW_RE = re.compile(
+    r"(?<![^\W\d_])(?:just\s+now|moments?\s+ago|a\s+few\s+(?:seconds|minutes)\s+ago)"
+    r"(?![^\W\d_])",
     _I,
 )
 _FOREIGN_AGO_RE = re.compile(
@@ -240,6 +246,8 @@ def _scan(
     if cues.ago:
         for m in _AGO_RE.finditer(text):
             yield from _relative(m.group().strip(), m["num"], m["unit"], reference)
+        for m in _JUST_NOW_RE.finditer(text):
+            yield from _relative(m.group(), "0", "s", reference)
     if cues.foreign_ago:
         for m in _FOREIGN_AGO_RE.finditer(text):
             num, unit = (m["num"], m["unit"]) if m["num"] else (m["num2"], m["unit2"])
@@ -289,6 +297,8 @@ def _dated(shown: str, year: int, month: int, day: int) -> Iterator[ParsedDate]:
 def _numeric(m: re.Match[str], order: str | None) -> Iterator[ParsedDate]:
     a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
     if len(m["year"]) == 2:
+        if m["sep"] == "." and (len(m["a"]) < 2 or len(m["b"]) < 2):
+            return  # "3.10.12" is a version; a short dotted date is written "03.10.12"
         year += 2000
     if order is None and m["sep"] == ".":
         # Dotted numeric dates are day-first wherever they are written (de, fr, ru, ...).
