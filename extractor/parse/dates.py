@@ -264,9 +264,8 @@ def _scan(
                 yield from _no_year(m, page_date)
     if cues.digit:
         for m in _COMPACT_RE.finditer(text):
-            unit = "min" if m["unit"] == "M" else m["unit"]
             shown = text[m.start("num") : m.end()].strip()
-            yield from _relative(shown, m["num"], unit, reference)
+            yield from _relative(shown, m["num"], m["unit"], reference)
 
 
 def _absolute(text: str, cues: _Cues, order: str | None) -> Iterator[ParsedDate]:
@@ -318,6 +317,7 @@ def _numeric(m: re.Match[str], order: str | None) -> Iterator[ParsedDate]:
 
 
 def _relative(shown: str, num: str, unit: str, reference: datetime | None) -> Iterator[ParsedDate]:
+    # A capital M is minutes ("15M ago"); months are written "mo".
     key = UNITS.get(unit.casefold()) if unit != "M" else "min"
     if key is None:
         return
