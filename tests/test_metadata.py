@@ -348,3 +348,17 @@ def test_real_page_medium() -> None:
     assert meta.canonical_url == "https://medium.com/@ckirchoff/on-behalf-of-literally-429fab868ca8"
     assert meta.opengraph["og:type"] == "article"
     assert meta.twitter["twitter:creator"] == "@ckirchoff"
+
+
+def test_hostile_values_never_raise() -> None:
+    deep = "[" * 900 + "]" * 900
+    meta = read(
+        '<base href="http://[bad"><link rel="canonical" href="http://[::1">'
+        f'<script type="application/ld+json">{deep}</script>'
+        + ld({"@type": "Article", "author": [[[[[[["Deep Name"]]]]]]],
+              "headline": {"name": {"name": {"name": {"name": {"name": {"name": "x"}}}}}}}),
+        url="https://example.com/",
+    )
+    assert meta.canonical_url is None
+    assert meta.authors == ()
+    json.dumps(meta.to_record_metadata(), allow_nan=False)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 from lxml.etree import _Element as HtmlElement
@@ -97,6 +97,9 @@ _ITEMPROP_XPATH = lxml.etree.XPath(
     "//*[contains(@itemprop, 'author') or contains(@itemprop, 'datePublished')"
     " or contains(@itemprop, 'dateModified') or contains(@itemprop, 'headline')"
     " or contains(@itemprop, 'creator')]"
+)
+_NAME_CHILD_XPATH = lxml.etree.XPath(
+    ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' name ')][1]"
 )
 _TIME_XPATH = lxml.etree.XPath("//time[@pubdate]")
 _TITLE_XPATH = lxml.etree.XPath("//title")
@@ -457,16 +460,18 @@ def _main_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
                                                                                "Review")))
 
 
-def _text(value: Any) -> str | None:
+def _text(value: Any, depth: int = 0) -> str | None:
     """A JSON-LD value as one line of text: the first of a list, the @value or name of an object."""
+    if depth > 4:
+        return None
     if isinstance(value, list):
-        for item in value:
-            found = _text(item)
+        for item in value[:_MAX_LIST]:
+            found = _text(item, depth + 1)
             if found:
                 return found
         return None
     if isinstance(value, dict):
-        return _text(value.get("@value") or value.get("name"))
+        return _text(value.get("@value") or value.get("name"), depth + 1)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, str):
@@ -511,8 +516,17 @@ def _base_url(tree: HtmlElement, url: str | None) -> str | None:
     for el in _BASE_XPATH(tree):
         href = (el.get("href") or "").strip()
         if href:
-            return urljoin(url, href) if url else href
+            return _join(url, href) if url else href
     return url
+
+
+def _join(base: str, href: str) -> str | None:
+    try:
+        joined = urljoin(base, href)
+        urlsplit(joined).hostname  # noqa: B018 - raises on a broken host
+    except ValueError:  # "http://[bad" is an invalid IPv6 host to urllib
+        return None
+    return joined
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:
@@ -521,9 +535,10 @@ def _absolute(href: str | None, base: str | None) -> str | None:
     href = href.strip()
     if not href or href.startswith(("data:", "javascript:", "#")):
         return None
-    joined = urljoin(base, href) if base else href
-    if joined.startswith("//"):
-        joined = "https:" + joined
+    # A scheme-relative URL with no page URL to lean on is taken as https.
+    joined = _join(base or ("https:" if href.startswith("//") else ""), href)
+    if joined is None:
+        return None
     return joined if re.match(r"^https?://[^/\s]", joined, re.IGNORECASE) else None
 
 
@@ -556,9 +571,8 @@ def _itemprop_value(el: HtmlElement, prop: str) -> str | None:
         return None
     if prop in ("author", "creator"):
         # An author is often an itemscope Person whose name is a child property.
-        for child in el.iterdescendants():
-            if "name" in (child.get("itemprop") or "").split():
-                return (_collapse(child.get("content") or "") or _element_text(child)) or None
+        for child in _NAME_CHILD_XPATH(el):
+            return (_collapse(child.get("content") or "") or _element_text(child)) or None
     text = _element_text(el)
     return text if 0 < len(text) <= 300 else None
 
@@ -634,15 +648,18 @@ def _image(tags: _Tags, main: dict[str, Any] | None, base: str | None) -> str | 
     return None
 
 
-def _jsonld_image(value: Any) -> str | None:
+def _jsonld_image(value: Any, depth: int = 0) -> str | None:
+    if depth > 4:
+        return None
     if isinstance(value, list):
-        for item in value:
-            found = _jsonld_image(item)
+        for item in value[:_MAX_LIST]:
+            found = _jsonld_image(item, depth + 1)
             if found:
                 return found
         return None
     if isinstance(value, dict):
-        return _jsonld_image(value.get("url") or value.get("contentUrl") or value.get("@id"))
+        inner = value.get("url") or value.get("contentUrl") or value.get("@id")
+        return _jsonld_image(inner, depth + 1)
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
@@ -716,13 +733,15 @@ def _deref(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
     return value
 
 
-def _jsonld_authors(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
+def _jsonld_authors(value: Any, by_id: dict[str, dict[str, Any]], depth: int = 0) -> list[str]:
+    if depth > 4:
+        return []
     if isinstance(value, list):
-        return [n for item in value[:_MAX_LIST] for n in _jsonld_authors(item, by_id)]
+        return [n for item in value[:_MAX_LIST] for n in _jsonld_authors(item, by_id, depth + 1)]
     if isinstance(value, dict):
         name = _deref(value, by_id).get("name")
         if isinstance(name, (str, list)):
-            return _jsonld_authors(name, by_id)
+            return _jsonld_authors(name, by_id, depth + 1)
         return []
     if isinstance(value, str):
         return _names(value, declared=True)
