@@ -239,6 +239,8 @@ AUTHOR_CASES = [
     pytest.param("", "<p>Nothing declared.</p>", (), id="none"),
     pytest.param('<meta name="citation_author" content="Doe, Jane A.">', "", ("Jane A. Doe",),
                  id="inverted-citation-name"),
+    pytest.param('<meta name="author" content="Jane Doe - Staff Writer">', "", ("Jane Doe",),
+                 id="declared-role-after-dash"),
     pytest.param('<meta name="author" content="Jo Roe, CNN">', "", ("Jo Roe",),
                  id="agency-dropped"),
     pytest.param("", '<span itemprop="author">Ann Lee</span> and <span itemprop="author">Bo Chan'

@@ -82,6 +82,7 @@ _MAX_STRING = 10_000
 _MAX_LIST = 50
 _MAX_DEPTH = 12
 _MAX_JSONLD_OBJECTS = 200
+_MAX_META_KEYS = 300
 _MAX_SCRIPT = 2_000_000
 _MAX_NAME_WORDS = 5
 _MAX_BYLINE_CHARS = 160
@@ -320,7 +321,7 @@ def _gather(tree: HtmlElement) -> _Tags:
         ]
         for raw_key in keys:
             key = raw_key.strip().lower()
-            if not key or len(key) > 200:
+            if not key or len(key) > 200 or (key not in meta and len(meta) >= _MAX_META_KEYS):
                 continue
             meta.setdefault(key, content)
             meta_all.setdefault(key, []).append(content)
@@ -783,13 +784,17 @@ def _names(text: str, *, declared: bool) -> list[str]:
     return out
 
 
+def _is_edge_noise(word: str) -> bool:
+    """A role word or bare punctuation at either end of a name ("Jo Roe - Staff Writer")."""
+    return not any(ch.isalnum() for ch in word) or word.strip(".,()").casefold() in ROLE_WORDS
+
+
 def _strip_roles(piece: str) -> str | None:
     words = piece.split()
-    while words and words[-1].strip(".,").casefold() in ROLE_WORDS:
+    while words and _is_edge_noise(words[-1]):
         words.pop()
-    while words and words[0].strip(".,").casefold() in ROLE_WORDS:
+    while words and _is_edge_noise(words[0]):
         words.pop(0)
-    words = [w for w in words if w]
     if not words or len(words) > _MAX_NAME_WORDS:
         return None
     name = " ".join(words)
