@@ -1,0 +1,120 @@
+"""Bytes to text: the charset from the header, a BOM or the page itself, else a detector."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from extractor.errors import DecodeError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_HEADER_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+_META_CHARSET_RE = re.compile(
+    rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE
+)
+# Labels that browsers read as another encoding (WHATWG Encoding Standard).
+_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-sjis": "shift_jis",
+    "sjis": "shift_jis",
+    "shift-jis": "shift_jis",
+    "unicode": "utf-16-le",
+    "utf8": "utf-8",
+}
+SNIFF_BYTES = 4096
+
+
+def normalize_charset(label: str | None) -> str | None:
+    """A Python codec name for a declared charset label, or None when Python has none."""
+    if not label:
+        return None
+    name = label.strip().strip("\"'").lower()
+    name = _ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def declared_charset(body: bytes, content_type: str | None = None) -> str | None:
+    """The charset a response declares: BOM first, then the header, then <meta> in the head."""
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return name
+    if content_type:
+        match = _HEADER_CHARSET_RE.search(content_type)
+        if match:
+            found = normalize_charset(match.group(1))
+            if found:
+                return found
+    match = _META_CHARSET_RE.search(body[:SNIFF_BYTES])
+    if match:
+        return normalize_charset(match.group(1).decode("ascii", "replace"))
+    return None
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> str:
+    """Decode a page; a wrong declaration is survived by checking it and detecting instead."""
+    declared = declared_charset(body, content_type)
+    for bom, name in _BOMS:
+        if body.startswith(bom) and declared == name:
+            return body[len(bom):].decode(name, errors="replace")
+    # Strict UTF-8 first: most pages are UTF-8, and bytes that decode strictly as UTF-8 are
+    # almost never meant as anything else.
+    if declared in (None, "utf-8"):
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    elif declared is not None:
+        try:
+            return body.decode(declared)
+        except UnicodeDecodeError:
+            pass  # declared wrongly: detect below
+    detected = _detect(body)
+    if detected is not None:
+        return detected
+    fallback = declared if declared not in (None, "utf-8") else "cp1252"
+    try:
+        return body.decode(fallback, errors="replace")
+    except LookupError as exc:  # pragma: no cover - normalize_charset returned a real codec
+        raise DecodeError(f"cannot decode the page as {fallback}") from exc
+
+
+# Single-byte Latin code pages a detector confuses with each other on short texts; the web
+# writes windows-1252 far more often than any of them.
+_LATIN_LOOKALIKES = frozenset(
+    "cp1250 cp1252 cp1254 cp1257 cp1258 iso8859_1 iso8859_2 iso8859_3 iso8859_4 iso8859_9 "
+    "iso8859_10 iso8859_13 iso8859_14 iso8859_15 iso8859_16 latin_1 mac_latin2 mac_roman "
+    "mac_iceland mac_turkish cp850 cp437".split()
+)
+
+
+def _detect(body: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body[: 256 * 1024]).best()
+    if best is None or best.encoding is None:
+        return None
+    encoding = best.encoding
+    if encoding in _LATIN_LOOKALIKES:
+        try:
+            return body.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return body.decode(encoding, errors="replace")
+    except LookupError:
+        return None
