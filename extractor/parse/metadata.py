@@ -461,18 +461,19 @@ def _main_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
                                                                                "Review")))
 
 
-def _text(value: Any, depth: int = 0) -> str | None:
-    """A JSON-LD value as one line of text: the first of a list, the @value or name of an object."""
+def _text(value: Any, keys: tuple[str, ...] = ("@value", "name"), depth: int = 0) -> str | None:
+    """A JSON-LD value as one line of text: the first of a list, the first of ``keys`` that an
+    object has (its @value or name, by default)."""
     if depth > 4:
         return None
     if isinstance(value, list):
         for item in value[:_MAX_LIST]:
-            found = _text(item, depth + 1)
+            found = _text(item, keys, depth + 1)
             if found:
                 return found
         return None
     if isinstance(value, dict):
-        return _text(value.get("@value") or value.get("name"), depth + 1)
+        return _text(next((value[k] for k in keys if value.get(k)), None), keys, depth + 1)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, str):
@@ -636,32 +637,20 @@ def _canonical(tags: _Tags, base: str | None) -> str | None:
     )
 
 
+_IMAGE_KEYS = ("url", "contentUrl", "@id")
+
+
 def _image(tags: _Tags, main: dict[str, Any] | None, base: str | None) -> str | None:
     og = tags.opengraph
     tw = tags.twitter
     for href in (og.get("og:image"), og.get("og:image:url"), og.get("og:image:secure_url"),
                  tw.get("twitter:image"), tw.get("twitter:image:src"),
-                 _jsonld_image(_deref(main.get("image"), tags.by_id)) if main else None,
+                 _text(_deref(main.get("image"), tags.by_id), _IMAGE_KEYS) if main else None,
                  tags.links.get("image_src")):
         found = _absolute(href, base)
         if found:
             return found
     return None
-
-
-def _jsonld_image(value: Any, depth: int = 0) -> str | None:
-    if depth > 4:
-        return None
-    if isinstance(value, list):
-        for item in value[:_MAX_LIST]:
-            found = _jsonld_image(item, depth + 1)
-            if found:
-                return found
-        return None
-    if isinstance(value, dict):
-        inner = value.get("url") or value.get("contentUrl") or value.get("@id")
-        return _jsonld_image(inner, depth + 1)
-    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def _section(tags: _Tags, main: dict[str, Any] | None) -> str | None:
