@@ -102,7 +102,8 @@ def parse_page(
     if published is None:
         published_text, published = _visible_date(byline_blocks, order, now)
         page_day = _day(published)
-    teasers = _teasers(teaser_blocks, order, now, page_day)
+    languages = _languages(meta.lang)
+    teasers = _teasers(teaser_blocks, order, now, page_day, languages)
 
     return PageParts(
         headline=headline,
@@ -277,8 +278,18 @@ def _visible_date(
     return None, None
 
 
+def _languages(lang: str | None) -> tuple[str, ...]:
+    """The page's language for date parsing, with English, the web's most common fallback."""
+    primary = (lang or "").split("-")[0].lower()
+    return (primary, "en") if primary and primary != "en" else ("en",)
+
+
 def _teasers(
-    teaser_blocks: list[TeaserBlock], order: str | None, now: datetime | None, page_day: date | None
+    teaser_blocks: list[TeaserBlock],
+    order: str | None,
+    now: datetime | None,
+    page_day: date | None,
+    languages: tuple[str, ...],
 ) -> tuple[Teaser, ...]:
     out: list[Teaser] = []
     for tblock in teaser_blocks:
@@ -287,7 +298,7 @@ def _teasers(
             iso = None
             if card.date_text:
                 parsed = dates.parse_date(card.date_text, order=order, reference=now,
-                                          page_date=page_day)
+                                          page_date=page_day, languages=languages)
                 if parsed is not None and parsed.iso:
                     iso = parsed.iso[:10]
             if iso is None and card.date_attr:

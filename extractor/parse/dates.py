@@ -219,8 +219,13 @@ def parse_date(
     order: str | None = None,
     reference: datetime | None = None,
     page_date: date | None = None,
+    languages: tuple[str, ...] | None = None,
 ) -> ParsedDate | None:
-    """The whole text read as a date; dateparser is the slow fallback for shapes we don't know."""
+    """The whole text read as a date; dateparser is the slow fallback for shapes we don't know.
+
+    ``languages`` (ISO 639-1 codes, e.g. the page's) narrow dateparser's search: without them
+    it tries every locale it knows, which costs a second the first time.
+    """
     stripped = text.strip()
     cues = _cues(stripped)
     if cues is None:
@@ -230,7 +235,7 @@ def parse_date(
         return found
     if len(stripped) > 80:
         return None
-    return _fallback(stripped, order, reference)
+    return _fallback(stripped, order, reference, languages)
 
 
 def _scan(
@@ -382,12 +387,15 @@ _BASE_A = datetime(2001, 6, 15, 12, 0, 0)
 _BASE_B = datetime(2003, 2, 10, 12, 0, 0)
 
 
-def _fallback(text: str, order: str | None, reference: datetime | None) -> ParsedDate | None:
+def _fallback(
+    text: str, order: str | None, reference: datetime | None,
+    languages: tuple[str, ...] | None = None,
+) -> ParsedDate | None:
     naive_ref = reference.replace(tzinfo=None) if reference is not None else None
-    first = _dateparser(text, order, naive_ref or _BASE_A)
+    first = _dateparser(text, order, naive_ref or _BASE_A, languages)
     if first is None:
         return None
-    other = _dateparser(text, order, _BASE_B if naive_ref != _BASE_B else _BASE_A)
+    other = _dateparser(text, order, _BASE_B if naive_ref != _BASE_B else _BASE_A, languages)
     relative = other != first
     if relative and reference is None:
         return ParsedDate(text, None, relative=True)
@@ -395,7 +403,9 @@ def _fallback(text: str, order: str | None, reference: datetime | None) -> Parse
 
 
 @functools.lru_cache(maxsize=4096)
-def _dateparser(text: str, order: str | None, base: datetime) -> datetime | None:
+def _dateparser(
+    text: str, order: str | None, base: datetime, languages: tuple[str, ...] | None = None
+) -> datetime | None:
     settings: dict[str, object] = {
         "RELATIVE_BASE": base,
         "REQUIRE_PARTS": ["day", "month", "year"],
@@ -405,7 +415,9 @@ def _dateparser(text: str, order: str | None, base: datetime) -> datetime | None
     if order in ("MD", "DM"):
         settings["DATE_ORDER"] = "MDY" if order == "MD" else "DMY"
     try:
-        found = dateparser.parse(text, settings=settings)
+        found = dateparser.parse(
+            text, languages=list(languages) if languages else None, settings=settings
+        )
     except (ValueError, OverflowError, TypeError, KeyError, IndexError, AttributeError):
         # dateparser has no error type of its own; these are what its parsers raise on odd text.
         return None
