@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DEFAULT_USER_AGENT = "extractor/0.1 (+https://github.com/extractor-project/extractor; research crawler)"
+DEFAULT_USER_AGENT = (
+    "extractor/0.1 (+https://github.com/extractor-project/extractor; research crawler)"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,7 +92,10 @@ def record_from_fetch(
 
 
 def error_record(
-    exc: ExtractorError, *, at: datetime | None = None, url: str | None = None,
+    exc: ExtractorError,
+    *,
+    at: datetime | None = None,
+    url: str | None = None,
     run_id: str | None = None,
 ) -> ErrorRecord:
     """The error record of a failure, so the batch goes on and nothing is dropped silently."""
@@ -130,14 +133,16 @@ def read_file(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ParseError(f"cannot read {path}: {exc.strerror or exc}", url=str(path),
-                         kind="unreadable") from exc
+        raise ParseError(
+            f"cannot read {path}: {exc.strerror or exc}", url=str(path), kind="unreadable"
+        ) from exc
     if data[:2] == b"\x1f\x8b":
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError) as exc:
-            raise DecodeError(f"{path} is not a valid gzip file: {exc}", url=str(path),
-                              kind="bad_gzip") from exc
+            raise DecodeError(
+                f"{path} is not a valid gzip file: {exc}", url=str(path), kind="bad_gzip"
+            ) from exc
     return data
 
 

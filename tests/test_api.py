@@ -37,8 +37,16 @@ def _imports(path: Path) -> set[str]:
 
 
 def test_parse_and_normalize_never_import_io_layers() -> None:
-    forbidden = ("extractor.fetch", "extractor.crawl", "extractor.archive", "extractor.cli",
-                 "extractor.pipeline", "requests", "socket", "time")
+    forbidden = (
+        "extractor.fetch",
+        "extractor.crawl",
+        "extractor.archive",
+        "extractor.cli",
+        "extractor.pipeline",
+        "requests",
+        "socket",
+        "time",
+    )
     modules = [*sorted((PACKAGE / "parse").glob("*.py")), PACKAGE / "normalize.py"]
     for module in modules:
         bad = {name for name in _imports(module) if name.startswith(forbidden)}

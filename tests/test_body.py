@@ -53,7 +53,9 @@ def test_list_items_are_kept_as_paragraphs() -> None:
 
 
 def test_headline_drops_site_name_from_title_when_there_is_no_h1() -> None:
-    record = _record(f"<div><p>{P1}</p><p>{P2}</p></div>", "<title>The real title | Site Name</title>")
+    record = _record(
+        f"<div><p>{P1}</p><p>{P2}</p></div>", "<title>The real title | Site Name</title>"
+    )
     assert record["headline"] == "The real title"
 
 

@@ -26,7 +26,10 @@ def test_record_flags_future_dates_and_hashes_text() -> None:
         headline="H",
         published="2026-12-01",
         sections=(Section("Head", 2, ("One.", "Two.")),),
-        teasers=(Teaser("http://s.test/a", date="2026-01-01"), Teaser("http://s.test/b", date="2027-01-01")),
+        teasers=(
+            Teaser("http://s.test/a", date="2026-01-01"),
+            Teaser("http://s.test/b", date="2027-01-01"),
+        ),
     )
     record = to_record(parts, url="http://s.test/x", now=datetime(2026, 11, 24, tzinfo=UTC))
     assert record.warnings == ("date_in_future:published", "date_in_future:teasers[1]")

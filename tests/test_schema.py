@@ -15,7 +15,9 @@ from extractor.pipeline import extract
 
 
 def article_validator() -> jsonschema.Draft202012Validator:
-    schema = json.loads((resources.files("extractor") / "schema" / "article.schema.json").read_text())
+    schema = json.loads(
+        (resources.files("extractor") / "schema" / "article.schema.json").read_text()
+    )
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
 
@@ -31,15 +33,21 @@ def test_schema_command_prints_the_shipped_schema(capsys: pytest.CaptureFixture[
 
 def test_schema_fields_match_the_record() -> None:
     schema = article_validator().schema
-    record = extract("<html><body><h1>T</h1><p>text</p></body></html>", "http://a.test/x",
-                     now=datetime(2026, 1, 1, tzinfo=UTC)).to_dict()
+    record = extract(
+        "<html><body><h1>T</h1><p>text</p></body></html>",
+        "http://a.test/x",
+        now=datetime(2026, 1, 1, tzinfo=UTC),
+    ).to_dict()
     assert list(record) == schema["required"]
     article_validator().validate(record)
 
 
 def test_schema_rejects_a_wrong_record() -> None:
-    record = extract("<html><body><p>x</p></body></html>", "http://a.test/x",
-                     now=datetime(2026, 1, 1, tzinfo=UTC)).to_dict()
+    record = extract(
+        "<html><body><p>x</p></body></html>",
+        "http://a.test/x",
+        now=datetime(2026, 1, 1, tzinfo=UTC),
+    ).to_dict()
     record["teasers"] = [{"url": "http://a.test/y"}]
     with pytest.raises(jsonschema.ValidationError):
         article_validator().validate(record)

@@ -38,7 +38,10 @@ def test_cards_with_date_blurb_and_read_more() -> None:
         f"<div><span>{d}</span><p>{b}</p><a href='/news/view/s-{i}'>Read More</a></div>"
         for i, (d, b) in enumerate(
             [
-                ("12/31/2026", "Learn how certain gut bacteria can worsen symptoms and what it means…"),
+                (
+                    "12/31/2026",
+                    "Learn how certain gut bacteria can worsen symptoms and what it means…",
+                ),
                 ("5/1/2026", "A complete blurb that ends properly."),
             ]
         )
@@ -68,8 +71,10 @@ def test_blurbs_cut_at_one_length_are_all_truncated() -> None:
 
 
 def test_navigation_menus_and_tag_lists_are_not_teasers() -> None:
-    menu = "<ul>" + "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in "news sport weather".split())
-    tags = "<div>" + "".join(f"<a href='/tag/{w}'>{w}</a> " for w in "ms brain mri".split())
+    menu = "<ul>" + "".join(
+        f"<li><a href='/{w}'>{w}</a></li>" for w in ["news", "sport", "weather"]
+    )
+    tags = "<div>" + "".join(f"<a href='/tag/{w}'>{w}</a> " for w in ["ms", "brain", "mri"])
     assert _teasers(menu + "</ul>" + tags + "</div>") == []
 
 
@@ -103,4 +108,7 @@ def test_self_links_and_social_links_are_dropped() -> None:
         )
     )
     urls = [t["url"] for t in _teasers(f"<h2>Related</h2><ul>{items}</ul>")]
-    assert urls == ["https://news.example/2026/10/other-one", "https://news.example/2026/10/other-two"]
+    assert urls == [
+        "https://news.example/2026/10/other-one",
+        "https://news.example/2026/10/other-two",
+    ]

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urljoin
 
-
 from extractor.models import Boilerplate, PageParts, Teaser
 from extractor.parse import boilerplate as bp
 from extractor.parse import dates, vocab
 from extractor.parse.body import body_text, build_sections, find_content_roots
-from extractor.parse.dom import HtmlElement, Block, blocks, clean, parse_document
+from extractor.parse.dom import Block, HtmlElement, blocks, clean, parse_document
 from extractor.parse.headline import find_headline, find_summary
 from extractor.parse.metadata import PageMetadata, read_metadata
 from extractor.parse.teasers import TeaserBlock, find_teaser_blocks
@@ -27,8 +26,9 @@ class _TeaserZone:
     block: TeaserBlock
 
 
-_MERGED_KINDS = frozenset(("navigation", "breadcrumb", "share", "footer", "cookie", "subscribe",
-                           "advert", "comments"))
+_MERGED_KINDS = frozenset(
+    ("navigation", "breadcrumb", "share", "footer", "cookie", "subscribe", "advert", "comments")
+)
 _JOINERS = {"navigation": " · ", "breadcrumb": " › ", "share": " · "}
 
 
@@ -159,7 +159,10 @@ def _content_blocks(
     return [
         b
         for b in all_blocks
-        if b.zone is None and b.index > start and b.el in members and b.el is not headline_el
+        if b.zone is None
+        and b.index > start
+        and b.el in members
+        and b.el is not headline_el
         and not (b.link_density > 0.6 and len(b.text) < 200 and not b.heading_level)
     ]
 
@@ -297,8 +300,13 @@ def _teasers(
         for card in tblock.cards:
             iso = None
             if card.date_text:
-                parsed = dates.parse_date(card.date_text, order=order, reference=now,
-                                          page_date=page_day, languages=languages)
+                parsed = dates.parse_date(
+                    card.date_text,
+                    order=order,
+                    reference=now,
+                    page_date=page_day,
+                    languages=languages,
+                )
                 if parsed is not None and parsed.iso:
                     iso = parsed.iso[:10]
             if iso is None and card.date_attr:
@@ -309,8 +317,9 @@ def _teasers(
                 vocab.ELLIPSIS_RE.search(blurb or "") is not None
                 or (capped is not None and len(blurb or "") == capped)
             )
-            out.append(Teaser(card.url, card.title, blurb, iso, card.date_text, truncated,
-                              tblock.heading))
+            out.append(
+                Teaser(card.url, card.title, blurb, iso, card.date_text, truncated, tblock.heading)
+            )
     return tuple(out)
 
 

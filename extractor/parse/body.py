@@ -5,13 +5,29 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-
 from extractor.models import Section
 from extractor.parse import vocab
-from extractor.parse.dom import HtmlElement, Block, tokens
+from extractor.parse.dom import Block, HtmlElement, tokens
 
-_PARAGRAPH_TAGS = frozenset(("p", "li", "pre", "blockquote", "td", "dd", "dt", "th", "figcaption",
-                             "h1", "h2", "h3", "h4", "h5", "h6"))
+_PARAGRAPH_TAGS = frozenset(
+    (
+        "p",
+        "li",
+        "pre",
+        "blockquote",
+        "td",
+        "dd",
+        "dt",
+        "th",
+        "figcaption",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    )
+)
 _END_PUNCT_RE = re.compile(r"[.!?,;]$")
 _WORD_RE = re.compile(r"\w+")
 MIN_SCORED_CHARS = 25

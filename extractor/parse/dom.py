@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-
 from functools import lru_cache
 
 import lxml.etree
@@ -17,7 +16,10 @@ from extractor.errors import ParseError
 from extractor.parse import vocab
 
 _PARSER = lxml.etree.HTMLParser(
-    encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False,
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+    collect_ids=False,
     remove_blank_text=False,
 )
 _BR = "\x01"  # stands for <br> while text is gathered, so two in a row can split paragraphs
@@ -217,7 +219,9 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
         if text:
             out.append(Block(owner, text, link, bold, len(out), zone))
 
-    def walk(el: HtmlElement, acc: _Acc, owner: HtmlElement, flags: int, zone: object | None) -> None:
+    def walk(
+        el: HtmlElement, acc: _Acc, owner: HtmlElement, flags: int, zone: object | None
+    ) -> None:
         tag = el.tag
         if not isinstance(tag, str):
             if el.tail:

@@ -15,9 +15,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _HEADER_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
-_META_CHARSET_RE = re.compile(
-    rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE
-)
+_META_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 # Labels that browsers read as another encoding (WHATWG Encoding Standard).
 _ALIASES = {
     "iso-8859-1": "cp1252",
@@ -70,7 +68,7 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     declared = declared_charset(body, content_type)
     for bom, name in _BOMS:
         if body.startswith(bom) and declared == name:
-            return body[len(bom):].decode(name, errors="replace")
+            return body[len(bom) :].decode(name, errors="replace")
     # Strict UTF-8 first: most pages are UTF-8, and bytes that decode strictly as UTF-8 are
     # almost never meant as anything else.
     if declared in (None, "utf-8"):
@@ -96,9 +94,30 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
 # Single-byte Latin code pages a detector confuses with each other on short texts; the web
 # writes windows-1252 far more often than any of them.
 _LATIN_LOOKALIKES = frozenset(
-    "cp1250 cp1252 cp1254 cp1257 cp1258 iso8859_1 iso8859_2 iso8859_3 iso8859_4 iso8859_9 "
-    "iso8859_10 iso8859_13 iso8859_14 iso8859_15 iso8859_16 latin_1 mac_latin2 mac_roman "
-    "mac_iceland mac_turkish cp850 cp437".split()
+    [
+        "cp1250",
+        "cp1252",
+        "cp1254",
+        "cp1257",
+        "cp1258",
+        "iso8859_1",
+        "iso8859_2",
+        "iso8859_3",
+        "iso8859_4",
+        "iso8859_9",
+        "iso8859_10",
+        "iso8859_13",
+        "iso8859_14",
+        "iso8859_15",
+        "iso8859_16",
+        "latin_1",
+        "mac_latin2",
+        "mac_roman",
+        "mac_iceland",
+        "mac_turkish",
+        "cp850",
+        "cp437",
+    ]
 )
 
 

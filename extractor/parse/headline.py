@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import lxml.etree
 
 from extractor.parse import vocab
-from extractor.parse.dom import HtmlElement, Block, text_of, tokens
+from extractor.parse.dom import Block, HtmlElement, text_of, tokens
 
 _WORD_RE = re.compile(r"\w+")
 _H1_XPATH = lxml.etree.XPath("//h1")
@@ -107,7 +107,10 @@ def _is_logo(el: HtmlElement) -> bool:
 
 
 def find_summary(
-    content: list[Block], all_blocks: list[Block], headline_index: int | None, description: str | None
+    content: list[Block],
+    all_blocks: list[Block],
+    headline_index: int | None,
+    description: str | None,
 ) -> tuple[Block | None, str | None]:
     """The dek: a marked standfirst, or the lone sentence between the headline and the body.
 

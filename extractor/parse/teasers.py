@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 
 from extractor.parse import vocab
-from extractor.parse.dom import HtmlElement, Block, blocks, collapse, text_of, tokens
+from extractor.parse.dom import HtmlElement, blocks, collapse, text_of
 
 _LINKS_XPATH = lxml.etree.XPath("//a[@href]")
 _WORD_RE = re.compile(r"\w+")
@@ -100,7 +100,9 @@ def _signature(el: HtmlElement) -> str:
     return f"{el.tag}.{cls.split(' ')[0] if cls else ''}"
 
 
-def _heading_of(container: HtmlElement, zones: Mapping[HtmlElement, object]) -> tuple[str | None, HtmlElement | None]:
+def _heading_of(
+    container: HtmlElement, zones: Mapping[HtmlElement, object]
+) -> tuple[str | None, HtmlElement | None]:
     """The visible heading right above a block, or its own first heading child."""
     first = container[0] if len(container) else None
     if first is not None and first.tag in vocab.HEADING_TAGS:
@@ -137,7 +139,9 @@ def _looks_like_heading(el: HtmlElement, text: str) -> bool:
         return False
     if el.find(".//h2") is not None or el.find(".//h3") is not None or el.find(".//h4") is not None:
         return True
-    bold = el.tag in vocab.BOLD_TAGS or el.find(".//strong") is not None or el.find(".//b") is not None
+    bold = (
+        el.tag in vocab.BOLD_TAGS or el.find(".//strong") is not None or el.find(".//b") is not None
+    )
     return bold or vocab.TEASER_HEADING_RE.search(text) is not None
 
 
@@ -179,7 +183,13 @@ def _read_card(
     main_url: str
     if heading is not None:
         title = text_of(heading)
-        inner = [u for link, u in links if link is heading or heading in link.iterancestors() or link in heading.iterdescendants()]
+        inner = [
+            u
+            for link, u in links
+            if link is heading
+            or heading in link.iterancestors()
+            or link in heading.iterdescendants()
+        ]
         main_url = inner[0] if inner else (titled[0][1] if titled else links[0][1])
     elif titled:
         link, main_url = max(titled, key=lambda pair: len(text_of(pair[0])))
@@ -214,9 +224,13 @@ def _read_card(
         if date_text and text == date_text:
             continue
         if title and text.startswith(title):
-            text = text[len(title):].strip(" |·•-–—:")
-        text = re.sub(r"\s*(read more|continue reading|read the full story)\s*[»›→]?\s*$", "",
-                      text, flags=re.IGNORECASE)
+            text = text[len(title) :].strip(" |·•-–—:")
+        text = re.sub(
+            r"\s*(read more|continue reading|read the full story)\s*[»›→]?\s*$",
+            "",
+            text,
+            flags=re.IGNORECASE,
+        )
         if _words(text) < 4 or (block.link_density > 0.6 and heading is None and card.tag != "a"):
             continue
         if blurb is None or len(text) > len(blurb):
@@ -233,7 +247,9 @@ def find_teaser_blocks(
     page_url: str | None,
     zones: Mapping[HtmlElement, object],
     find_date: Callable[[str], str | None],
-    excluded_kinds: frozenset[str] = frozenset({"navigation", "breadcrumb", "share", "advert", "comments", "cookie"}),
+    excluded_kinds: frozenset[str] = frozenset(
+        {"navigation", "breadcrumb", "share", "advert", "comments", "cookie"}
+    ),
 ) -> list[TeaserBlock]:
     """Every block of two or more sibling cards linking to other articles, in page order."""
     # Group qualifying links by the container two or more of their cards share.

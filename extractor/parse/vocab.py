@@ -6,58 +6,219 @@ import re
 
 # Elements whose content is never displayed text.
 DROP_TAGS: tuple[str, ...] = (
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "video", "audio", "map", "select", "textarea", "button", "input", "head",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "map",
+    "select",
+    "textarea",
+    "button",
+    "input",
+    "head",
 )
 
 # Elements that start a new block of text; anything else is inline.
 BLOCK_TAGS: frozenset[str] = frozenset(
-    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
-    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre "
-    "section summary table tbody td tfoot th thead tr ul caption html legend".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "caption",
+        "html",
+        "legend",
+    ]
 )
 HEADING_TAGS: frozenset[str] = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 BOLD_TAGS: frozenset[str] = frozenset(("b", "strong"))
 
 # Whole class names that hide an element from a desktop reader (phone-only copies included).
 HIDDEN_CLASSES: frozenset[str] = frozenset(
-    "hidden hide is-hidden invisible sr-only sronly screen-reader-text screen-reader-only "
-    "visually-hidden visuallyhidden a11y-hidden offscreen u-hidden d-none js-hidden "
-    "visible-xs visible-xs-block visible-xs-inline visible-sm visible-sm-block hidden-lg "
-    "hidden-md hidden-desktop hide-for-large hide-for-medium show-for-small-only mobile-only "
-    "only-mobile show-mobile hidden-lg-up hidden-md-up d-md-none d-lg-none".split()
+    [
+        "hidden",
+        "hide",
+        "is-hidden",
+        "invisible",
+        "sr-only",
+        "sronly",
+        "screen-reader-text",
+        "screen-reader-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "a11y-hidden",
+        "offscreen",
+        "u-hidden",
+        "d-none",
+        "js-hidden",
+        "visible-xs",
+        "visible-xs-block",
+        "visible-xs-inline",
+        "visible-sm",
+        "visible-sm-block",
+        "hidden-lg",
+        "hidden-md",
+        "hidden-desktop",
+        "hide-for-large",
+        "hide-for-medium",
+        "show-for-small-only",
+        "mobile-only",
+        "only-mobile",
+        "show-mobile",
+        "hidden-lg-up",
+        "hidden-md-up",
+        "d-md-none",
+        "d-lg-none",
+    ]
 )
 # Whole class names that say an element shows on a desktop, whatever else it says.
 DESKTOP_CLASSES: frozenset[str] = frozenset(
-    "visible-lg visible-lg-block visible-md visible-md-block "
-    "show-for-large show-for-medium d-md-block d-lg-block".split()
+    [
+        "visible-lg",
+        "visible-lg-block",
+        "visible-md",
+        "visible-md-block",
+        "show-for-large",
+        "show-for-medium",
+        "d-md-block",
+        "d-lg-block",
+    ]
 )
 
 # Class/id tokens (after splitting on non-alphanumerics) that name a kind of boilerplate.
 # Looked up token by token, so "nav" matches "main-nav" but not "canvas".
 BOILERPLATE_TOKENS: dict[str, str] = {
     **dict.fromkeys(
-        "nav navbar navigation menu menubar mainmenu megamenu topnav sitenav skiplink skip "
-        "masthead toolbar sidebar-nav subnav pagination pager tabs-nav".split(),
+        [
+            "nav",
+            "navbar",
+            "navigation",
+            "menu",
+            "menubar",
+            "mainmenu",
+            "megamenu",
+            "topnav",
+            "sitenav",
+            "skiplink",
+            "skip",
+            "masthead",
+            "toolbar",
+            "sidebar-nav",
+            "subnav",
+            "pagination",
+            "pager",
+            "tabs-nav",
+        ],
         "navigation",
     ),
-    **dict.fromkeys("breadcrumb breadcrumbs crumbs crumb".split(), "breadcrumb"),
-    **dict.fromkeys("disclaimer disclaimers legal-notice".split(), "disclaimer"),
-    **dict.fromkeys("footer foot sitefooter site-footer colophon copyright".split(), "footer"),
-    **dict.fromkeys("cookie cookies consent gdpr cookiebar cookie-banner cmp".split(), "cookie"),
+    **dict.fromkeys(["breadcrumb", "breadcrumbs", "crumbs", "crumb"], "breadcrumb"),
+    **dict.fromkeys(["disclaimer", "disclaimers", "legal-notice"], "disclaimer"),
     **dict.fromkeys(
-        "share sharing social socials sharebar share-buttons sharethis addthis "
-        "social-share".split(),
+        ["footer", "foot", "sitefooter", "site-footer", "colophon", "copyright"], "footer"
+    ),
+    **dict.fromkeys(
+        ["cookie", "cookies", "consent", "gdpr", "cookiebar", "cookie-banner", "cmp"], "cookie"
+    ),
+    **dict.fromkeys(
+        [
+            "share",
+            "sharing",
+            "social",
+            "socials",
+            "sharebar",
+            "share-buttons",
+            "sharethis",
+            "addthis",
+            "social-share",
+        ],
         "share",
     ),
     **dict.fromkeys(
-        "newsletter subscribe subscription signup sign-up paywall regwall optin".split(),
+        [
+            "newsletter",
+            "subscribe",
+            "subscription",
+            "signup",
+            "sign-up",
+            "paywall",
+            "regwall",
+            "optin",
+        ],
         "subscribe",
     ),
-    **dict.fromkeys("comment comments disqus respond discussion replies".split(), "comments"),
     **dict.fromkeys(
-        "ad ads advert adverts advertisement advertising adslot adunit ad-slot dfp gpt "
-        "sponsor sponsored taboola outbrain zergnet native-ad promoted banner-ad".split(),
+        ["comment", "comments", "disqus", "respond", "discussion", "replies"], "comments"
+    ),
+    **dict.fromkeys(
+        [
+            "ad",
+            "ads",
+            "advert",
+            "adverts",
+            "advertisement",
+            "advertising",
+            "adslot",
+            "adunit",
+            "ad-slot",
+            "dfp",
+            "gpt",
+            "sponsor",
+            "sponsored",
+            "taboola",
+            "outbrain",
+            "zergnet",
+            "native-ad",
+            "promoted",
+            "banner-ad",
+        ],
         "advert",
     ),
 }
@@ -75,26 +236,91 @@ BOILERPLATE_TAGS: dict[str, str] = {"nav": "navigation", "footer": "footer"}
 
 # Tokens that mark a container as holding the article body.
 CONTENT_TOKENS: frozenset[str] = frozenset(
-    "article article-body articlebody article-content entry-content post-content post-body "
-    "story-body story-content content main-content body-text article-text postbody "
-    "entry story text rich-text".split()
+    [
+        "article",
+        "article-body",
+        "articlebody",
+        "article-content",
+        "entry-content",
+        "post-content",
+        "post-body",
+        "story-body",
+        "story-content",
+        "content",
+        "main-content",
+        "body-text",
+        "article-text",
+        "postbody",
+        "entry",
+        "story",
+        "text",
+        "rich-text",
+    ]
 )
 
 # Tokens that mark a dek / standfirst.
 SUMMARY_TOKENS: frozenset[str] = frozenset(
-    "dek standfirst subtitle subheadline sub-headline subhead summary lede lead intro "
-    "excerpt deck strapline kicker-summary article-summary description teaser-text".split()
+    [
+        "dek",
+        "standfirst",
+        "subtitle",
+        "subheadline",
+        "sub-headline",
+        "subhead",
+        "summary",
+        "lede",
+        "lead",
+        "intro",
+        "excerpt",
+        "deck",
+        "strapline",
+        "kicker-summary",
+        "article-summary",
+        "description",
+        "teaser-text",
+    ]
 )
 BYLINE_TOKENS: frozenset[str] = frozenset(
-    "byline author authors writer by-line contributor dateline meta article-meta "
-    "post-meta entry-meta".split()
+    [
+        "byline",
+        "author",
+        "authors",
+        "writer",
+        "by-line",
+        "contributor",
+        "dateline",
+        "meta",
+        "article-meta",
+        "post-meta",
+        "entry-meta",
+    ]
 )
 
 # Tokens that mark a teaser block (helpful, never required).
 TEASER_TOKENS: frozenset[str] = frozenset(
-    "related related-posts related-articles more-stories recommended recirculation "
-    "most-read mostread most-popular popular latest read-next readnext also-read "
-    "you-may-like further-reading more-from headlines trending cards card-list".split()
+    [
+        "related",
+        "related-posts",
+        "related-articles",
+        "more-stories",
+        "recommended",
+        "recirculation",
+        "most-read",
+        "mostread",
+        "most-popular",
+        "popular",
+        "latest",
+        "read-next",
+        "readnext",
+        "also-read",
+        "you-may-like",
+        "further-reading",
+        "more-from",
+        "headlines",
+        "trending",
+        "cards",
+        "card-list",
+    ]
 )
 TEASER_HEADING_RE = re.compile(
     r"\b(related|recommended|more (from|on|in|stories|news|articles|like)|read (next|more)|"
@@ -119,13 +345,42 @@ NON_ARTICLE_PATH_RE = re.compile(
     re.IGNORECASE,
 )
 SOCIAL_HOSTS: frozenset[str] = frozenset(
-    "facebook.com twitter.com x.com linkedin.com pinterest.com reddit.com whatsapp.com "
-    "instagram.com tiktok.com youtube.com t.me telegram.me plus.google.com tumblr.com "
-    "mastodon.social threads.net bsky.app flipboard.com getpocket.com wa.me".split()
+    [
+        "facebook.com",
+        "twitter.com",
+        "x.com",
+        "linkedin.com",
+        "pinterest.com",
+        "reddit.com",
+        "whatsapp.com",
+        "instagram.com",
+        "tiktok.com",
+        "youtube.com",
+        "t.me",
+        "telegram.me",
+        "plus.google.com",
+        "tumblr.com",
+        "mastodon.social",
+        "threads.net",
+        "bsky.app",
+        "flipboard.com",
+        "getpocket.com",
+        "wa.me",
+    ]
 )
 AD_HOSTS: frozenset[str] = frozenset(
-    "taboola.com outbrain.com zergnet.com doubleclick.net googlesyndication.com "
-    "revcontent.com mgid.com adnxs.com amazon-adsystem.com postquare.com".split()
+    [
+        "taboola.com",
+        "outbrain.com",
+        "zergnet.com",
+        "doubleclick.net",
+        "googlesyndication.com",
+        "revcontent.com",
+        "mgid.com",
+        "adnxs.com",
+        "amazon-adsystem.com",
+        "postquare.com",
+    ]
 )
 
 # Text cues, for pages with no class names to lean on.
@@ -154,8 +409,9 @@ COMMENTS_RE = re.compile(
     r"add a comment)\b",
     re.IGNORECASE,
 )
-ADVERT_RE = re.compile(r"^\s*(advertisement|advertising|sponsored( content)?|ad|promoted)\s*$",
-                       re.IGNORECASE)
+ADVERT_RE = re.compile(
+    r"^\s*(advertisement|advertising|sponsored( content)?|ad|promoted)\s*$", re.IGNORECASE
+)
 # A disclaimer speaks about the site's content and the reader's own judgement.
 DISCLAIMER_RE = re.compile(
     r"\b(disclaimer|not (intended as|a substitute for) (medical|professional|legal|financial)|"
