@@ -25,5 +25,24 @@ lint: $(STAMP)
 	$(PY) -m ruff check extractor tests bench
 	$(PY) -m mypy
 
+# Benchmarks against peer libraries: the peers (the `bench` extra) live only in .venv-bench,
+# never in the package's dependencies. Pass options with BENCH_ARGS="--set zyte --limit 20".
+BENCH_VENV := .venv-bench
+BENCH_PY := $(BENCH_VENV)/bin/python
+BENCH_STAMP := $(BENCH_VENV)/.installed
+.PHONY: bench-teasers
+
+$(BENCH_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_PY) -m pip install --quiet --upgrade pip
+	$(BENCH_PY) -m pip install --quiet -e '.[bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	$(BENCH_PY) -m bench.quality $(BENCH_ARGS)
+
+bench-teasers: $(STAMP)
+	$(PY) -m bench.teasers $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) .venv-bench build *.egg-info demo-out

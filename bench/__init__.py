@@ -1,0 +1,1 @@
+"""Quality and speed benchmarks of extractor against peer libraries, and the teaser scorer."""

@@ -1,0 +1,354 @@
+"""Teaser, headline and section-heading scores of extractor against the hand-made teaser labels.
+
+Run by ``make bench-teasers`` (``python -m bench.teasers``); needs only extractor, no peer.
+The labels and their rules are in ``teaser-labels/README.md`` beside the page sets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from bench.metrics import close, collapse, rate, token_f1
+from bench.pages import READABILITY_URL, SPLITS, Page, benchmarks_dir, load_pages, split_of
+from bench.table import fmt, render, write_json
+from bench.tools import NOW
+from extractor.errors import ConfigError
+from extractor.models import Record, Teaser
+
+__all__ = [
+    "BLURB_F1",
+    "PageScore",
+    "blurb_ok",
+    "load_labels",
+    "match_teasers",
+    "score_page",
+    "summarise",
+    "url_key",
+]
+
+OUT = Path(__file__).resolve().parent / "out" / "teasers.json"
+BLURB_F1 = 0.9
+
+
+def url_key(url: str, base: str | None = None) -> str:
+    """A teaser URL for matching: absolute, no fragment, lower-case scheme and host, no final slash.
+
+    Dropping the final slash makes ``/a/`` and ``/a`` the same teaser; the query stays, because on
+    some sites (``news_view.html?idx=…``) it is what names the article.
+    """
+    absolute = urljoin(base, url.strip()) if base else url.strip()
+    parts = urlsplit(absolute)
+    cleaned = urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, ""))
+    return cleaned.rstrip("/")
+
+
+def _text_key(text: str | None) -> str | None:
+    return collapse(text).casefold() or None if text else None
+
+
+def blurb_ok(expected: str | None, found: str | None) -> bool:
+    """Blurbs agree when both are absent, equal once whitespace is collapsed, or token F1 >= 0.9."""
+    if not expected and not found:
+        return True
+    if not expected or not found:
+        return False
+    return collapse(expected) == collapse(found) or token_f1(expected, found) >= BLURB_F1
+
+
+def same_label(expected: str | None, found: str | None) -> bool:
+    """Block headings agree when both are absent or equal after collapse and case-fold."""
+    return _text_key(expected) == _text_key(found)
+
+
+def match_teasers(labels: Sequence[dict[str, Any]], found: Sequence[Teaser],
+                  base: str | None) -> list[tuple[int, int]]:
+    """One-to-one (label index, found index) pairs with the same URL key, in page order.
+
+    A story can be labelled in two blocks; among labels with its URL a found teaser takes the
+    one in the block of the same heading first, else the first one still free.
+    """
+    free: dict[str, list[int]] = {}
+    for index, label in enumerate(labels):
+        free.setdefault(url_key(label["url"], base), []).append(index)
+    pairs = []
+    for found_index, teaser in enumerate(found):
+        candidates = free.get(url_key(teaser.url, base))
+        if not candidates:
+            continue
+        chosen = next(
+            (i for i in candidates if same_label(labels[i]["block"], teaser.block)), candidates[0]
+        )
+        candidates.remove(chosen)
+        pairs.append((chosen, found_index))
+    return pairs
+
+
+@dataclass(frozen=True, slots=True)
+class PageScore:
+    """One labelled page: teaser counts, checks of matched teasers, headline, section headings."""
+
+    key: str
+    page_set: str
+    split: str
+    labelled: int
+    found: int
+    matched: int
+    date_ok: tuple[bool, ...] = ()
+    dated_ok: tuple[bool, ...] = ()
+    title_ok: tuple[bool, ...] = ()
+    blurb_ok: tuple[bool, ...] = ()
+    truncated_ok: tuple[bool, ...] = ()
+    block_ok: tuple[bool, ...] = ()
+    headline_exact: bool = False
+    headline_close: bool = False
+    sections_tp: int = 0
+    sections_fp: int = 0
+    sections_fn: int = 0
+    missed: tuple[str, ...] = field(default=())
+    extra: tuple[str, ...] = field(default=())
+    error: str | None = None
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.labelled if self.labelled else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score_page(label: dict[str, Any], page_set: str, record: Record | None,
+               error: str | None = None) -> PageScore:
+    """Compare one page's record with its labels (a failed page has no record: all missed)."""
+    key = label["page"]
+    base = label["url"] or READABILITY_URL
+    labels: list[dict[str, Any]] = label["teasers"]
+    found = list(record.teasers) if record else []
+    pairs = match_teasers(labels, found, base)
+    matched_labels = {i for i, _ in pairs}
+    matched_found = {j for _, j in pairs}
+    checks = [(labels[i], found[j]) for i, j in pairs]
+    headings = [s.heading for s in record.sections if s.heading] if record else []
+    want = Counter(_text_key(h) for h in label["section_headings"])
+    got = Counter(_text_key(h) for h in headings)
+    common = sum((want & got).values())
+    headline = record.headline if record else None
+    return PageScore(
+        key=key,
+        page_set=page_set,
+        split=split_of(key),
+        labelled=len(labels),
+        found=len(found),
+        matched=len(pairs),
+        date_ok=tuple(expected["date_iso"] == teaser.date for expected, teaser in checks),
+        dated_ok=tuple(
+            expected["date_iso"] == teaser.date
+            for expected, teaser in checks
+            if expected["date_iso"]
+        ),
+        title_ok=tuple(
+            collapse(expected["title"]) == collapse(teaser.title)
+            or token_f1(expected["title"], teaser.title) >= BLURB_F1
+            for expected, teaser in checks
+        ),
+        blurb_ok=tuple(blurb_ok(expected["blurb"], teaser.blurb) for expected, teaser in checks),
+        # A label with no blurb has blurb_truncated null: our flag must then be False.
+        truncated_ok=tuple(
+            bool(expected["blurb_truncated"]) == teaser.truncated for expected, teaser in checks
+        ),
+        block_ok=tuple(same_label(expected["block"], teaser.block) for expected, teaser in checks),
+        headline_exact=_text_key(label["headline"]) == _text_key(headline),
+        headline_close=close(label["headline"], headline),
+        sections_tp=common,
+        sections_fp=sum(got.values()) - common,
+        sections_fn=sum(want.values()) - common,
+        missed=tuple(labels[i]["url"] for i in range(len(labels)) if i not in matched_labels),
+        extra=tuple(found[j].url for j in range(len(found)) if j not in matched_found),
+        error=error,
+    )
+
+
+def load_labels(path: Path) -> list[dict[str, Any]]:
+    """The label lines of ``teasers.jsonl``, one dict per page."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return [json.loads(line) for line in handle if line.strip()]
+    except FileNotFoundError as exc:
+        raise ConfigError(f"teaser labels not found at {path}", kind="missing") from exc
+
+
+def _pooled(scores: Iterable[PageScore], name: str) -> float | None:
+    return rate([ok for score in scores for ok in getattr(score, name)])
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float | None, float | None, float | None]:
+    precision = tp / (tp + fp) if tp + fp else None
+    recall = tp / (tp + fn) if tp + fn else None
+    if precision is None or recall is None:
+        return precision, recall, None
+    return precision, recall, (2 * precision * recall / (precision + recall)
+                               if precision + recall else 0.0)
+
+
+def summarise(scores: Sequence[PageScore], page_sets: Sequence[str],
+              splits: Sequence[str]) -> list[dict[str, Any]]:
+    """One row per page set and split: micro and macro teaser P/R/F1, field accuracies, headings."""
+    rows = []
+    for page_set in page_sets:
+        for split in splits:
+            picked = [
+                s for s in scores
+                if (page_set == "both" or s.page_set == page_set)
+                and (split == "all" or s.split == split)
+            ]
+            if not picked:
+                continue
+            matched = sum(s.matched for s in picked)
+            found = sum(s.found for s in picked)
+            labelled = sum(s.labelled for s in picked)
+            p, r, f1 = _prf(matched, found - matched, labelled - matched)
+            sp, sr, sf1 = _prf(
+                sum(s.sections_tp for s in picked),
+                sum(s.sections_fp for s in picked),
+                sum(s.sections_fn for s in picked),
+            )
+            rows.append(
+                {
+                    "set": page_set,
+                    "split": split,
+                    "pages": len(picked),
+                    "labelled": labelled,
+                    "found": found,
+                    "matched": matched,
+                    "precision": p,
+                    "recall": r,
+                    "f1": f1,
+                    "macro_precision": sum(s.precision for s in picked) / len(picked),
+                    "macro_recall": sum(s.recall for s in picked) / len(picked),
+                    "macro_f1": sum(s.f1 for s in picked) / len(picked),
+                    "date": _pooled(picked, "date_ok"),
+                    "date_labelled": _pooled(picked, "dated_ok"),
+                    "title": _pooled(picked, "title_ok"),
+                    "blurb": _pooled(picked, "blurb_ok"),
+                    "truncated": _pooled(picked, "truncated_ok"),
+                    "block": _pooled(picked, "block_ok"),
+                    "headline": rate([s.headline_exact for s in picked]),
+                    "headline_close": rate([s.headline_close for s in picked]),
+                    "sections_precision": sp,
+                    "sections_recall": sr,
+                    "sections_f1": sf1,
+                    "errors": sum(1 for s in picked if s.error),
+                }
+            )
+    return rows
+
+
+def tables(rows: Sequence[dict[str, Any]]) -> str:
+    teaser_headers = ["set", "split", "pages", "labels", "found", "match", "P", "R", "F1",
+                      "macro P", "macro R", "macro F1", "date", "date*", "title", "blurb",
+                      "trunc", "block", "errors"]
+    teaser_cells = [
+        [row["set"], row["split"], fmt(row["pages"]), fmt(row["labelled"]), fmt(row["found"]),
+         fmt(row["matched"])]
+        + [fmt(row[name]) for name in ("precision", "recall", "f1", "macro_precision",
+                                       "macro_recall", "macro_f1")]
+        + [fmt(row[name], 2) for name in ("date", "date_labelled", "title", "blurb", "truncated",
+                                          "block")]
+        + [fmt(row["errors"])]
+        for row in rows
+    ]
+    page_headers = ["set", "split", "pages", "headline", "headline≈", "sections P", "sections R",
+                    "sections F1"]
+    page_cells = [
+        [row["set"], row["split"], fmt(row["pages"]), fmt(row["headline"], 2),
+         fmt(row["headline_close"], 2), fmt(row["sections_precision"]),
+         fmt(row["sections_recall"]), fmt(row["sections_f1"])]
+        for row in rows
+    ]
+    return (
+        "Teasers (matched by URL; date* = only labels with a date_iso)\n"
+        + render(teaser_headers, teaser_cells)
+        + "\n\nHeadline and section headings\n"
+        + render(page_headers, page_cells)
+    )
+
+
+def run(labels: Sequence[dict[str, Any]], pages: dict[str, Page]) -> list[PageScore]:
+    """Extract every labelled page with extractor and score it."""
+    from extractor.pipeline import extract
+
+    scores = []
+    for label in labels:
+        page = pages.get(label["page"])
+        if page is None:
+            raise ConfigError(f"labelled page {label['page']} is not in the page sets")
+        try:
+            record = extract(page.html(), label["url"] or READABILITY_URL, now=NOW)
+        # The parser may fail on a page; the failure is reported, and its labels count as missed.
+        except Exception as exc:  # noqa: BLE001
+            scores.append(score_page(label, page.page_set, None, f"{type(exc).__name__}: {exc}"))
+            continue
+        scores.append(score_page(label, page.page_set, record))
+    return scores
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.teasers", description=__doc__)
+    parser.add_argument("--data", default=None,
+                        help="folder with the page sets and teaser-labels/ "
+                        "(default: $EXTRACTOR_BENCHMARKS, else ../shared/benchmarks)")
+    parser.add_argument("--labels", type=Path, default=None,
+                        help="teasers.jsonl (default: DATA/teaser-labels/teasers.jsonl)")
+    parser.add_argument("--split", default="all", choices=SPLITS)
+    parser.add_argument("--limit", type=int, default=None, help="at most N labelled pages")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"JSON report (default: {OUT})")
+    args = parser.parse_args(argv)
+    try:
+        root = benchmarks_dir(args.data)
+        labels = load_labels(args.labels or root / "teaser-labels" / "teasers.jsonl")
+        pages = {page.key: page for page in load_pages(root)}
+    except ConfigError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
+    labels = [lab for lab in labels if args.split == "all" or split_of(lab["page"]) == args.split]
+    labels = labels[: args.limit] if args.limit is not None else labels
+    try:
+        scores = run(labels, pages)
+    except ConfigError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
+    splits = ["dev", "held-out", "all"] if args.split == "all" else [args.split]
+    rows = summarise(scores, ["zyte", "readability", "both"], splits)
+    print(tables(rows))
+    for score in scores:
+        if score.error:
+            print(f"error: {score.key}: {score.error}", file=sys.stderr)
+    write_json(
+        args.out,
+        {
+            "benchmark": "teasers",
+            "argv": list(sys.argv[1:] if argv is None else argv),
+            "data": str(root),
+            "rows": rows,
+            "pages": [asdict(score) for score in scores],
+        },
+    )
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
