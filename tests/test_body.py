@@ -103,3 +103,16 @@ def test_disclaimer_paragraphs_are_typed_as_a_group() -> None:
     texts = [b["text"] for b in record["boilerplate"] if b["kind"] == "disclaimer"]
     assert len(texts) == 2
     assert "overwhelming" not in record["text"]
+
+
+def test_a_body_container_named_like_a_pager_is_still_the_body() -> None:
+    record = _record(
+        "<nav><a href='/'>Home</a> <a href='/n'>News</a></nav><main><h1>Title of the story</h1>"
+        f"<div class='article-body pagination-first'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></main>"
+    )
+    assert record["text"] == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_a_short_page_keeps_its_only_text() -> None:
+    record = _record("<h1>Short page title</h1><div>Just a few words here.</div>")
+    assert record["text"] == "Just a few words here."

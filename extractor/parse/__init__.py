@@ -26,6 +26,7 @@ class _TeaserZone:
     block: TeaserBlock
 
 
+MIN_BODY_CHARS = 100
 _MERGED_KINDS = frozenset(
     ("navigation", "breadcrumb", "share", "footer", "cookie", "subscribe", "advert", "comments")
 )
@@ -156,7 +157,7 @@ def _content_blocks(
     start = -1
     if headline_index is not None and headline_el is not None and headline_el in members:
         start = headline_index
-    return [
+    content = [
         b
         for b in all_blocks
         if b.zone is None
@@ -165,6 +166,20 @@ def _content_blocks(
         and b.el is not headline_el
         and not (b.link_density > 0.6 and len(b.text) < 200 and not b.heading_level)
     ]
+    if sum(len(b.text) for b in content) >= MIN_BODY_CHARS:
+        return content
+    # No container stands out (a short page, a page of short lines): every unmarked block
+    # after the headline that is not a list of links.
+    start = headline_index if headline_index is not None else -1
+    fallback = [
+        b
+        for b in all_blocks
+        if b.zone is None
+        and b.index > start
+        and b.el is not headline_el
+        and not (b.link_density > 0.6 and not b.heading_level)
+    ]
+    return fallback if len(fallback) >= len(content) else content
 
 
 def _byline_blocks(

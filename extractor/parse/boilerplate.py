@@ -76,12 +76,36 @@ def mark_containers(
             continue
         if any(a in marks for a in el.iterancestors()):
             continue
-        if el.tag not in ("nav", "footer", "header") and total_chars:
-            size = len(text_of(el))
-            if size > 0.5 * total_chars and size > 1500:
-                continue
+        if el.tag not in ("nav", "footer", "header") and _holds_prose(el, kind, total_chars):
+            continue
         marks[el] = kind
     return marks
+
+
+def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
+    """Whether a container reads as the article, whatever its class says.
+
+    "article-body pagination-first" names a pager by one token and the body by another; a
+    container with the body's name, or with long text and few links, is kept as content.
+    """
+    if has_content_token(el.get("class"), el.get("id")):
+        return True
+    if kind not in ("navigation", "other"):
+        return False  # comments, footers and disclaimers are prose too, and still boilerplate
+    size = sum(len(t) for t in el.itertext())
+    if size < 800:
+        return False
+    if total_chars and size > 0.5 * total_chars and size > 1500:
+        return True
+    links = sum(len(t) for a in el.iter("a") for t in a.itertext())
+    return links < 0.2 * size
+
+
+@lru_cache(maxsize=8192)
+def has_content_token(cls: str | None, ident: str | None) -> bool:
+    if not cls and not ident:
+        return False
+    return any(t in vocab.CONTENT_TOKENS for t in split_tokens(f"{cls or ''} {ident or ''}"))
 
 
 def kind_of_text(block: Block) -> str | None:
