@@ -58,6 +58,12 @@ def article_url(href: str, base: str | None, page_url: str | None) -> str | None
     return _article_url(href.strip(), base, key)
 
 
+@lru_cache(maxsize=256)
+def _origin(base: str) -> str:
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def _bare_host(host: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
@@ -66,7 +72,12 @@ def _bare_host(host: str) -> str:
 def _article_url(href: str, base: str | None, page: tuple[str, str, str] | None) -> str | None:
     if not href or href.lower().startswith(_SKIP_SCHEMES):
         return None
-    url = urljoin(base, href) if base else href
+    if href.startswith(("http://", "https://")):
+        url = href  # most links are absolute or root-relative: spare urljoin's general case
+    elif base and href.startswith("/") and not href.startswith("//") and "/." not in href:
+        url = _origin(base) + href
+    else:
+        url = urljoin(base, href) if base else href
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
