@@ -157,15 +157,12 @@ def _content_blocks(
     start = -1
     if headline_index is not None and headline_el is not None and headline_el in members:
         start = headline_index
-    content = [
+    candidates = [
         b
         for b in all_blocks
-        if b.zone is None
-        and b.index > start
-        and b.el in members
-        and b.el is not headline_el
-        and not (b.link_density > 0.6 and len(b.text) < 200 and not b.heading_level)
+        if b.zone is None and b.index > start and b.el in members and b.el is not headline_el
     ]
+    content = _without_link_lists(candidates)
     if sum(len(b.text) for b in content) >= MIN_BODY_CHARS:
         return content
     # No container stands out (a short page, a page of short lines): every unmarked block
@@ -180,6 +177,26 @@ def _content_blocks(
         and not (b.link_density > 0.6 and not b.heading_level)
     ]
     return fallback if len(fallback) >= len(content) else content
+
+
+def _is_link_line(block: Block) -> bool:
+    return block.link_density > 0.6 and len(block.text) < 200 and not block.heading_level
+
+
+def _without_link_lists(candidates: list[Block]) -> list[Block]:
+    """The blocks less runs of link lines (tag lists, "more" menus left in the body).
+
+    A lone link line between prose (a source link, a DOI under "Original study") stays.
+    """
+    kept = []
+    for i, block in enumerate(candidates):
+        if _is_link_line(block):
+            before = candidates[i - 1] if i else None
+            after = candidates[i + 1] if i + 1 < len(candidates) else None
+            if (before is None or _is_link_line(before)) or (after is not None and _is_link_line(after)):
+                continue
+        kept.append(block)
+    return kept
 
 
 def _byline_blocks(
