@@ -5,8 +5,9 @@
     ExtractorError                 stage      kinds
      ├── ConfigError               config     invalid, missing
      ├── FetchError                fetch      timeout, connection, too_many_redirects, redirect_loop,
-     │                                        too_large, not_html, robots_disallowed, http_status,
-     │                                        private_address, invalid_url, deadline
+     │                                        too_large, not_html, robots_disallowed,
+     │                                        robots_unavailable, http_status, private_address,
+     │                                        invalid_url, deadline
      ├── DecodeError               decode     decode, bad_gzip
      ├── ParseError                parse      empty, not_html, parse
      ├── ArchiveError              archive    archive

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
+from extractor.config import FetchConfig
 from extractor.models import FetchRequest, FetchResult
 
 
@@ -17,4 +18,12 @@ class Transport(Protocol):
     def send(self, request: FetchRequest) -> FetchResult: ...
 
 
-__all__ = ["Transport"]
+from .fetcher import Fetcher  # noqa: E402 - fetcher imports Transport from this module
+
+
+def fetch(url: str, config: FetchConfig | None = None, **kw: Any) -> FetchResult:
+    """One page by a fresh Fetcher seeded with ``url``; ``kw`` goes to ``Fetcher.fetch``."""
+    return Fetcher(config, seeds=[url]).fetch(url, **kw)
+
+
+__all__ = ["Fetcher", "Transport", "fetch"]

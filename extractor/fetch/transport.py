@@ -1,0 +1,264 @@
+"""The HTTP transport over a pooled requests.Session: timeouts, deadline, size cap, redirects."""
+
+from __future__ import annotations
+
+import time
+import zlib
+from collections.abc import Callable
+from datetime import UTC, datetime
+from urllib.parse import urljoin
+
+import requests
+import urllib3
+
+from extractor.config import FetchConfig
+from extractor.errors import FetchError
+from extractor.models import FetchRequest, FetchResult
+
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# Media types that cannot hold an article page; the body of these is never read.
+NOT_HTML_PREFIXES = ("image/", "audio/", "video/", "font/")
+NOT_HTML_TYPES = frozenset(
+    {
+        "application/pdf",
+        "application/zip",
+        "application/gzip",
+        "application/x-gzip",
+        "application/x-zip-compressed",
+        "application/x-tar",
+        "application/x-7z-compressed",
+        "application/x-rar-compressed",
+        "application/octet-stream",
+        "application/msword",
+        "application/vnd.ms-excel",
+    }
+)
+CHUNK = 64 * 1024
+HTTP_VERSIONS = {9: "HTTP/0.9", 10: "HTTP/1.0", 11: "HTTP/1.1", 20: "HTTP/2"}
+
+
+def is_not_html(content_type: str | None) -> bool:
+    """Whether a Content-Type names a document that is surely not an HTML page."""
+    if not content_type:
+        return False
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media in NOT_HTML_TYPES or media.startswith(NOT_HTML_PREFIXES) or (
+        media.startswith("application/vnd.") and "xml" not in media
+    )
+
+
+class _Body:
+    """Decompresses a streamed body as it comes, refusing it once it passes the size cap."""
+
+    def __init__(self, encoding: str, limit: int, url: str) -> None:
+        self.limit = limit
+        self.url = url
+        self.parts: list[bytes] = []
+        self.size = 0
+        coding = encoding.strip().lower()
+        if coding in ("gzip", "x-gzip"):
+            self.decoder: zlib._Decompress | None = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif coding == "deflate":
+            self.decoder = zlib.decompressobj()
+        elif coding in ("", "identity"):
+            self.decoder = None
+        else:
+            message = f"unsupported Content-Encoding {encoding!r}"
+            raise FetchError(message, url=url, kind="connection")
+        self._deflate_raw_tried = coding != "deflate"
+
+    def feed(self, chunk: bytes) -> None:
+        if self.decoder is None:
+            self._add(chunk)
+            return
+        data = chunk
+        while data:
+            # max_length bounds the memory one compressed chunk can expand into (gzip bombs).
+            try:
+                out = self.decoder.decompress(data, self.limit - self.size + 1)
+            except zlib.error as exc:
+                if not self._deflate_raw_tried and self.size == 0:
+                    # Some servers send raw deflate, without the zlib header the RFC asks for.
+                    self._deflate_raw_tried = True
+                    self.decoder = zlib.decompressobj(-zlib.MAX_WBITS)
+                    continue
+                message = f"bad compressed body: {exc}"
+                raise FetchError(message, url=self.url, kind="connection") from exc
+            self._add(out)
+            data = self.decoder.unconsumed_tail
+
+    def _add(self, data: bytes) -> None:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise FetchError(
+                f"the body is larger than {self.limit} bytes", url=self.url, kind="too_large"
+            )
+        self.parts.append(data)
+
+    def bytes(self) -> bytes:
+        if self.decoder is not None:
+            self._add(self.decoder.flush())
+        return b"".join(self.parts)
+
+
+class RequestsTransport:
+    """Sends one request over a shared session; follows redirects itself so each hop is checked.
+
+    ``before_connect`` is called with every URL (first and each redirect) before any packet is
+    sent to it; the Fetcher's address guard goes there.
+    """
+
+    def __init__(
+        self,
+        config: FetchConfig | None = None,
+        *,
+        before_connect: Callable[[str], None] | None = None,
+        session: requests.Session | None = None,
+    ) -> None:
+        self.config = config or FetchConfig()
+        self.before_connect = before_connect
+        self.session = session or requests.Session()
+        # Proxies from the environment would send traffic to hosts the guard never saw.
+        self.session.trust_env = False
+        adapter = requests.adapters.HTTPAdapter(
+            pool_connections=max(self.config.concurrency, 10),
+            pool_maxsize=max(self.config.concurrency, 10),
+            max_retries=0,  # retries are the Fetcher's, with backoff and a record of each try
+        )
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+
+    def close(self) -> None:
+        self.session.close()
+
+    def headers(self, request: FetchRequest) -> dict[str, str]:
+        headers = {
+            "User-Agent": self.config.user_agent,
+            "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            "Accept-Encoding": "gzip, deflate",
+        }
+        if request.etag:
+            headers["If-None-Match"] = request.etag
+        if request.last_modified:
+            headers["If-Modified-Since"] = request.last_modified
+        headers.update(request.headers)
+        return headers
+
+    def send(self, request: FetchRequest) -> FetchResult:
+        started = time.monotonic()
+        headers = self.headers(request)
+        url = request.url
+        seen = {url}
+        redirects: list[str] = []
+        while True:
+            if self.before_connect is not None:
+                self.before_connect(url)
+            remaining = self.config.deadline - (time.monotonic() - started)
+            if remaining <= 0:
+                message = "the page deadline passed during redirects"
+                raise FetchError(message, url=url, kind="timeout")
+            response = self._open(url, headers, remaining)
+            try:
+                location = response.headers.get("location")
+                if response.status_code in REDIRECT_STATUSES and location:
+                    target = urljoin(url, location.strip())
+                    redirects.append(url)
+                    if target in seen:
+                        raise FetchError(
+                            f"redirect loop back to {target}", url=request.url, kind="redirect_loop"
+                        )
+                    if len(redirects) > self.config.max_redirects:
+                        raise FetchError(
+                            f"more than {self.config.max_redirects} redirects",
+                            url=request.url,
+                            kind="too_many_redirects",
+                        )
+                    seen.add(target)
+                    url = target
+                    continue
+                return self._result(request, url, redirects, headers, response, started)
+            finally:
+                response.close()
+
+    def _open(self, url: str, headers: dict[str, str], remaining: float) -> requests.Response:
+        timeout = (
+            min(self.config.connect_timeout, remaining),
+            min(self.config.read_timeout, remaining),
+        )
+        try:
+            return self.session.get(
+                url, headers=headers, allow_redirects=False, stream=True, timeout=timeout
+            )
+        except requests.Timeout as exc:
+            raise FetchError(f"timed out: {exc}", url=url, kind="timeout") from exc
+        except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                requests.exceptions.InvalidSchema, UnicodeError) as exc:
+            raise FetchError(f"invalid URL: {exc}", url=url, kind="invalid_url") from exc
+        except requests.RequestException as exc:
+            raise FetchError(f"connection failed: {exc}", url=url, kind="connection") from exc
+
+    def _result(
+        self,
+        request: FetchRequest,
+        url: str,
+        redirects: list[str],
+        headers: dict[str, str],
+        response: requests.Response,
+        started: float,
+    ) -> FetchResult:
+        content_type = response.headers.get("content-type")
+        if (
+            200 <= response.status_code < 300
+            and not self.config.accept_non_html
+            and is_not_html(content_type)
+        ):
+            raise FetchError(
+                f"the response is {content_type}, not an HTML page",
+                url=url,
+                kind="not_html",
+                status=response.status_code,
+            )
+        body = self._read(response, url, started)
+        raw = response.raw
+        return FetchResult(
+            requested_url=request.url,
+            url=url,
+            status=response.status_code,
+            headers=tuple((str(k), str(v)) for k, v in raw.headers.items()),
+            body=body,
+            fetched_at=datetime.now(UTC),
+            redirects=tuple(redirects),
+            request_headers=tuple(headers.items()),
+            http_version=HTTP_VERSIONS.get(getattr(raw, "version", 11), "HTTP/1.1"),
+            reason=response.reason or "",
+        )
+
+    def _read(self, response: requests.Response, url: str, started: float) -> bytes:
+        length = response.headers.get("content-length", "")
+        encoding = response.headers.get("content-encoding", "")
+        if length.isdigit() and not encoding and int(length) > self.config.max_bytes:
+            raise FetchError(
+                f"the body is {length} bytes, over {self.config.max_bytes}",
+                url=url,
+                kind="too_large",
+            )
+        body = _Body(encoding, self.config.max_bytes, url)
+        raw = response.raw
+        try:
+            while True:
+                # read1 returns what has arrived, so a trickling body meets the deadline check.
+                chunk = raw.read1(CHUNK, decode_content=False)
+                if not chunk:
+                    break
+                body.feed(chunk)
+                if time.monotonic() - started > self.config.deadline:
+                    raise FetchError(
+                        f"the page took longer than {self.config.deadline} s",
+                        url=url,
+                        kind="timeout",
+                    )
+        except (urllib3.exceptions.ReadTimeoutError, TimeoutError) as exc:
+            raise FetchError(f"read timed out: {exc}", url=url, kind="timeout") from exc
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
+            raise FetchError(f"connection broke: {exc}", url=url, kind="connection") from exc
+        return body.bytes()
