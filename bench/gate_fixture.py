@@ -19,7 +19,7 @@ from typing import Any
 
 from bench.metrics import BodyCounts, BodyScore, body_counts, body_score, tokens
 from bench.pages import REPO, Page, benchmarks_dir, decode, load_pages
-from bench.table import write_json
+from bench.report import write_json
 from bench.tools import NOW
 from extractor.errors import ConfigError
 

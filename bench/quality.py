@@ -8,7 +8,6 @@ to page, so that machine noise hits them alike; only the extraction call is time
 from __future__ import annotations
 
 import argparse
-import platform
 import statistics
 import sys
 import time
@@ -20,7 +19,7 @@ from typing import Any
 
 from bench.metrics import BodyCounts, body_counts, body_score, close, rate, same_date
 from bench.pages import PAGE_SETS, SPLITS, Page, benchmarks_dir, load_pages, select
-from bench.table import fmt, render, write_json
+from bench.report import fmt, provenance, render, write_report
 from bench.tools import TOOLS, Extraction, Tool, build_tools, forbid_network, tool_version
 from extractor.errors import ConfigError
 
@@ -216,28 +215,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = summarise(results, names, sets, splits)
     print(table(rows))
     versions = {name: tool_version(name) for name in names}
-    print("versions: " + ", ".join(f"{name} {version}" for name, version in versions.items()))
+    origin = provenance()
+    print(
+        "versions: " + ", ".join(f"{name} {version}" for name, version in versions.items())
+        + f"; commit {str(origin['commit'])[:10]}{' (with edits)' if origin['dirty'] else ''}"
+    )
     failures = [r for r in results if r.error]
     for failure in failures[:20]:
         print(f"error: {failure.tool} on {failure.key}: {failure.error}", file=sys.stderr)
     if refused:
         print(f"network attempts refused: {len(refused)} (e.g. {refused[0]})", file=sys.stderr)
-    write_json(
+    write_report(
         args.out,
+        "quality",
+        argv,
+        root,
         {
-            "benchmark": "quality",
-            "argv": list(sys.argv[1:] if argv is None else argv),
-            "data": str(root),
-            "python": platform.python_version(),
-            "machine": platform.platform(),
             "versions": versions,
             "seconds": elapsed,
             "network_refused": refused,
             "rows": rows,
             "pages": [asdict(result) for result in results],
         },
+        origin,
     )
-    print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
 

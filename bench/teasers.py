@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from bench.metrics import close, collapse, rate, token_f1
 from bench.pages import READABILITY_URL, SPLITS, Page, benchmarks_dir, load_pages, split_of
-from bench.table import fmt, render, write_json
+from bench.report import fmt, render, write_report
 from bench.tools import NOW
 from extractor.errors import ConfigError
 from extractor.models import Record, Teaser
@@ -336,17 +336,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for score in scores:
         if score.error:
             print(f"error: {score.key}: {score.error}", file=sys.stderr)
-    write_json(
-        args.out,
-        {
-            "benchmark": "teasers",
-            "argv": list(sys.argv[1:] if argv is None else argv),
-            "data": str(root),
-            "rows": rows,
-            "pages": [asdict(score) for score in scores],
-        },
+    write_report(
+        args.out, "teasers", argv, root,
+        {"rows": rows, "pages": [asdict(score) for score in scores]},
     )
-    print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
 
