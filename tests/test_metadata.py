@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from extractor.parse.dom import parse_document
-from extractor.parse.metadata import PageMetadata, read_metadata
+from extractor.parse.metadata import PageMetadata, find_byline, read_metadata
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "metadata"
 
@@ -173,6 +173,20 @@ def test_opengraph_twitter_and_meta_maps() -> None:
     assert meta.keywords == ("a", "b")
 
 
+def test_repeatable_opengraph_properties_are_lists() -> None:
+    meta = read(
+        '<meta property="og:image" content="https://i.example/1.jpg">'
+        '<meta property="og:image" content="https://i.example/2.jpg">'
+        '<meta property="article:author" content="https://facebook.com/ann">'
+        '<meta property="og:type" content="article"><meta property="og:type" content="website">'
+    )
+    assert meta.opengraph["og:image"] == ["https://i.example/1.jpg", "https://i.example/2.jpg"]
+    assert meta.opengraph["article:author"] == ["https://facebook.com/ann"]
+    assert meta.opengraph["og:type"] == "article"
+    assert meta.image == "https://i.example/1.jpg"
+    assert meta.to_record_metadata()["opengraph"]["og:image"] == meta.opengraph["og:image"]
+
+
 @pytest.mark.parametrize(
     ("attrs", "head", "expected"),
     [
@@ -181,6 +195,9 @@ def test_opengraph_twitter_and_meta_maps() -> None:
         ("", '<meta property="og:locale" content="pt_BR">', "pt-BR"),
         ('lang="not a language!"', "", None),
         ('lang="en, de"', "", "en"),
+        ('lang="EN-us"', "", "en-US"),
+        ('lang="zh-hant-tw"', "", "zh-Hant-TW"),
+        ('lang="de-1996"', "", "de-1996"),
     ],
 )
 def test_lang(attrs: str, head: str, expected: str | None) -> None:
@@ -263,6 +280,22 @@ def test_account_handle_gives_way_to_a_name() -> None:
     page = ld({"@type": "NewsArticle", "author": "CC7567"})
     assert read(page, '<div class="byline">James Akinaka</div>').authors == ("James Akinaka",)
     assert read(page, "<p>No byline here.</p>").authors == ("CC7567",)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('<header><h1>T</h1><p class="byline">By <a href="/people/ann">Ann Lee</a> and '
+         '<a href="/people/bo">Bo Chan</a> | May 3, 2021</p></header>', ("Ann Lee", "Bo Chan")),
+        ('<div class="related"><span class="author">Other Writer</span></div>'
+         "<p>By Real Person</p>", ("Real Person",)),
+        ('<p>by the way, we moved.</p><span class="policy">By clicking "Submit," you agree'
+         "</span>", ()),
+    ],
+)
+def test_find_byline(body: str, expected: tuple[str, ...]) -> None:
+    html = f"<html><head><meta name='author' content='Ignored'></head><body>{body}</body></html>"
+    assert find_byline(parse_document(html)) == expected
 
 
 def test_declared_author_beats_dom_byline() -> None:

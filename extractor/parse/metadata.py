@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 from lxml.etree import _Element as HtmlElement
 
-__all__ = ["PageMetadata", "read_metadata"]
+__all__ = ["PageMetadata", "find_byline", "read_metadata"]
 
 # --- vocabulary ----------------------------------------------------------------------------------
 
@@ -59,6 +59,11 @@ AUTHOR_META: tuple[str, ...] = (
     "sailthru.author", "parsely-author", "byl", "citation_author", "og:article:author",
     "book:author",
 )
+# OpenGraph properties a page may repeat: kept as lists in PageMetadata.opengraph.
+OPENGRAPH_LISTS: frozenset[str] = frozenset((
+    "og:image", "og:image:url", "og:image:secure_url", "og:video", "og:locale:alternate",
+    "article:tag", "article:author", "book:author", "book:tag", "video:tag",
+))
 KEYWORD_META: tuple[str, ...] = ("keywords", "news_keywords", "article:tag", "parsely-tags")
 SECTION_META: tuple[str, ...] = ("article:section", "section", "parsely-section", "category")
 # Words that name a role rather than a person, dropped from bylines.
@@ -149,7 +154,8 @@ class PageMetadata:
     """Everything the page declares about itself, read before any cleaning."""
 
     jsonld: tuple[dict[str, Any], ...] = ()
-    opengraph: dict[str, str] = field(default_factory=dict)
+    # First value per key; the repeatable properties of OPENGRAPH_LISTS as lists of every value.
+    opengraph: dict[str, str | list[str]] = field(default_factory=dict)
     twitter: dict[str, str] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
     title_tag: str | None = None
@@ -267,7 +273,10 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
 
     return PageMetadata(
         jsonld=tuple(tags.jsonld),
-        opengraph=tags.opengraph,
+        opengraph={
+            key: tags.meta_all.get(key, [value])[:_MAX_LIST] if key in OPENGRAPH_LISTS else value
+            for key, value in tags.opengraph.items()
+        },
         twitter=tags.twitter,
         meta=tags.meta,
         title_tag=_title(tree),
@@ -619,8 +628,22 @@ def _lang(tree: HtmlElement, tags: _Tags) -> str | None:
             continue
         value = raw.split(",")[0].strip().replace("_", "-")
         if _LANG_RE.match(value):
-            return value
+            return _bcp47_case(value)
     return None
+
+
+def _bcp47_case(tag: str) -> str:
+    """BCP 47's conventional casing: "EN-us" -> "en-US", "zh-hant-tw" -> "zh-Hant-TW"."""
+    parts = tag.split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 2 and part.isalpha():
+            out.append(part.upper())
+        elif len(part) == 4 and part.isalpha() and len(out) == 1:
+            out.append(part.title())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
 
 
 def _canonical(tags: _Tags, base: str | None) -> str | None:
@@ -782,6 +805,14 @@ def _strip_roles(piece: str) -> str | None:
     if not any(ch.isalpha() for ch in name) or len(name) > 80:
         return None
     return BYLINE_PREFIX_RE.sub("", name) or None
+
+
+def find_byline(tree: HtmlElement) -> tuple[str, ...]:
+    """Author names from the visible byline (class/id byline/author/writer, or "By ..." text).
+
+    The fallback for pages that declare no author; read_metadata already uses it then.
+    """
+    return _dedupe(_byline_names(tree))
 
 
 def _byline_names(tree: HtmlElement) -> list[str]:
