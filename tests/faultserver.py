@@ -46,6 +46,8 @@ class FaultServer(ThreadingHTTPServer):
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.lock = threading.Lock()
         self.bomb = gzip.compress(b"\0" * BOMB_SIZE, compresslevel=9)
+        self.in_flight = 0
+        self.max_in_flight = 0
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     @property
@@ -70,6 +72,7 @@ class FaultServer(ThreadingHTTPServer):
 
 class FaultHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in two writes; no 40 ms ACK stalls
     server: FaultServer
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base's name
@@ -134,6 +137,35 @@ class FaultHandler(BaseHTTPRequestHandler):
                 time.sleep(0.2)
         except OSError:
             pass  # the client gave up, as it should
+
+    def stall(self, hit: int) -> None:
+        """Sends a little at once and after 0.8 s, then nothing for 3 s: the wait must end at
+        the page deadline, not at a read timeout counted from the last byte."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "1000")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        try:
+            self.wfile.write(b"<html>")
+            self.wfile.flush()
+            time.sleep(0.8)
+            self.wfile.write(b"<body>")
+            self.wfile.flush()
+            time.sleep(3)
+        except OSError:
+            pass
+
+    def slow(self, hit: int) -> None:
+        """Answers after 0.2 s, counting how many requests are in flight at once."""
+        with self.server.lock:
+            self.server.in_flight += 1
+            self.server.max_in_flight = max(self.server.max_in_flight, self.server.in_flight)
+        time.sleep(0.2)
+        with self.server.lock:
+            self.server.in_flight -= 1
+        self.send_body(200, OK_HTML)
 
     def reset(self, hit: int) -> None:
         """Resets the connection (RST) on the first hit, answers 200 after."""
@@ -216,6 +248,8 @@ ROUTES = {
     "/ok": FaultHandler.ok,
     "/notfound": FaultHandler.not_found,
     "/trickle": FaultHandler.trickle,
+    "/stall": FaultHandler.stall,
+    "/slow": FaultHandler.slow,
     "/reset": FaultHandler.reset,
     "/always-reset": FaultHandler.always_reset,
     "/503": FaultHandler.unavailable_then_ok,

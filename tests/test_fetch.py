@@ -127,6 +127,14 @@ def test_trickle_is_cut_at_the_deadline(server: FaultServer) -> None:
     assert CONFIG.deadline <= elapsed < CONFIG.deadline + SLACK
 
 
+def test_stalled_body_ends_at_the_deadline_not_the_read_timeout(server: FaultServer) -> None:
+    fetcher = make_fetcher(server, read_timeout=5.0)
+    started = time.monotonic()
+    error = fetch_error(fetcher, server.url("/stall"))
+    assert error.kind == "timeout"
+    assert time.monotonic() - started < CONFIG.deadline + SLACK
+
+
 def test_huge_body_is_refused(server: FaultServer) -> None:
     assert fetch_error(make_fetcher(server), server.url("/huge")).kind == "too_large"
 
@@ -355,6 +363,25 @@ def test_fetch_many_reads_its_input_lazily(server: FaultServer) -> None:
     next(batch)
     assert taken <= 2 * 2 + 1  # a bounded window ahead of the consumer, not the whole list
     assert sum(1 for _ in batch) == 99
+
+
+@pytest.mark.parametrize(("per_host", "concurrency", "most"), [(1, 8, 1), (4, 2, 2)])
+def test_requests_in_flight_are_bounded(per_host: int, concurrency: int, most: int) -> None:
+    with FaultServer(robots_status=404) as own:
+        fetcher = Fetcher(dataclasses.replace(CONFIG, per_host=per_host, concurrency=concurrency),
+                          seeds=[own.base])
+        outcomes = list(fetcher.fetch_many(own.url(f"/slow?n={n}") for n in range(4)))
+        assert all(isinstance(o, FetchResult) for _, o in outcomes)
+        assert own.max_in_flight == most
+
+
+def test_a_consumer_that_stops_early_cancels_the_rest() -> None:
+    with FaultServer(robots_status=404) as own:
+        fetcher = Fetcher(dataclasses.replace(CONFIG, per_host=1, concurrency=1), seeds=[own.base])
+        batch = fetcher.fetch_many(own.url(f"/slow?n={n}") for n in range(20))
+        next(batch)
+        batch.close()
+        assert sum(own.hits[f"/slow?n={n}"] for n in range(20)) <= 3
 
 
 # ---------------------------------------------------------------------------- command line

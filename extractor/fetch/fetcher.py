@@ -78,6 +78,18 @@ class Fetcher:
             log.warning("--ignore-robots: robots.txt will NOT be obeyed; fetch only sites you own")
         return cls(dataclasses.replace(config, **changes), seeds=seeds)  # type: ignore[arg-type]
 
+    def close(self) -> None:
+        """Close the transport's connections, when it has any to close."""
+        close = getattr(self.transport, "close", None)
+        if callable(close):
+            close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # ------------------------------------------------------------------------ one page
 
     def fetch(
@@ -103,6 +115,8 @@ class Fetcher:
             outcome = self._attempt(request, host, delay, attempts)
             if not is_retryable(outcome) or len(attempts) >= self.config.max_tries:
                 break
+            if sum(attempt.elapsed for attempt in attempts) >= self.config.deadline:
+                break  # the page's time on the wire is spent; waits between tries do not count
             with self._rng_lock:
                 wait = retry_delay(outcome, len(attempts), self.config, self.rng)
             log.info("retrying %s in %.1f s (try %d)", request.url, wait, len(attempts) + 1)
@@ -141,8 +155,10 @@ class Fetcher:
         """
         window = max(1, self.config.concurrency) * 2
         pending: deque[tuple[FetchRequest, Future[Outcome]]] = deque()
-        with ThreadPoolExecutor(max_workers=max(1, self.config.concurrency),
-                                thread_name_prefix="extractor-fetch") as pool:
+        pool = ThreadPoolExecutor(
+            max_workers=max(1, self.config.concurrency), thread_name_prefix="extractor-fetch"
+        )
+        try:
             for item in urls:
                 request = item if isinstance(item, FetchRequest) else FetchRequest(item)
                 pending.append((request, pool.submit(self._outcome, request)))
@@ -152,6 +168,9 @@ class Fetcher:
             while pending:
                 done_request, future = pending.popleft()
                 yield done_request, future.result()
+        finally:
+            # A consumer that stops early waits only for pages already on the wire.
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def _outcome(self, request: FetchRequest) -> Outcome:
         try:

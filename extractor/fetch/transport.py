@@ -246,19 +246,36 @@ class RequestsTransport:
         raw = response.raw
         try:
             while True:
-                # read1 returns what has arrived, so a trickling body meets the deadline check.
-                chunk = raw.read1(CHUNK, decode_content=False)
-                if not chunk:
-                    break
-                body.feed(chunk)
-                if time.monotonic() - started > self.config.deadline:
+                remaining = self.config.deadline - (time.monotonic() - started)
+                if remaining <= 0:
                     raise FetchError(
                         f"the page took longer than {self.config.deadline} s",
                         url=url,
                         kind="timeout",
                     )
+                self._limit_wait(raw, min(self.config.read_timeout, remaining))
+                # read1 returns what has arrived, so a trickling body meets the deadline check.
+                chunk = raw.read1(CHUNK, decode_content=False)
+                if not chunk:
+                    break
+                body.feed(chunk)
         except (urllib3.exceptions.ReadTimeoutError, TimeoutError) as exc:
             raise FetchError(f"read timed out: {exc}", url=url, kind="timeout") from exc
         except (urllib3.exceptions.HTTPError, OSError) as exc:
             raise FetchError(f"connection broke: {exc}", url=url, kind="connection") from exc
         return body.bytes()
+
+    @staticmethod
+    def _limit_wait(raw: urllib3.BaseHTTPResponse, seconds: float) -> None:
+        """Shorten the socket's read timeout so a body that stalls ends at the page deadline.
+
+        The socket is reached through http.client's reader because the connection object lets
+        go of it (``sock`` None) when the server says ``Connection: close``. If a future
+        urllib3 hides it, the read timeout set when the hop began still bounds the wait.
+        """
+        reader = getattr(getattr(raw, "_fp", None), "fp", None)
+        sock = getattr(getattr(reader, "raw", None), "_sock", None)
+        if sock is None:
+            sock = getattr(getattr(raw, "connection", None), "sock", None)
+        if sock is not None:
+            sock.settimeout(max(seconds, 0.001))
