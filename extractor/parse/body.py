@@ -87,9 +87,23 @@ def find_content_roots(blocks: Iterable[Block]) -> list[HtmlElement]:
         for sibling in parent:
             if sibling is best or not isinstance(sibling.tag, str):
                 continue
-            if scores.get(sibling, 0.0) >= threshold:
+            if scores.get(sibling, 0.0) >= threshold or _is_prose(sibling):
                 roots.append(sibling)
     return roots
+
+
+def _is_prose(el: HtmlElement) -> bool:
+    """A paragraph beside the best container that continues the article (Readability's rule)."""
+    if el.tag != "p":
+        return False
+    text = "".join(el.itertext()).strip()
+    if not text:
+        return False
+    link_chars = sum(len(t) for a in el.iter("a") for t in a.itertext())
+    density = link_chars / len(text)
+    if len(text) > 80:
+        return density < 0.25
+    return density == 0 and text.endswith((".", "!", "?", "。"))
 
 
 def is_pseudo_heading(block: Block, following: Block | None) -> bool:
