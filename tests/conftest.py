@@ -15,7 +15,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SITE_ROOT = FIXTURES / "site"
 
 
-def _load(name: str, path: Path) -> ModuleType:
+def load_script(name: str, path: Path) -> ModuleType:
     # fixtures/ is not a package (it also holds data), so its scripts load by path.
     if name in sys.modules:
         return sys.modules[name]
@@ -27,7 +27,7 @@ def _load(name: str, path: Path) -> ModuleType:
     return module
 
 
-fixture_serve = _load("fixture_serve", FIXTURES / "serve.py")
+fixture_serve = load_script("fixture_serve", FIXTURES / "serve.py")
 
 
 @pytest.fixture(scope="session")
