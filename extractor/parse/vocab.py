@@ -386,7 +386,8 @@ AD_HOSTS: frozenset[str] = frozenset(
 # Text cues, for pages with no class names to lean on.
 COOKIE_RE = re.compile(
     r"\b(cookies?|consent|gdpr)\b.*\b(accept|agree|consent|privacy|settings|preferences|use)\b"
-    r"|\b(accept|allow)( all)? cookies\b",
+    r"|\b(accept|allow)( all)? cookies\b|\b(we|this (site|website)) uses? cookies\b"
+    r"|\bcookies? (help|to (improve|give|enhance|personali[sz]e|provide))\b",
     re.IGNORECASE | re.DOTALL,
 )
 FOOTER_RE = re.compile(
