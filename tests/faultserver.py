@@ -7,7 +7,7 @@ import socket
 import struct
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
@@ -43,7 +43,7 @@ class FaultServer(ThreadingHTTPServer):
         self.robots_status = robots_status
         self.robots_text = ROBOTS + (f"Crawl-delay: {crawl_delay}\n" if crawl_delay else "")
         self.hits: Counter[str] = Counter()
-        self.requests: list[tuple[str, dict[str, str]]] = []
+        self.requests: deque[tuple[str, dict[str, str]]] = deque(maxlen=256)  # recent only
         self.lock = threading.Lock()
         self.bomb = gzip.compress(b"\0" * BOMB_SIZE, compresslevel=9)
         self.in_flight = 0

@@ -312,6 +312,7 @@ def test_redirect_to_private_host_is_refused_before_connecting(server: FaultServ
     fetcher = Fetcher(CONFIG, seeds=[server.base], resolver=resolver, sleep=Sleeps())
     error = fetch_error(fetcher, server.url("/to-internal"))
     assert error.kind == "private_address"
+    assert error.url == server.url("/to-internal") and INTERNAL_HOST in error.message
     assert resolver.asked == [INTERNAL_HOST]
 
 

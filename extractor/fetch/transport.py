@@ -145,6 +145,18 @@ class RequestsTransport:
         return headers
 
     def send(self, request: FetchRequest) -> FetchResult:
+        try:
+            return self._send(request)
+        except FetchError as exc:
+            # An error is about the page that was asked for; the hop where it happened is
+            # told in the message, so a record of it still names the input URL.
+            if exc.url and exc.url != request.url:
+                exc.message = f"{exc.message} (at redirect {exc.url})"
+                exc.args = (exc.message,)
+            exc.url = request.url
+            raise
+
+    def _send(self, request: FetchRequest) -> FetchResult:
         started = time.monotonic()
         headers = self.headers(request)
         url = request.url
