@@ -138,6 +138,13 @@ def test_published_date_from_body_markup(body: str, expected: str) -> None:
     assert read(body=body).published_text == expected
 
 
+def test_placeholder_dates_are_skipped() -> None:
+    meta = read(ld({"@type": "NewsArticle", "datePublished": "0001-01-01T00:00:00Z"})
+                + '<meta property="article:published_time" content="2019-11-19T10:00:00Z">')
+    assert meta.published_text == "2019-11-19T10:00:00Z"
+    assert read(ld({"@type": "Article", "datePublished": "1970-01-01T00:00:00Z"})).published is None
+
+
 def test_modified_date() -> None:
     meta = read('<meta property="og:updated_time" content="2022-03-05T00:00:00Z">')
     assert meta.modified_text == "2022-03-05T00:00:00Z"
@@ -268,6 +275,30 @@ AUTHOR_CASES = [
                  ("Rob Ewaschuk", "Betsy Beyer"), id="written-and-edited-by"),
     pytest.param("", '<div class="post-author">Joe Wee Monday, 12 May 2014</div>', ("Joe Wee",),
                  id="weekday-cut"),
+    pytest.param('<meta name="author" content="Sarah E. Needleman">', "", ("Sarah E. Needleman",),
+                 id="initial-e-is-no-conjunction"),
+    pytest.param('<meta name="author" content="Bruce Y. Lee">', "", ("Bruce Y. Lee",),
+                 id="initial-y-is-no-conjunction"),
+    pytest.param('<meta name="author" content="Ana y Juan Pérez">', "", ("Ana", "Juan Pérez"),
+                 id="spanish-y-splits"),
+    pytest.param(ld({"@type": "NewsArticle", "author": {"name": "By TOM KRISHER, AP Auto Writer"}}),
+                 "", ("TOM KRISHER",), id="agency-role-piece-dropped"),
+    pytest.param('<meta name="author" content="Kevin Johnson and Kevin McCoy, USA TODAY">', "",
+                 ("Kevin Johnson", "Kevin McCoy"), id="outlet-tail-dropped"),
+    pytest.param('<meta name="author" content="DANICA KIRKA and JILL LAWLESS Associated Press">',
+                 "", ("DANICA KIRKA", "JILL LAWLESS"), id="agency-suffix-stripped"),
+    pytest.param('<meta name="author" content="Victor Tangermann, Futurism">', "",
+                 ("Victor Tangermann",), id="lone-outlet-word-dropped"),
+    pytest.param('<meta name="author" content="Finian Cunningham. Sputnik International">', "",
+                 ("Finian Cunningham",), id="sentence-stop"),
+    pytest.param('<meta name="author" content="The Associated Press">', "", ("Associated Press",),
+                 id="agency-alone-kept"),
+    pytest.param('<meta name="author" content="Reuters, AP">', "", ("Reuters", "AP"),
+                 id="agencies-alone-kept"),
+    pytest.param('<meta name="author" content="Текст: Венера Ерофеева">', "",
+                 ("Венера Ерофеева",), id="label-with-colon"),
+    pytest.param(ld({"@type": "Article", "author": {"name": "Science X staff"}}), "",
+                 ("Science X staff",), id="organisation-byline-kept-whole"),
 ]
 
 
@@ -296,6 +327,17 @@ def test_account_handle_gives_way_to_a_name() -> None:
 def test_find_byline(body: str, expected: tuple[str, ...]) -> None:
     html = f"<html><head><meta name='author' content='Ignored'></head><body>{body}</body></html>"
     assert find_byline(parse_document(html)) == expected
+
+
+def test_the_site_itself_is_not_an_author() -> None:
+    page = ld({"@type": "NewsArticle", "author": [{"name": "Clark Kent"}, {"name": "Daily Planet"}],
+               "publisher": {"name": "The Daily Planet"}})
+    assert read(page).authors == ("Clark Kent",)
+    by_host = '<meta name="author" content="Lois Lane and Planet News.com">'
+    assert read(by_host, url="https://www.planetnews.com/a").authors == ("Lois Lane",)
+    alone = ('<meta property="og:site_name" content="Daily Planet">'
+             '<meta name="author" content="Daily Planet">')
+    assert read(alone).authors == ("Daily Planet",)
 
 
 def test_declared_author_beats_dom_byline() -> None:

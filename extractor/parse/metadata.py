@@ -12,6 +12,8 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 from lxml.etree import _Element as HtmlElement
 
+from extractor.parse.dates import to_iso_datetime
+
 __all__ = ["PageMetadata", "find_byline", "read_metadata"]
 
 # --- vocabulary ----------------------------------------------------------------------------------
@@ -75,9 +77,23 @@ ROLE_WORDS: frozenset[str] = frozenset((
     "news", "wire", "agency", "ma", "phd", "md", "rn", "mph", "msc", "bsc", "ms", "in", "for",
     "of", "the", "and", "updated", "published", "posted", "last",
 ))
+# Nouns that end a role ("AP Auto Writer", "Reuters Staff").
+ROLE_NOUNS: frozenset[str] = frozenset((
+    "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor",
+    "editors", "columnist", "contributor", "contributors", "photographer", "producer", "staff",
+    "desk",
+))
+# News agencies and outlets that follow a name in a byline ("Jill Lawless, Associated Press").
+AGENCIES: tuple[str, ...] = (
+    "the associated press", "associated press", "ap", "reuters", "afp", "agence france-presse",
+    "dpa", "efe", "ansa", "upi", "pa", "pti", "ians", "xinhua", "kyodo", "bloomberg",
+    "usa today", "cnn", "bbc", "nyt", "the new york times", "the washington post",
+)
 BYLINE_PREFIX_RE = re.compile(
-    r"^\s*(?:(?:written|posted|words|reported|story|text|photos?|edited|compiled)\s+by"
-    r"|by|von|par|por|door|av|autor(?:a|in)?|author)\s*[:\-–—]?\s+",
+    r"^\s*(?:(?:(?:written|posted|words|reported|story|text|photos?|edited|compiled)\s+by"
+    r"|by|von|par|por|door|av|autor(?:a|in)?|author)\s*[:\-–—]?\s+"
+    # Labels in front of a name need their colon: "Текст: Венера Ерофеева".
+    r"|(?:text|texto|testo|tekst|текст|автор|auteur|autor(?:a|in)?|author)\s*:\s*)",
     re.IGNORECASE,
 )
 
@@ -141,10 +157,20 @@ _INVERTED_RE = re.compile(r"^\s*([^\W\d][\w'’-]+),\s*([^\W\d][\w'’-]+(?:\s[^
 _HANDLE_RE = re.compile(r"^@?\w*\d\w*$|^@\w+$")
 _NAME_PUNCT_RE = re.compile(r"[\"“”<>{}=*#@!?:;/\\]")
 _SEPARATOR_RE = re.compile(r"\s*(?:\||•|·|/|\s[-–—]\s|\n)\s*")
+# The short conjunctions are lower-case words between spaces: "Sarah E. Needleman" and
+# "Bruce Y. Lee" are one person each.
 _AND_RE = re.compile(
-    r"\s*(?:,|;|&|\b(?:edited|photos?|illustrations?|with)\s+by\b|\b(?:and|und|et|y|e)\b)\s*",
-    re.IGNORECASE,
+    r"\s*(?i:,|;|&|\b(?:edited|photos?|illustrations?|with)\s+by\b)\s*"
+    r"|\s+(?:(?i:and)|und|et|y|e)\s+"
 )
+# "Finian Cunningham. Sputnik International": a full stop after a word ends the name.
+_SENTENCE_STOP_RE = re.compile(r"(?<=\w\w\w)\.\s+(?=\w)")
+_AGENCY_TAIL_RE = re.compile(
+    r"\s*[,(]?\s*\b(?:" + "|".join(re.escape(a) for a in AGENCIES) + r")\)?\s*$", re.IGNORECASE
+)
+_OUTLET_KEY_RE = re.compile(r"[\W_]+")
+# Placeholders some CMSs declare for "no date": year 1, the Unix epoch.
+_PLACEHOLDER_DATE_RE = re.compile(r"^(?:0\d{3}|1[0-8]\d\d|1970-01-01)")
 _SPACE_RE = re.compile(r"\s+")
 _KEYWORD_SPLIT_RE = re.compile(r"\s*[,;]\s*")
 
@@ -244,6 +270,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
                 return value
         return None
 
+    site_name = _site_name(tags, main)
     headline_candidates: list[tuple[str, str]] = []
     for source, value in (
         ("og:title", tags.opengraph.get("og:title")),
@@ -281,14 +308,14 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
         meta=tags.meta,
         title_tag=_title(tree),
         headline_candidates=tuple(headline_candidates),
-        site_name=_site_name(tags, main),
+        site_name=site_name,
         description=_first_text(
             tags.opengraph.get("og:description"),
             tags.meta.get("description"),
             _text(main.get("description")) if main else None,
             tags.twitter.get("twitter:description"),
         ),
-        authors=_authors(tree, tags, main, itemprops),
+        authors=_authors(tree, tags, main, itemprops, _outlet_keys(site_name, tags, main, url)),
         published=published,
         published_text=published_text,
         modified=modified,
@@ -591,18 +618,15 @@ def _time_pubdate(tree: HtmlElement) -> str | None:
 
 def _pick_date(candidates: list[str | None]) -> tuple[str | None, str | None]:
     """The first declared date that reads as ISO; else the first declared text, unread."""
-    try:
-        from extractor.parse.dates import to_iso_datetime
-    except ImportError:  # dates.py lands separately; without it the raw text is still kept
-        first = next((c for c in candidates if c), None)
-        return first, None
     first_text: str | None = None
     for text in candidates:
         if not text:
             continue
+        iso = to_iso_datetime(text)
+        if iso and _PLACEHOLDER_DATE_RE.match(iso):
+            continue
         if first_text is None:
             first_text = text
-        iso = to_iso_datetime(text)
         if iso:
             return text, iso
     return first_text, None
@@ -698,7 +722,11 @@ def _keywords(tags: _Tags, main: dict[str, Any] | None) -> tuple[str, ...]:
 
 
 def _authors(
-    tree: HtmlElement, tags: _Tags, main: dict[str, Any] | None, itemprops: dict[str, list[str]]
+    tree: HtmlElement,
+    tags: _Tags,
+    main: dict[str, Any] | None,
+    itemprops: dict[str, list[str]],
+    outlets: frozenset[str],
 ) -> tuple[str, ...]:
     """Declared author names, from the most to the least structured source; the DOM as fallback."""
     sources: list[Callable[[], list[str]]] = [
@@ -713,6 +741,9 @@ def _authors(
     handles: tuple[str, ...] = ()
     for source in sources:
         names = _dedupe(source())
+        if len(names) > 1:
+            # "Troy L. Smith, Cleveland.com": the site itself is not one of the authors.
+            names = tuple(n for n in names if not _is_outlet(n, outlets)) or names
         if not names:
             continue
         if not all(_HANDLE_RE.match(n) for n in names):
@@ -720,6 +751,24 @@ def _authors(
         # "CC7567" is an account name: a later source may still give the person's name.
         handles = handles or names
     return handles
+
+
+def _outlet_keys(
+    site_name: str | None, tags: _Tags, main: dict[str, Any] | None, url: str | None
+) -> frozenset[str]:
+    """The site's own names, letters and digits only: og:site_name, publisher, host."""
+    names = [site_name, tags.meta.get("application-name")]
+    if main:
+        names.append(_text(_deref(main.get("publisher"), tags.by_id)))
+    host = (urlsplit(url).hostname or "") if url and "//" in url else ""
+    host = host.removeprefix("www.")
+    names += [host, host.partition(".")[0]]
+    return frozenset(k for n in names if n and len(k := _OUTLET_KEY_RE.sub("", n.casefold())) > 2)
+
+
+def _is_outlet(name: str, outlets: frozenset[str]) -> bool:
+    key = _OUTLET_KEY_RE.sub("", name.casefold())
+    return len(key) > 2 and any(key == o or (len(key) >= 5 and key in o) for o in outlets)
 
 
 def _meta_authors(tags: _Tags) -> list[str]:
@@ -773,19 +822,54 @@ def _names(text: str, *, declared: bool) -> list[str]:
     # "Jane Doe | Reuters", "Jane Doe - Staff Writer": the name comes first.
     if not declared or "|" in text:
         text = _SEPARATOR_RE.split(text, maxsplit=1)[0]
+    stop = _SENTENCE_STOP_RE.search(text)
+    if stop is not None and len(text[: stop.start()].split()) >= 2:
+        text = text[: stop.start()]
     inverted = _INVERTED_RE.match(text) if declared else None
-    if inverted is not None and inverted.group(2).casefold() not in ROLE_WORDS:
+    if (
+        inverted is not None
+        and inverted.group(2).casefold() not in ROLE_WORDS
+        and not {inverted.group(1).casefold(), inverted.group(2).casefold()} & set(AGENCIES)
+    ):
         # Citation style "Doe, Jane" is one person, not two.
         text = f"{inverted.group(2)} {inverted.group(1)}"
+    pieces = [p.strip(" .:-–—()[]\"'") for p in _AND_RE.split(text)]
+    roles = [_is_role(p) for p in pieces] if len(pieces) > 1 else [False]
+    if all(roles):
+        roles = [False] * len(pieces)  # "Reuters, AP": agencies are the byline then
     out: list[str] = []
-    for piece in _AND_RE.split(text):
-        name = _strip_roles(piece.strip(" .:-–—()[]\"'"))
+    for piece, role in zip(pieces, roles, strict=True):
+        if role:
+            continue
+        # "Jill Lawless Associated Press", "Kevin McCoy USA TODAY": the agency is not a name.
+        person = _AGENCY_TAIL_RE.sub("", piece)
+        if person != piece and len(person.split()) >= 2:
+            piece = person
+        name = _strip_roles(piece)
         if name:
             out.append(name)
     if len(out) > 1:
-        # "Jane Doe, CNN", "Jo Roe, MA": a short all-capitals word after a name is not a person.
-        out = [n for n in out if not (len(n) <= 5 and n.isupper() and " " not in n)] or out
+        # "Jane Doe, CNN", "Jo Roe, MA", "Victor Tangermann, Futurism": a lone capitalised word
+        # after a full name is an outlet or a degree, not a person.
+        out = [
+            n for i, n in enumerate(out)
+            if not (" " not in n and i > 0 and " " in out[i - 1]
+                    and (n.isupper() and len(n) <= 5 or n[:1].isupper()))
+        ] or out
     return out
+
+
+def _is_role(piece: str) -> bool:
+    """A role rather than a person: "AP Auto Writer", "Reuters staff", "Associated Press"."""
+    folded = " ".join(piece.casefold().split())
+    words = folded.split()
+    if not words:
+        return False
+    if folded in AGENCIES:
+        return True
+    return words[-1] in ROLE_NOUNS and (
+        any(folded.startswith(a + " ") for a in AGENCIES) or all(w in ROLE_WORDS for w in words)
+    )
 
 
 def _is_edge_noise(word: str) -> bool:
@@ -799,9 +883,16 @@ def _strip_roles(piece: str) -> str | None:
         words.pop()
     while words and _is_edge_noise(words[0]):
         words.pop(0)
+    if not words:
+        # "Science X staff" is all role words but for one letter: keep it whole.
+        words = piece.split()
     if not words or len(words) > _MAX_NAME_WORDS:
         return None
     name = " ".join(words)
+    if sum(ch.isalpha() for ch in name) < 2:
+        name = " ".join(piece.split())
+        if len(piece.split()) > _MAX_NAME_WORDS:
+            return None
     if not any(ch.isalpha() for ch in name) or len(name) > 80:
         return None
     return BYLINE_PREFIX_RE.sub("", name) or None
