@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import lxml.etree
 
 from extractor.parse import vocab
+from extractor.parse.body import is_pseudo_heading
 from extractor.parse.dom import Block, HtmlElement, text_of, tokens
 
 _WORD_RE = re.compile(r"\w+")
@@ -154,7 +155,13 @@ def _is_lead(block: Block, content: list[Block], description: str | None) -> boo
     if not following:
         return False
     nxt = following[0]
-    if nxt.heading_level or nxt.tag != block.tag or _is_byline(nxt.text):
+    after = following[1] if len(following) > 1 else None
+    if (
+        nxt.heading_level
+        or is_pseudo_heading(nxt, after)
+        or nxt.tag != block.tag
+        or _is_byline(nxt.text)
+    ):
         # A line set apart from the paragraphs after it, or standing above the byline.
         return True
     # A one-sentence line followed by much longer paragraphs reads as a standfirst.
