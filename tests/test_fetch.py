@@ -8,6 +8,7 @@ import logging
 import random
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from faultserver import INTERNAL_HOST, OK_HTML, FaultServer
@@ -203,6 +204,46 @@ def test_429_http_date_retry_after_is_capped_and_the_last_answer_returned(
     assert sleeps.waits == [CONFIG.retry_after_cap, CONFIG.retry_after_cap]
 
 
+class ScriptedTransport:
+    """A transport that answers from a script: the seam tests use instead of a network."""
+
+    def __init__(self, *answers: int | str) -> None:
+        self.answers = list(answers)
+        self.sent: list[FetchRequest] = []
+
+    def send(self, request: FetchRequest) -> FetchResult:
+        self.sent.append(request)
+        answer = self.answers.pop(0)
+        if isinstance(answer, str):
+            raise FetchError("scripted", url=request.url, kind=answer)
+        return FetchResult(request.url, request.url, answer, (), b"", datetime.now(UTC))
+
+
+def test_retries_through_an_injected_transport() -> None:
+    sleeps = Sleeps()
+    transport = ScriptedTransport("connection", 502, 200)
+    config = dataclasses.replace(CONFIG, obey_robots=False, backoff_base=1.0, backoff_cap=10.0)
+    fetcher = Fetcher(config, transport, resolver=StubResolver(), sleep=sleeps)
+    result = fetcher.fetch("http://public.test/a")
+    assert [(a.status, a.error) for a in result.attempts] == [
+        (None, "connection"), (502, None), (200, None)
+    ]
+    assert 0.5 <= sleeps.waits[0] <= 1.0 and 1.0 <= sleeps.waits[1] <= 2.0  # doubling, jittered
+    # The guard runs for a swapped-in transport too: nothing is sent to a private host.
+    with pytest.raises(FetchError) as info:
+        fetcher.fetch(f"http://{INTERNAL_HOST}/a")
+    assert info.value.kind == "private_address" and len(transport.sent) == 3
+
+
+def test_timeouts_are_not_retried() -> None:
+    transport = ScriptedTransport("timeout", 200)
+    fetcher = Fetcher(dataclasses.replace(CONFIG, obey_robots=False), transport,
+                      resolver=StubResolver(), sleep=Sleeps())
+    with pytest.raises(FetchError) as info:
+        fetcher.fetch("http://public.test/a")
+    assert info.value.kind == "timeout" and len(transport.sent) == 1
+
+
 def test_retry_after_and_backoff_values() -> None:
     assert retry_after("7") == 7.0
     assert retry_after("soon") is None
@@ -237,6 +278,15 @@ def test_parse_robots_is_pure() -> None:
     assert not rules.allowed("http://a.test/private/x", "bot")
     assert rules.allowed("http://a.test/public", "bot")
     assert rules.crawl_delay("bot") == 3.0
+
+
+def test_robots_group_for_our_user_agent_wins() -> None:
+    rules = parse_robots("User-agent: extractor\nDisallow: /a\nCrawl-delay: 5\n\n"
+                         "User-agent: *\nDisallow: /b\n")
+    agent = FetchConfig().user_agent  # "extractor/0.1 (+https://...)"
+    assert not rules.allowed("http://a.test/a", agent)
+    assert rules.allowed("http://a.test/b", agent)
+    assert rules.crawl_delay(agent) == 5.0
 
 
 def test_robots_disallow_and_crawl_delay(server: FaultServer) -> None:

@@ -8,7 +8,7 @@ import random
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 
@@ -147,11 +147,12 @@ class Fetcher:
 
     def fetch_many(
         self, urls: Iterable[str | FetchRequest]
-    ) -> Iterator[tuple[FetchRequest, FetchResult | FetchError]]:
+    ) -> Generator[tuple[FetchRequest, FetchResult | FetchError], None, None]:
         """(request, result or error) for every URL, in input order, fetched concurrently.
 
         The input is read lazily, at most ``2 × concurrency`` pages ahead of the consumer, so a
-        long list never sits in memory as pending work.
+        long list never sits in memory as pending work. Closing the generator cancels the
+        pages not yet started.
         """
         window = max(1, self.config.concurrency) * 2
         pending: deque[tuple[FetchRequest, Future[Outcome]]] = deque()
