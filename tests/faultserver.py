@@ -8,6 +8,7 @@ import struct
 import threading
 import time
 from collections import Counter, deque
+from collections.abc import Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
@@ -122,40 +123,31 @@ class FaultHandler(BaseHTTPRequestHandler):
     def not_found(self, hit: int) -> None:
         self.send_body(404, b"<html><body>gone</body></html>")
 
-    def trickle(self, hit: int) -> None:
-        """Sends one byte every 0.2 s: never idle long enough for a read timeout."""
+    def stream(self, parts: Iterable[tuple[bytes, float]], length: int | None) -> None:
+        """Sends each part then pauses, on a connection closed after; the client may hang up."""
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", "200")
+        if length is not None:
+            self.send_header("Content-Length", str(length))
         self.send_header("Connection", "close")
         self.end_headers()
         self.close_connection = True
         try:
-            for _ in range(200):
-                self.wfile.write(b"x")
+            for data, pause in parts:
+                self.wfile.write(data)
                 self.wfile.flush()
-                time.sleep(0.2)
+                time.sleep(pause)
         except OSError:
             pass  # the client gave up, as it should
 
+    def trickle(self, hit: int) -> None:
+        """One byte every 0.2 s: never idle long enough for a read timeout."""
+        self.stream(((b"x", 0.2) for _ in range(200)), 200)
+
     def stall(self, hit: int) -> None:
-        """Sends a little at once and after 0.8 s, then nothing for 3 s: the wait must end at
-        the page deadline, not at a read timeout counted from the last byte."""
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", "1000")
-        self.send_header("Connection", "close")
-        self.end_headers()
-        self.close_connection = True
-        try:
-            self.wfile.write(b"<html>")
-            self.wfile.flush()
-            time.sleep(0.8)
-            self.wfile.write(b"<body>")
-            self.wfile.flush()
-            time.sleep(3)
-        except OSError:
-            pass
+        """A little at once and after 0.8 s, then nothing for 3 s: the wait must end at the
+        page deadline, not at a read timeout counted from the last byte."""
+        self.stream([(b"<html>", 0.8), (b"<body>", 3.0)], 1000)
 
     def slow(self, hit: int) -> None:
         """Answers after 0.2 s, counting how many requests are in flight at once."""
@@ -202,17 +194,9 @@ class FaultHandler(BaseHTTPRequestHandler):
         self.redirect("/loop/a")
 
     def huge(self, hit: int) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Connection", "close")  # no length: the client must count as it reads
-        self.end_headers()
-        self.close_connection = True
-        try:
-            block = b"<p>" + b"a" * 65533
-            for _ in range(HUGE_SIZE // len(block) + 1):
-                self.wfile.write(block)
-        except OSError:
-            pass
+        """A body with no length: the client must count as it reads."""
+        block = b"<p>" + b"a" * 65533
+        self.stream(((block, 0.0) for _ in range(HUGE_SIZE // len(block) + 1)), None)
 
     def bomb(self, hit: int) -> None:
         self.send_body(200, self.server.bomb, "text/html", {"Content-Encoding": "gzip"})
