@@ -101,6 +101,13 @@ def test_any_article_subtype_is_the_main_object() -> None:
     assert meta.authors == ("Bruno (H. Z.) Rodrigues",)
 
 
+def test_article_name_stands_in_for_a_missing_headline() -> None:
+    meta = read(ld({"@type": "BlogPosting", "name": "Post title"}))
+    assert meta.headline_candidates == (("jsonld:name", "Post title"),)
+    meta = read(ld({"@type": "BlogPosting", "name": "Name", "headline": "Headline"}))
+    assert meta.headline_candidates == (("jsonld:headline", "Headline"),)
+
+
 def test_webpage_date_is_the_last_resort() -> None:
     meta = read(ld({"@type": "WebPage", "datePublished": "2020-01-01"})
                 + '<meta name="date" content="2019-02-03">')

@@ -276,6 +276,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
         ("og:title", tags.opengraph.get("og:title")),
         ("twitter:title", tags.twitter.get("twitter:title")),
         ("jsonld:headline", _text(main.get("headline")) if main else None),
+        ("jsonld:name", _text(main.get("name")) if main and not main.get("headline") else None),
         ("itemprop:headline", _first(itemprops.get("headline"))),
     ):
         if value:
