@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+import tomllib
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser
+from dateparser.data.languages_info import language_order
+
+from extractor.errors import ConfigError
 
 __all__ = [
     "ParsedDate",
@@ -23,96 +30,105 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class ParsedDate:
-    """A date read from text: the date part as displayed and its ISO value when it can be known."""
+    """A date read from text: the date part as displayed and its ISO value when it can be known.
+
+    ``iso`` is YYYY-MM-DD, or RFC 3339 when the text fixes a time of day in a known zone (an age
+    in hours against an aware reference counts). It is None when the date cannot be placed: an
+    age without a reference, a day without a year or page date, or a numeric date whose day/month
+    order is unknown (then ``ambiguous``). ``has_time`` says the text gives a time of day, even
+    when its zone is unknown and ``iso`` keeps only the day.
+    """
 
     text: str
     iso: str | None
     ambiguous: bool = False
     relative: bool = False
+    has_time: bool = False
+
+    @property
+    def day(self) -> date | None:
+        """The calendar day of ``iso``, in the offset ``iso`` is written in."""
+        return date.fromisoformat(self.iso[:10]) if self.iso else None
 
 
 # --- vocabulary -------------------------------------------------------------------------------
 
-_MONTH_WORDS: dict[int, str] = {
-    1: "january jan januar jänner jaenner janvier janv enero ene janeiro gennaio gen januari",
-    2: "february feb februar février fevrier févr fevr febrero fevereiro fev febbraio februari",
-    3: "march mar märz maerz mär mrz mars marzo março marco maart mrt",
-    4: "april apr avril avr abril abr aprile",
-    5: "may mai mayo maio maggio mag mei",
-    6: "june jun juni juin junio junho giugno giu",
-    7: "july jul juli juillet juil julio julho luglio lug",
-    8: "august aug août aout agosto ago augustus",
-    9: "september sep sept septembre septiembre setiembre setembro set settembre",
-    10: "october oct oktober okt octobre octubre outubro out ottobre ott",
-    11: "november nov novembre noviembre novembro",
-    12: "december dec dezember dez décembre decembre déc diciembre dic dezembro dicembre",
+
+def _load_vocabulary() -> dict[str, Any]:
+    with (Path(__file__).with_name("vocab") / "dates.toml").open("rb") as file:
+        return tomllib.load(file)
+
+
+_V = _load_vocabulary()
+_MONTHS: dict[str, int] = {w: int(n) for n, words in _V["months"].items() for w in words}
+_NEVER_ALONE = frozenset(_V["months_wordlike"]["never_alone"])
+_CAPITALIZED_ALONE = frozenset(_V["months_wordlike"]["capitalized_alone"])
+_FULL_WEEKDAYS: dict[str, int] = {
+    w: int(n) for n, words in _V["weekdays"]["full"].items() for w in words
 }
-MONTHS: dict[str, int] = {w: n for n, words in _MONTH_WORDS.items() for w in words.split()}
-
-# Abbreviations that are also everyday words: without a year next to them they are not months
-# ("3 out of 5", "5 ago"), and "May 3"/"March 3" count only when capitalized.
-_WORDLIKE_MONTHS = frozenset(
-    {"out", "set", "ago", "gen", "mag", "mar", "may", "march", "mai", "mei"}
-)
-_CAPITALIZED_ONLY = frozenset({"may", "march", "mar"})
-
-_WEEKDAYS = (
-    "monday mon tuesday tues tue wednesday wed thursday thurs thu friday fri "
-    "saturday sat sunday sun "
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag "
-    "lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
-    "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira "
-    "lunedì martedì mercoledì giovedì venerdì "
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"
-)
-
-# Relative units in every supported language, mapped to one key.
-_UNIT_WORDS: dict[str, str] = {
-    "s": "s sec secs second seconds sekunde sekunden seconde secondes segundo segundos secondi "
-    "seconden",
-    "min": "m min mins minute minutes minuten minuto minutos minuti minuut",
-    "h": "h hr hrs hour hours stunde stunden heure heures hora horas ora ore uur uren",
-    "d": "d day days tag tagen tage jour jours día días dia dias giorno giorni dag dagen",
-    "w": "w wk wks week weeks woche wochen semaine semaines semana semanas settimana settimane "
-    "weken",
-    "mo": "mo mos month months monat monaten monate mois mes meses mês mese mesi maand maanden",
-    "y": "y yr yrs year years jahr jahren jahre an ans année années año años ano anos anno anni "
-    "jaar jaren",
+_WEEKDAYS: dict[str, int] = _FULL_WEEKDAYS | {
+    w: int(n) for n, words in _V["weekdays"]["short"].items() for w in words
 }
-UNITS: dict[str, str] = {w: key for key, words in _UNIT_WORDS.items() for w in words.split()}
-_ONE_WORDS_TEXT = "a an one ein eine einer einem einen un une uno una um uma een"
-_ONE_WORDS = frozenset(_ONE_WORDS_TEXT.split())
-
-_DAYS_BACK: dict[int, str] = {
-    0: "today heute aujourd'hui aujourd’hui hoy hoje oggi vandaag",
-    1: "yesterday gestern hier ayer ontem ieri gisteren",
-    2: "vorgestern avant-hier anteayer anteontem eergisteren",
-}
-_DAY_WORDS: dict[str, int] = {w: n for n, words in _DAYS_BACK.items() for w in words.split()}
+_UNITS: dict[str, str] = {w: key for key, words in _V["units"].items() for w in words}
+_ONE_WORDS = frozenset(_V["relative"]["one"])
+_DAY_WORDS: dict[str, int] = {w: int(n) for n, words in _V["days_back"].items() for w in words}
+_NOW_WORDS = frozenset(_V["moments"]["now"])
+_ZONES: dict[str, str] = _V["zones"]
+# Languages the patterns above read; dateparser is only worth its cost for the others.
+_FAST_LANGUAGES = frozenset(("en", "de", "fr", "es", "pt", "it", "nl"))
+_DATEPARSER_LANGUAGES = frozenset(language_order)
 
 
 def _alternation(words: Iterable[str]) -> str:
     # Longest first, so "sept" wins over "sep" and "märz" over "mär".
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-_MONTH = rf"(?<![^\W\d_])(?P<month>{_alternation(MONTHS)})(?![^\W\d_])\.?"
-_WEEKDAY = rf"(?:(?<![^\W\d_])(?:{_alternation(_WEEKDAYS.split())})(?![^\W\d_])\.?,?\s+)?"
+_LB = r"(?<![^\W\d_])"  # no letter right before
+_LA = r"(?![^\W\d_])"  # no letter right after
+_I = re.IGNORECASE
+
+_LEAD_ONLY = [w for words in _V["weekdays"]["lead"].values() for w in words]
+_MONTH = rf"{_LB}(?P<month>{_alternation(_MONTHS)}){_LA}\.?"
+# Two-letter weekdays ("Do", "di") are words too: they lead a date only with their dot or comma.
+_WEEKDAY_LEAD = (
+    rf"(?:{_LB}(?:(?:{_alternation(_WEEKDAYS)}){_LA}\.?,?"
+    rf"|(?:{_alternation(_LEAD_ONLY)}){_LA}(?:\.,?|,))\s+)?"
+)
 _ORDINAL = r"(?:st|nd|rd|th|er|e|º|°|\.)?"
 _DAY = r"(?<!\d)(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>[12]\d{3})(?!\d)"
-_NUM_UNIT = rf"(?P<num>\d{{1,3}}|{_alternation(_ONE_WORDS)})"
+_NUM = rf"(?P<num>(?<![\d.,])\d{{1,3}}|{_LB}(?:{_alternation(_ONE_WORDS)}){_LA})"
+_UNIT = rf"(?P<unit>{_alternation(_UNITS)}){_LA}\.?"
+_HEDGE = rf"(?:(?:{_alternation(_V['relative']['hedges'])})\s*)?"
+_LABEL = rf"(?P<label>(?:{_alternation(_V['labels']['words'])}){_LA}\s*:?\s*)?"
+# Zone words are matched in capitals only: "10:00 et 12:00" is French, not Eastern Time.
+_ZONE_WORDS = "|".join(sorted((z.upper() for z in _ZONES), key=lambda z: (-len(z), z)))
+_TIME = (
+    r"(?<![\d:.,])(?P<hour>[01]?\d|2[0-3])"
+    r"(?:(?P<sep>[:h.])(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?(?![\d:])"
+    rf"(?:\s*(?P<ampm>[ap])\.?\s?m\.?{_LA})?"
+    rf"(?:\s*(?P<suffix>{_alternation(_V['times']['suffixes'])}){_LA})?"
+    r"(?:\s?(?P<offset>(?-i:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2})(?!\d)"
+    rf"|\s*(?P<zone>(?-i:{_ZONE_WORDS})){_LA})?"
+)
+_GAP = r"\s*(?:[,|·•–—/-]\s*)?"
+_JOINER = rf"(?P<joiner>(?:{_alternation(_V['times']['joiners'])}){_LA}\s*)?"
+_TIME_AFTER_RE = re.compile(rf"{_GAP}{_JOINER}{_TIME}", _I)
+_TIME_BEFORE_RE = re.compile(rf"{_TIME}{_GAP}(?:(?:on|am|le|el|il|op)\s+)?$", _I)
 
-# The cheap gate every text passes first: which kinds of date it could hold, from its digits and
-# its words; a text with no digit, month name or relative word holds none.
+# The cheap gate every text passes first: which kinds of date it could hold, from what follows
+# its digits and from its words; a text with no digit and no date word holds none.
 _DIGIT_RE = re.compile(r"\d")
+_AFTER_DIGIT_RE = re.compile(r"\d(\D)")
+_AMPM_RE = re.compile(r"\d\s?[ap]\.?m", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_]+")
-_MONTH_TOKENS = frozenset(MONTHS)
-_DAY_TOKENS = frozenset(t for w in _DAY_WORDS for t in _WORD_RE.findall(w))
-_FOREIGN_AGO_TOKENS = frozenset(("vor", "y", "hace", "há", "ha", "fa", "geleden", "atrás"))
-_AGO_TOKENS = frozenset(("ago", "now"))
-_CUE_TOKENS = _MONTH_TOKENS | _DAY_TOKENS | _FOREIGN_AGO_TOKENS | _AGO_TOKENS
+_MONTH_TOKENS = frozenset(_MONTHS)
+_AGO_TOKENS = frozenset(p.split()[0] for p in _V["relative"]["before"] + _V["relative"]["after"])
+_DAY_TOKENS = frozenset(t for w in [*_DAY_WORDS, *_NOW_WORDS] for t in _WORD_RE.findall(w))
+_WEEKDAY_TOKENS = frozenset(t for w in _WEEKDAYS for t in _WORD_RE.findall(w))
+_CUE_TOKENS = _MONTH_TOKENS | _AGO_TOKENS | _DAY_TOKENS | _WEEKDAY_TOKENS
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +136,14 @@ class _Cues:
     """What a text could hold, so the scan runs only the patterns that can match."""
 
     digit: bool
+    numeric: bool  # a digit before "/", "." or "-": 5/1/2026, 2019-11-20
+    cjk: bool  # 2013年
+    clock: bool  # 14:48, 10h55, 10 PM
+    compact: bool  # 14h, 52m
     month: bool
     ago: bool
-    foreign_ago: bool
     day_word: bool
+    weekday: bool
 
 
 def _cues(text: str) -> _Cues | None:
@@ -131,28 +151,34 @@ def _cues(text: str) -> _Cues | None:
     words = _CUE_TOKENS.intersection(_WORD_RE.findall(text.casefold()))
     if not digit and not words:
         return None
+    after = frozenset(_AFTER_DIGIT_RE.findall(text)) if digit else frozenset()
     return _Cues(
         digit=digit,
+        numeric=not after.isdisjoint("/.-"),
+        cjk=not after.isdisjoint("年년"),
+        clock=not after.isdisjoint(":hH.") or (digit and _AMPM_RE.search(text) is not None),
+        compact=not after.isdisjoint("mhdwyMHDWY"),
         month=not _MONTH_TOKENS.isdisjoint(words),
         ago=not _AGO_TOKENS.isdisjoint(words),
-        foreign_ago=not _FOREIGN_AGO_TOKENS.isdisjoint(words),
         day_word=not _DAY_TOKENS.isdisjoint(words),
+        weekday=not _WEEKDAY_TOKENS.isdisjoint(words),
     )
 
 
-_I = re.IGNORECASE
 _ISO_DATETIME_RE = re.compile(
     r"(?<!\d)\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
-    r"\s*(?:Z|[+-]\d{2}:?\d{2})?(?!\d)"
+    r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?(?!\d)"
 )
 _CJK_RE = re.compile(
     r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]?"
 )
 _MDY_RE = re.compile(
-    rf"{_WEEKDAY}{_MONTH}\s*(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)\s*,?\s*{_YEAR}", _I
+    rf"{_WEEKDAY_LEAD}{_MONTH}\s*(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)\s*,?\s*{_YEAR}",
+    _I,
 )
 _DMY_RE = re.compile(
-    rf"{_WEEKDAY}{_DAY}{_ORDINAL}[\s./-]*(?:de\s+|of\s+)?{_MONTH}[\s,./-]*(?:de\s+|del\s+)?{_YEAR}",
+    rf"{_WEEKDAY_LEAD}{_DAY}{_ORDINAL}[\s./-]*(?:de\s+|of\s+)?{_MONTH}[\s,./-]*"
+    rf"(?:de\s+|del\s+)?{_YEAR}",
     _I,
 )
 _YMD_RE = re.compile(
@@ -163,37 +189,48 @@ _NUMERIC_RE = re.compile(
     r"(?<![\d.,/:-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
     r"(?!\d)(?![/.:-]\d)"
 )
-_AGO_RE = re.compile(
-    rf"(?:~\s*|(?:about|around|over|almost|nearly)\s+)?{_NUM_UNIT}\s*"
-    rf"(?P<unit>{_alternation(UNITS)})(?![^\W\d_])\.?\s+ago(?![^\W\d_])",
-    _I,
+_AGO_AFTER_RE = re.compile(
+    rf"{_HEDGE}{_NUM}\s*{_UNIT}\s+(?:{_alternation(_V['relative']['after'])}){_LA}", _I
 )
-_JUST_NOW_RE = re.compile(
-    r"(?<![^\W\d_])(?:just\s+now|moments?\s+ago|a\s+few\s+(?:seconds|minutes)\s+ago)"
-    r"(?![^\W\d_])",
-    _I,
+_AGO_BEFORE_RE = re.compile(
+    rf"{_LB}(?:{_alternation(_V['relative']['before'])})\s+{_HEDGE}{_NUM}\s*{_UNIT}", _I
 )
-_FOREIGN_AGO_RE = re.compile(
-    rf"(?<![^\W\d_])(?:vor|il\s+y\s+a|hace|há|ha)\s+{_NUM_UNIT}\s+(?P<unit>{_alternation(UNITS)})"
-    rf"(?![^\W\d_])"
-    rf"|{_NUM_UNIT.replace('num', 'num2')}\s+(?P<unit2>{_alternation(UNITS)})\s+"
-    rf"(?:fa|geleden|atrás)(?![^\W\d_])",
-    _I,
-)
-# Words and compact forms ("today", "14h") count only when they stand apart from prose,
-# so "Subscribe today" or "5m views" are not dates.
-_APART_START = r"(?:^|[·•|–—:,]|\s-)\s*(?:(?:updated|published|posted|modified)\s+)?"
-_APART_END = r"\s*(?=$|[·•|–—,]|\s-)"
+# Words, weekdays, compact ages ("14h") and bare times count only when they stand apart from
+# prose, so "Subscribe today", "Cyber Monday deals" or "5m views" are no dates.
+_APART_START = rf"(?:^|(?<=[·•|–—:,])|(?<=\s-))\s*{_LABEL}"
+_APART_END_RE = re.compile(r"\s*(?:$|[·•|–—,]|-\s)")
 _DAY_WORD_RE = re.compile(
-    rf"{_APART_START}(?P<word>{_alternation(_DAY_WORDS)})"
-    rf"(?:,?\s*(?:at\s+|um\s+|à\s+|às\s+|a\s+las\s+|alle\s+|om\s+)?\d{{1,2}}[:h.]\d{{2}}"
-    rf"(?:\s*[ap]\.?m\.?)?)?{_APART_END}",
-    _I,
+    rf"{_APART_START}(?P<word>{_alternation([*_DAY_WORDS, *_NOW_WORDS])}){_LA}", _I
 )
-# Only the glued form ("14h"): "5 min" on its own is a reading time far more often than an age.
-_COMPACT_RE = re.compile(rf"{_APART_START}(?P<num>\d{{1,3}})(?P<unit>mo|[smhdwy]){_APART_END}", _I)
-_MD_RE = re.compile(rf"{_WEEKDAY}{_MONTH}\s*(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])", _I)
-_DM_RE = re.compile(rf"{_WEEKDAY}{_DAY}{_ORDINAL}\s*(?:de\s+|of\s+)?{_MONTH}(?!\s*\d)", _I)
+_MD_RE = re.compile(
+    rf"{_WEEKDAY_LEAD}{_MONTH}\s*(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])", _I
+)
+_DM_RE = re.compile(rf"{_WEEKDAY_LEAD}{_DAY}{_ORDINAL}\s*(?:de\s+|of\s+)?{_MONTH}(?!\s*\d)", _I)
+_WEEKDAY_RE = re.compile(rf"{_APART_START}(?P<weekday>{_alternation(_WEEKDAYS)}){_LA}\.?,?", _I)
+# Only the glued form ("14h"): "5 min" on its own is a reading time far more often than an age,
+# and "90s" is a decade.
+_COMPACT_RE = re.compile(rf"{_APART_START}(?P<num>\d{{1,3}})(?P<unit>mo|[mhdwy]){_LA}", _I)
+_CLOCK_RE = re.compile(rf"{_APART_START}{_JOINER}{_TIME}", _I)
+_SEGMENT_RE = re.compile(r"\s*(?:[|·•–—]|:\s|\s-\s)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    """What a text is read against: day/month order, fetch time, page date, page languages."""
+
+    order: str | None
+    reference: datetime | None
+    page_date: date | None
+    languages: tuple[str, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    """A time of day read next to (or instead of) a date."""
+
+    at: time
+    zone: tzinfo | None
+    marked: bool  # an a.m./p.m. or a zone says it is a time of day, not a video's length
 
 
 # --- finding and parsing ----------------------------------------------------------------------
@@ -205,12 +242,21 @@ def find_date(
     order: str | None = None,
     reference: datetime | None = None,
     page_date: date | None = None,
+    languages: Sequence[str] | None = None,
 ) -> ParsedDate | None:
-    """The first date inside a short line; `.text` is only the date part."""
+    """The first date inside a short line; `.text` is only the date part.
+
+    Counts, durations and prose are rejected; dateparser is asked only about short segments
+    that hold a year and a day, or a number next to words of a language the patterns don't read.
+    """
     cues = _cues(text)
     if cues is None:
         return None
-    return next(_scan(text, cues, order, reference, page_date), None)
+    opts = _options(order, reference, page_date, languages)
+    found = next(_scan(text, cues, opts, whole=False), None)
+    if found is not None or not cues.digit:
+        return found
+    return _fallback_in_segments(text, opts)
 
 
 def parse_date(
@@ -219,90 +265,95 @@ def parse_date(
     order: str | None = None,
     reference: datetime | None = None,
     page_date: date | None = None,
-    languages: tuple[str, ...] | None = None,
+    languages: Sequence[str] | None = None,
 ) -> ParsedDate | None:
-    """The whole text read as a date; dateparser is the slow fallback for shapes we don't know.
-
-    ``languages`` (ISO 639-1 codes, e.g. the page's) narrow dateparser's search: without them
-    it tries every locale it knows, which costs a second the first time.
-    """
+    """The text read as one date; dateparser is the slow fallback for shapes we don't know."""
     stripped = text.strip()
     cues = _cues(stripped)
-    if cues is None:
+    if cues is None and not _has_foreign_letters(stripped):
         return None
-    found = next(_scan(stripped, cues, order, reference, page_date), None)
-    if found is not None:
-        return found
+    opts = _options(order, reference, page_date, languages)
+    if cues is not None:
+        found = next(_scan(stripped, cues, opts, whole=True), None)
+        if found is not None:
+            return found
     if len(stripped) > 80:
         return None
-    return _fallback(stripped, order, reference, languages)
+    found = _fallback(stripped, opts)
+    if found is None and cues is not None and cues.digit:
+        # "Opublikowano: 16 listopada 2016": the date may be one part of a labelled line.
+        return _fallback_in_segments(stripped, opts)
+    return found
 
 
-def _scan(
-    text: str,
-    cues: _Cues,
+def _options(
     order: str | None,
     reference: datetime | None,
     page_date: date | None,
-) -> Iterator[ParsedDate]:
+    languages: Sequence[str] | None,
+) -> _Options:
+    if order not in (None, "MD", "DM"):
+        raise ConfigError(f"date order must be 'MD' or 'DM', not {order!r}")
+    return _Options(order, reference, page_date, _dateparser_languages(languages))
+
+
+def _scan(text: str, cues: _Cues, opts: _Options, *, whole: bool) -> Iterator[ParsedDate]:
     """Every date the fast patterns read, strongest shapes first."""
     if cues.digit:
-        yield from _absolute(text, cues, order)
+        yield from _absolute(text, cues, opts.order)
     if cues.ago:
-        for m in _AGO_RE.finditer(text):
-            yield from _relative(m.group().strip(), m["num"], m["unit"], reference)
-        for m in _JUST_NOW_RE.finditer(text):
-            yield from _relative(m.group(), "0", "s", reference)
-    if cues.foreign_ago:
-        for m in _FOREIGN_AGO_RE.finditer(text):
-            num, unit = (m["num"], m["unit"]) if m["num"] else (m["num2"], m["unit2"])
-            yield from _relative(m.group().strip(), num, unit, reference)
+        for regex in (_AGO_AFTER_RE, _AGO_BEFORE_RE):
+            for m in regex.finditer(text):
+                yield from _age(m.group().strip(), m["num"], m["unit"], opts.reference)
     if cues.day_word:
-        for m in _DAY_WORD_RE.finditer(text):
-            days = _DAY_WORDS[m["word"].casefold()]
-            when = reference.date() - timedelta(days=days) if reference is not None else None
-            shown = text[m.start("word") : m.end()].strip()
-            yield ParsedDate(shown, when.isoformat() if when else None, relative=True)
+        yield from _day_words(text, opts.reference)
     if cues.digit and cues.month:
         for regex in (_MD_RE, _DM_RE):
             for m in regex.finditer(text):
-                yield from _no_year(m, page_date)
-    if cues.digit:
+                yield from _no_year(text, m, opts.page_date)
+    if cues.weekday:
+        yield from _weekdays(text, opts.reference)
+    if cues.compact:
         for m in _COMPACT_RE.finditer(text):
-            shown = text[m.start("num") : m.end()].strip()
-            yield from _relative(shown, m["num"], m["unit"], reference)
+            if _APART_END_RE.match(text, m.end()):
+                yield from _age(text[m.start("num") : m.end()], m["num"], m["unit"], opts.reference)
+    if cues.clock:
+        yield from _clocks(text, opts.reference, whole=whole)
 
 
 def _absolute(text: str, cues: _Cues, order: str | None) -> Iterator[ParsedDate]:
-    for m in _ISO_DATETIME_RE.finditer(text):
-        iso = to_iso_datetime(m.group())
-        if iso is not None:
-            yield ParsedDate(m.group().strip(), iso)
-    for m in _CJK_RE.finditer(text):
-        yield from _dated(m.group().strip(), int(m["year"]), int(m["month"]), int(m["day"]))
+    if cues.numeric:
+        for m in _ISO_DATETIME_RE.finditer(text):
+            iso = to_iso_datetime(m.group())
+            if iso is not None:
+                yield ParsedDate(m.group().strip(), iso, has_time=True)
+    if cues.cjk:
+        for m in _CJK_RE.finditer(text):
+            yield from _dated(text, m, int(m["year"]), int(m["month"]), int(m["day"]))
     if cues.month:
         for regex in (_MDY_RE, _DMY_RE):
             for m in regex.finditer(text):
-                month = MONTHS[m["month"].casefold()]
-                yield from _dated(m.group().strip(" ,"), int(m["year"]), month, int(m["day"]))
-    for m in _YMD_RE.finditer(text):
-        yield from _dated(m.group(), int(m["year"]), int(m["month"]), int(m["day"]))
-    for m in _NUMERIC_RE.finditer(text):
-        yield from _numeric(m, order)
+                month = _MONTHS[m["month"].casefold()]
+                yield from _dated(text, m, int(m["year"]), month, int(m["day"]))
+    if cues.numeric:
+        for m in _YMD_RE.finditer(text):
+            yield from _dated(text, m, int(m["year"]), int(m["month"]), int(m["day"]))
+        for m in _NUMERIC_RE.finditer(text):
+            yield from _numeric(text, m, order)
 
 
-def _dated(shown: str, year: int, month: int, day: int) -> Iterator[ParsedDate]:
+def _dated(text: str, m: re.Match[str], year: int, month: int, day: int) -> Iterator[ParsedDate]:
     try:
-        yield ParsedDate(shown, date(year, month, day).isoformat())
+        when = date(year, month, day)
     except ValueError:
         return
+    start, end, clock = _with_time(text, m)
+    yield ParsedDate(text[start:end], _iso(when, clock), has_time=clock is not None)
 
 
-def _numeric(m: re.Match[str], order: str | None) -> Iterator[ParsedDate]:
+def _numeric(text: str, m: re.Match[str], order: str | None) -> Iterator[ParsedDate]:
     a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
     if len(m["year"]) == 2:
-        if m["sep"] == "." and (len(m["a"]) < 2 or len(m["b"]) < 2):
-            return  # "3.10.12" is a version; a short dotted date is written "03.10.12"
         year += 2000
     if order is None and m["sep"] == ".":
         # Dotted numeric dates are day-first wherever they are written (de, fr, ru, ...).
@@ -316,29 +367,93 @@ def _numeric(m: re.Match[str], order: str | None) -> Iterator[ParsedDate]:
     elif order == "DM":
         day, month = a, b
     else:
-        yield ParsedDate(m.group(), None, ambiguous=True)
+        start, end, clock = _with_time(text, m)
+        yield ParsedDate(text[start:end], None, ambiguous=True, has_time=clock is not None)
         return
-    yield from _dated(m.group(), year, month, day)
+    yield from _dated(text, m, year, month, day)
 
 
-def _relative(shown: str, num: str, unit: str, reference: datetime | None) -> Iterator[ParsedDate]:
-    # A capital M is minutes ("15M ago"); months are written "mo".
-    key = UNITS.get(unit.casefold()) if unit != "M" else "min"
+def _with_time(text: str, m: re.Match[str]) -> tuple[int, int, _Clock | None]:
+    """The date's span widened by a time of day printed right after or right before it."""
+    start, end = m.span()
+    while start < end and text[start] in " ,":
+        start += 1
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    after = _TIME_AFTER_RE.match(text, end)
+    if after is not None and (clock := _clock(after)) is not None:
+        return start, after.end(), clock
+    before = _TIME_BEFORE_RE.search(text, 0, start)
+    if before is not None and (clock := _clock(before)) is not None:
+        return before.start(), end, clock
+    return start, end, None
+
+
+def _clock(m: re.Match[str]) -> _Clock | None:
+    hour, minute, ampm = int(m["hour"]), m["minute"], m["ampm"]
+    if minute is None and ampm is None:
+        return None  # a bare number is no time of day
+    if m["sep"] == "." and ampm is None and m["suffix"] is None and m["zone"] is None:
+        return None  # "10.04" is a number unless "GMT", "pm" or "Uhr" says otherwise
+    if ampm is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.casefold() == "p" else 0)
+    zone = _zone(m["zone"], m["offset"])
+    at = time(hour, int(minute or 0), int(m["second"] or 0))
+    # "10h55" and "10:55 Uhr" are written only for times of day, like "PM" or a zone.
+    marked = ampm is not None or zone is not None or m["sep"] == "h" or m["suffix"] is not None
+    return _Clock(at, zone, marked)
+
+
+def _zone(word: str | None, offset: str | None) -> tzinfo | None:
+    if word is not None:
+        value = _ZONES[word.casefold()]
+        if value[0] not in "+-":
+            try:
+                return ZoneInfo(value)
+            except ZoneInfoNotFoundError:
+                return None  # no tz database here: the day is still right
+        offset = value
+    if offset is None:
+        return None
+    sign = -1 if "-" in offset else 1
+    digits = re.sub(r"\D", "", offset)
+    hours, minutes = (int(digits[:-2]), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
+    if hours > 14 or minutes > 59:
+        return None
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _iso(day: date, clock: _Clock | None) -> str:
+    if clock is None or clock.zone is None:
+        return day.isoformat()
+    return datetime.combine(day, clock.at, clock.zone).isoformat(timespec="seconds")
+
+
+def _age(shown: str, num: str, unit: str, reference: datetime | None) -> Iterator[ParsedDate]:
+    # "15M ago" is minutes; a lone "m" unit is never months ("mo" is).
+    key = _UNITS.get(unit.casefold())
     if key is None:
         return
     count = 1 if num.casefold() in _ONE_WORDS else int(num)
+    has_time = key in ("s", "min", "h")
     if reference is None:
-        yield ParsedDate(shown, None, relative=True)
+        yield ParsedDate(shown, None, relative=True, has_time=has_time)
         return
     try:
         when = _minus(reference, count, key)
     except (OverflowError, ValueError):
         return
-    if key in ("s", "min", "h") and reference.tzinfo is not None:
-        iso = when.isoformat(timespec="seconds")
-    else:
-        iso = when.date().isoformat()
-    yield ParsedDate(shown, iso, relative=True)
+    iso = _moment_iso(when) if has_time else when.date().isoformat()
+    yield ParsedDate(shown, iso, relative=True, has_time=has_time)
+
+
+def _moment_iso(moment: datetime) -> str:
+    # A moment is written with its time only when its zone is known.
+    if moment.tzinfo is None:
+        return moment.date().isoformat()
+    return moment.isoformat(timespec="seconds")
 
 
 def _minus(reference: datetime, count: int, key: str) -> datetime:
@@ -356,19 +471,52 @@ def _month_length(year: int, month: int) -> int:
     return (following - timedelta(days=1)).day
 
 
-def _no_year(m: re.Match[str], page_date: date | None) -> Iterator[ParsedDate]:
+def _day_words(text: str, reference: datetime | None) -> Iterator[ParsedDate]:
+    for m in _DAY_WORD_RE.finditer(text):
+        word = m["word"].casefold()
+        word = " ".join(word.split())
+        start, end, clock = m.start("word"), m.end(), None
+        after = _TIME_AFTER_RE.match(text, end)
+        if after is not None and (clock := _clock(after)) is not None:
+            end = after.end()
+        if not _APART_END_RE.match(text, end):
+            continue
+        shown = text[start:end]
+        if word in _NOW_WORDS:
+            iso = _moment_iso(reference) if reference is not None else None
+            yield ParsedDate(shown, iso, relative=True, has_time=True)
+            continue
+        iso = None
+        if reference is not None:
+            day = _local_date(reference, clock) - timedelta(days=_DAY_WORDS[word])
+            iso = _iso(day, clock)
+        yield ParsedDate(shown, iso, relative=True, has_time=clock is not None)
+
+
+def _local_date(reference: datetime, clock: _Clock | None) -> date:
+    """The reference's calendar day where the page's clock runs, when its zone is printed."""
+    if clock is not None and clock.zone is not None and reference.tzinfo is not None:
+        return reference.astimezone(clock.zone).date()
+    return reference.date()
+
+
+def _no_year(text: str, m: re.Match[str], page_date: date | None) -> Iterator[ParsedDate]:
     token = m["month"]
     folded = token.casefold()
-    if folded in _WORDLIKE_MONTHS and not (token[0].isupper() and folded in _CAPITALIZED_ONLY):
+    if folded in _NEVER_ALONE or (folded in _CAPITALIZED_ALONE and not token[0].isupper()):
         return
-    month, day = MONTHS[folded], int(m["day"])
+    month, day = _MONTHS[folded], int(m["day"])
     if not 1 <= day <= 31:
         return
-    shown = m.group().strip(" ,")
-    if page_date is None:
-        yield ParsedDate(shown, None)
-        return
-    # The latest year that puts the day no later than a week after the page's own date.
+    start, end, clock = _with_time(text, m)
+    year_day = _year_for(month, day, page_date) if page_date is not None else None
+    iso = _iso(year_day, clock) if year_day is not None else None
+    yield ParsedDate(text[start:end], iso, has_time=clock is not None)
+
+
+def _year_for(month: int, day: int, page_date: date) -> date | None:
+    # The latest year that puts the day no later than a week after the page's own date: pages
+    # are updated after they are published, and so are the teasers they show.
     limit = page_date + timedelta(days=7)
     for year in range(limit.year, limit.year - 8, -1):
         try:
@@ -376,43 +524,149 @@ def _no_year(m: re.Match[str], page_date: date | None) -> Iterator[ParsedDate]:
         except ValueError:
             continue
         if candidate <= limit:
-            yield ParsedDate(shown, candidate.isoformat())
-            return
+            return candidate
+    return None
+
+
+def _weekdays(text: str, reference: datetime | None) -> Iterator[ParsedDate]:
+    """ "Monday 10:00PM", and a full weekday name standing alone ("Monday")."""
+    for m in _WEEKDAY_RE.finditer(text):
+        folded = m["weekday"].casefold()
+        start, end, clock = m.start("weekday"), m.end(), None
+        after = _TIME_AFTER_RE.match(text, end)
+        if after is not None and (clock := _clock(after)) is not None:
+            end = after.end()
+        elif folded not in _FULL_WEEKDAYS or not _APART_END_RE.match(text, end):
+            continue
+        iso = None
+        if reference is not None:
+            today = _local_date(reference, clock)
+            day = today - timedelta(days=(today.weekday() - _WEEKDAYS[folded]) % 7)
+            iso = _iso(day, clock)
+        yield ParsedDate(
+            text[start:end].rstrip(" ,."), iso, relative=True, has_time=clock is not None
+        )
+
+
+def _clocks(text: str, reference: datetime | None, *, whole: bool) -> Iterator[ParsedDate]:
+    """A time of day on its own means that time on the reference's day."""
+    for m in _CLOCK_RE.finditer(text):
+        clock = _clock(m)
+        if clock is None or not _APART_END_RE.match(text, m.end()):
+            continue
+        alone = not text[: m.start()].strip() and not text[m.end() :].strip()
+        marked = clock.marked or m["label"] is not None or m["joiner"] is not None
+        if clock.at.second and not marked:
+            continue  # "1:02:33" is a video's length
+        # Alone in a line, "14:48" reads as a time, but "5:32" or "12:05" as a video's length
+        # just as often; only a 24-hour or zero-padded hour tips it, unless marked.
+        hour = m["hour"]
+        padded = hour.startswith("0") and int(hour) > 0
+        if not (marked or (alone and (whole or int(hour) >= 13 or padded))):
+            continue
+        iso = None
+        if reference is not None:
+            day = _local_date(reference, clock)
+            if clock.zone is not None and reference.tzinfo is not None:
+                stamp = datetime.combine(day, clock.at, clock.zone)
+                if stamp > reference + timedelta(minutes=10):
+                    day -= timedelta(days=1)  # printed before midnight where the page is
+            iso = _iso(day, clock)
+        yield ParsedDate(text[m.start("hour") : m.end()].strip(), iso, relative=True, has_time=True)
 
 
 # --- dateparser fallback ----------------------------------------------------------------------
 
-# Two fixed bases: a text that reads differently against each is relative ("3 days ago").
+# Two fixed bases: a text read the same against both is absolute; one that moves only its year
+# has no year ("16 listopada"); anything else is relative ("3 дня назад").
 _BASE_A = datetime(2001, 6, 15, 12, 0, 0)
-_BASE_B = datetime(2003, 2, 10, 12, 0, 0)
+_BASE_B = datetime(2003, 2, 10, 7, 31, 17)
+_NUMBER_RE = re.compile(r"\d+")
+_YEARLIKE_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
-def _fallback(
-    text: str, order: str | None, reference: datetime | None,
-    languages: tuple[str, ...] | None = None,
-) -> ParsedDate | None:
-    naive_ref = reference.replace(tzinfo=None) if reference is not None else None
-    first = _dateparser(text, order, naive_ref or _BASE_A, languages)
-    if first is None:
+def _dateparser_languages(languages: Sequence[str] | None) -> tuple[str, ...] | None:
+    if not languages:
         return None
-    other = _dateparser(text, order, _BASE_B if naive_ref != _BASE_B else _BASE_A, languages)
-    relative = other != first
-    if relative and reference is None:
-        return ParsedDate(text, None, relative=True)
-    return ParsedDate(text, first.date().isoformat(), relative=relative)
+    found: list[str] = []
+    for code in languages:
+        tag = code.strip().replace("_", "-")
+        for candidate in (tag, tag.split("-")[0].lower()):
+            if candidate in _DATEPARSER_LANGUAGES:
+                if candidate not in found:
+                    found.append(candidate)
+                break
+    return tuple(found) or None
+
+
+def _has_foreign_letters(text: str) -> bool:
+    return not text.isascii() and len(text) <= 40 and any(c.isalpha() for c in text)
+
+
+def _worth_dateparser(segment: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a segment of a line is a date shape the patterns may have missed."""
+    if not 4 <= len(segment) <= 40:
+        return False
+    words = _WORD_RE.findall(segment)
+    numbers = _NUMBER_RE.findall(segment)
+    if not words or len(words) > 4 or not numbers or len(numbers) > 3:
+        return False
+    if len(numbers) >= 2 and _YEARLIKE_RE.search(segment):
+        return True  # "16 listopada 2016"
+    # An age in a language the patterns don't read ("3 дня назад"): only with the page's
+    # language, since guessing the language costs dateparser ~10 ms a line.
+    return languages is not None and not _FAST_LANGUAGES.issuperset(languages)
+
+
+def _fallback_in_segments(text: str, opts: _Options) -> ParsedDate | None:
+    fast_languages = opts.languages is None or _FAST_LANGUAGES.issuperset(opts.languages)
+    if fast_languages and _YEARLIKE_RE.search(text) is None:
+        return None  # the cheap half of _worth_dateparser, for the whole line at once
+    for part in _SEGMENT_RE.split(text):
+        segment = part.strip(" ,.")
+        if _worth_dateparser(segment, opts.languages):
+            found = _fallback(segment, opts)
+            if found is not None:
+                return found
+    return None
+
+
+def _fallback(text: str, opts: _Options) -> ParsedDate | None:
+    first = _dateparser(text, opts.order, opts.languages, _BASE_A)
+    second = _dateparser(text, opts.order, opts.languages, _BASE_B)
+    if first is None or second is None:
+        return None
+    has_time = first.time() != time()
+    if first == second:
+        return ParsedDate(text, first.date().isoformat(), has_time=has_time)
+    if (first.month, first.day, first.time()) == (second.month, second.day, second.time()):
+        day = _year_for(first.month, first.day, opts.page_date) if opts.page_date else None
+        return ParsedDate(text, day.isoformat() if day else None, has_time=has_time)
+    has_time = (first - _BASE_A) % timedelta(days=1) != timedelta(0)
+    reference = opts.reference
+    if reference is None:
+        return ParsedDate(text, None, relative=True, has_time=has_time)
+    naive = reference.replace(tzinfo=None)
+    moved = _dateparser(text, opts.order, opts.languages, naive)
+    if moved is None:
+        return None
+    iso = _moment_iso(reference + (moved - naive)) if has_time else moved.date().isoformat()
+    return ParsedDate(text, iso, relative=True, has_time=has_time)
 
 
 @functools.lru_cache(maxsize=4096)
 def _dateparser(
-    text: str, order: str | None, base: datetime, languages: tuple[str, ...] | None = None
+    text: str, order: str | None, languages: tuple[str, ...] | None, base: datetime
 ) -> datetime | None:
     settings: dict[str, object] = {
-        "RELATIVE_BASE": base,
-        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RELATIVE_BASE": base,  # never the clock: results depend on the arguments only
+        "REQUIRE_PARTS": ["day", "month"],
         "RETURN_AS_TIMEZONE_AWARE": False,
         "PREFER_DATES_FROM": "past",
+        # Not "timestamp" or "no-spaces-time": they read counts and ids as dates.
+        "PARSERS": ["relative-time", "absolute-time"],
     }
-    if order in ("MD", "DM"):
+    if order is not None:
         settings["DATE_ORDER"] = "MDY" if order == "MD" else "DMY"
     try:
         found = dateparser.parse(
@@ -452,9 +706,13 @@ _EPOCH_RE = re.compile(r"\d{9,13}(?:\.\d+)?")
 
 
 def to_iso_datetime(value: str) -> str | None:
-    """An RFC 3339 datetime (or a bare ISO date when no zone is known) from a machine date value."""
+    """An RFC 3339 datetime (or a bare ISO date when no zone is known) from a machine date value.
+
+    Reads ISO 8601 variants, RFC 2822, epoch seconds or milliseconds, and human dates that need
+    no guessing ("November 20, 2019"); never dateparser.
+    """
     text = value.strip()
-    if not text or len(text) > 64:
+    if not text or len(text) > 100:
         return None
     if _EPOCH_RE.fullmatch(text):
         seconds = float(text)
@@ -471,14 +729,17 @@ def to_iso_datetime(value: str) -> str | None:
         parsed = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         parsed = None
-    if parsed is not None:
-        return _rfc3339(parsed)
-    # Human dates in machine slots ("November 20, 2019") are read by the fast patterns only:
-    # a machine value never needs dateparser's guessing.
+    if parsed is not None and parsed.tzinfo is not None:
+        return _moment_iso(parsed.replace(microsecond=0))
+    # RFC 2822 drops zones it doesn't know ("GMT+0100 (CET)" from JavaScript); the patterns
+    # may still read them.
     cues = _cues(text)
-    if cues is None or not cues.digit:
-        return None
-    return next((found.iso for found in _absolute(text, cues, None) if found.iso), None)
+    found = None
+    if cues is not None and cues.digit:
+        found = next((d.iso for d in _absolute(text, cues, None) if d.iso), None)
+    if found is None and parsed is not None:
+        return parsed.date().isoformat()
+    return found
 
 
 def _machine_iso(m: re.Match[str]) -> str | None:
@@ -493,21 +754,11 @@ def _machine_iso(m: re.Match[str]) -> str | None:
         return None
     zone = m["zone"]
     if zone is None:
-        return day.isoformat()
+        return day.isoformat()  # a naive time: the schema wants a zone with every time
     if zone.upper() in ("Z", "UTC", "GMT"):
         return moment.replace(tzinfo=UTC).isoformat(timespec="seconds")
-    digits = zone[1:].replace(":", "")
-    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
-    if hours > 23 or minutes > 59:
-        return None
-    offset = timedelta(hours=hours, minutes=minutes) * (-1 if zone[0] == "-" else 1)
-    return moment.replace(tzinfo=timezone(offset)).isoformat(timespec="seconds")
-
-
-def _rfc3339(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        return moment.date().isoformat()
-    return moment.replace(microsecond=0).isoformat(timespec="seconds")
+    offset = _zone(None, zone)
+    return moment.replace(tzinfo=offset).isoformat(timespec="seconds") if offset else None
 
 
 def is_after(iso: str, moment: datetime) -> bool:
