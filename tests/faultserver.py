@@ -19,7 +19,8 @@ OK_HTML = (
 ).encode()
 CP1252_HTML = (
     "<html><head><title>Caf\u00e9 \u2013 story</title></head><body><article><h1>Caf\u00e9 "
-    "\u201cquoted\u201d \u2013 news</h1><p>" + "Na\u00efve d\u00e9j\u00e0 vu \u2014 text. " * 8
+    "\u201cquoted\u201d \u2013 news</h1><p>"
+    + "Na\u00efve d\u00e9j\u00e0 vu \u2014 text. " * 8
     + "</p></article></body></html>"
 ).encode("cp1252")
 ROBOTS = "User-agent: *\nDisallow: /private\n"
@@ -98,7 +99,10 @@ class FaultHandler(BaseHTTPRequestHandler):
         route(self, hit)
 
     def send_body(
-        self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8",
+        self,
+        status: int,
+        body: bytes,
+        content_type: str = "text/html; charset=utf-8",
         headers: dict[str, str] | None = None,
     ) -> None:
         self.send_response(status)
@@ -221,8 +225,9 @@ class FaultHandler(BaseHTTPRequestHandler):
             self.send_header("ETag", '"v1"')
             self.end_headers()
             return
-        self.send_body(200, OK_HTML, headers={"ETag": '"v1"', "Last-Modified":
-                                              "Mon, 02 Nov 2026 10:00:00 GMT"})
+        self.send_body(
+            200, OK_HTML, headers={"ETag": '"v1"', "Last-Modified": "Mon, 02 Nov 2026 10:00:00 GMT"}
+        )
 
     def cp1252(self, hit: int) -> None:
         self.send_body(200, CP1252_HTML, "text/html")

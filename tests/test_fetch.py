@@ -72,8 +72,13 @@ def server() -> Iterator[FaultServer]:
 
 def make_fetcher(server: FaultServer, sleeps: Sleeps | None = None, **changes: object) -> Fetcher:
     config = dataclasses.replace(CONFIG, **changes)  # type: ignore[arg-type]
-    return Fetcher(config, seeds=[server.base + "/"], resolver=StubResolver(),
-                   sleep=sleeps or Sleeps(), rng=random.Random(7))
+    return Fetcher(
+        config,
+        seeds=[server.base + "/"],
+        resolver=StubResolver(),
+        sleep=sleeps or Sleeps(),
+        rng=random.Random(7),
+    )
 
 
 def fetch_error(fetcher: Fetcher, url: str) -> FetchError:
@@ -226,7 +231,9 @@ def test_retries_through_an_injected_transport() -> None:
     fetcher = Fetcher(config, transport, resolver=StubResolver(), sleep=sleeps)
     result = fetcher.fetch("http://public.test/a")
     assert [(a.status, a.error) for a in result.attempts] == [
-        (None, "connection"), (502, None), (200, None)
+        (None, "connection"),
+        (502, None),
+        (200, None),
     ]
     assert 0.5 <= sleeps.waits[0] <= 1.0 and 1.0 <= sleeps.waits[1] <= 2.0  # doubling, jittered
     # The guard runs for a swapped-in transport too: nothing is sent to a private host.
@@ -237,8 +244,12 @@ def test_retries_through_an_injected_transport() -> None:
 
 def test_timeouts_are_not_retried() -> None:
     transport = ScriptedTransport("timeout", 200)
-    fetcher = Fetcher(dataclasses.replace(CONFIG, obey_robots=False), transport,
-                      resolver=StubResolver(), sleep=Sleeps())
+    fetcher = Fetcher(
+        dataclasses.replace(CONFIG, obey_robots=False),
+        transport,
+        resolver=StubResolver(),
+        sleep=Sleeps(),
+    )
     with pytest.raises(FetchError) as info:
         fetcher.fetch("http://public.test/a")
     assert info.value.kind == "timeout" and len(transport.sent) == 1
@@ -262,8 +273,9 @@ def test_etag_and_304(server: FaultServer) -> None:
     fetcher = make_fetcher(server)
     first = fetcher.fetch(server.url("/etag"))
     assert first.header("etag") == '"v1"'
-    again = fetcher.fetch(server.url("/etag"), etag='"v1"',
-                          last_modified=first.header("last-modified"))
+    again = fetcher.fetch(
+        server.url("/etag"), etag='"v1"', last_modified=first.header("last-modified")
+    )
     assert again.status == 304 and again.not_modified and again.body == b""
     sent = dict(again.request_headers)
     assert sent["If-None-Match"] == '"v1"'
@@ -281,8 +293,9 @@ def test_parse_robots_is_pure() -> None:
 
 
 def test_robots_group_for_our_user_agent_wins() -> None:
-    rules = parse_robots("User-agent: extractor\nDisallow: /a\nCrawl-delay: 5\n\n"
-                         "User-agent: *\nDisallow: /b\n")
+    rules = parse_robots(
+        "User-agent: extractor\nDisallow: /a\nCrawl-delay: 5\n\nUser-agent: *\nDisallow: /b\n"
+    )
     agent = FetchConfig().user_agent  # "extractor/0.1 (+https://...)"
     assert not rules.allowed("http://a.test/a", agent)
     assert rules.allowed("http://a.test/b", agent)
@@ -311,8 +324,9 @@ def test_robots_5xx_defers_the_host() -> None:
 def test_robots_4xx_allows_all_and_min_delay_applies() -> None:
     sleeps = Sleeps()
     with FaultServer(robots_status=404) as own:
-        fetcher = Fetcher(dataclasses.replace(CONFIG, min_delay=0.5), seeds=[own.base],
-                          sleep=sleeps)
+        fetcher = Fetcher(
+            dataclasses.replace(CONFIG, min_delay=0.5), seeds=[own.base], sleep=sleeps
+        )
         assert fetcher.fetch(own.url("/private/x")).status == 200
         fetcher.fetch(own.url("/ok"))
     assert len(sleeps.waits) == 1 and 0.3 < sleeps.waits[0] <= 0.5
@@ -330,8 +344,21 @@ def test_ignore_robots_warns_loudly(caplog: pytest.LogCaptureFixture) -> None:
 
 @pytest.mark.parametrize(
     "address",
-    ["127.0.0.1", "127.9.9.9", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1",
-     "169.254.169.254", "::1", "fc00::1", "fd12::1", "fe80::1", "::ffff:10.0.0.1", "0.0.0.0"],
+    [
+        "127.0.0.1",
+        "127.9.9.9",
+        "10.1.2.3",
+        "172.16.0.1",
+        "172.31.255.255",
+        "192.168.1.1",
+        "169.254.169.254",
+        "::1",
+        "fc00::1",
+        "fd12::1",
+        "fe80::1",
+        "::ffff:10.0.0.1",
+        "0.0.0.0",
+    ],
 )
 def test_private_addresses(address: str) -> None:
     assert is_private_address(address)
@@ -382,8 +409,21 @@ def test_invalid_urls(url: str) -> None:
 
 
 def test_batch_with_faults_yields_one_outcome_per_url_in_order(server: FaultServer) -> None:
-    paths = ["/ok", "/trickle", "/notfound", "/reset?t=batch", "/503?t=batch", "/chain/2",
-             "/loop/a", "/huge", "/bomb", "/doc.pdf", "/to-internal", "/private/a", "/cp1252"]
+    paths = [
+        "/ok",
+        "/trickle",
+        "/notfound",
+        "/reset?t=batch",
+        "/503?t=batch",
+        "/chain/2",
+        "/loop/a",
+        "/huge",
+        "/bomb",
+        "/doc.pdf",
+        "/to-internal",
+        "/private/a",
+        "/cp1252",
+    ]
     urls: list[str | FetchRequest] = [server.url(p) for p in paths]
     urls += ["mailto:x@y.test", FetchRequest(server.url("/etag"), etag='"v1"')]
     started = time.monotonic()
@@ -393,9 +433,23 @@ def test_batch_with_faults_yields_one_outcome_per_url_in_order(server: FaultServ
         u if isinstance(u, str) else u.url for u in urls
     ]
     summary = [o.kind if isinstance(o, FetchError) else o.status for _, o in outcomes]
-    assert summary == [200, "timeout", 404, 200, 200, 200, "redirect_loop", "too_large",
-                       "too_large", "not_html", "private_address", "robots_disallowed", 200,
-                       "invalid_url", 304]
+    assert summary == [
+        200,
+        "timeout",
+        404,
+        200,
+        200,
+        200,
+        "redirect_loop",
+        "too_large",
+        "too_large",
+        "not_html",
+        "private_address",
+        "robots_disallowed",
+        200,
+        "invalid_url",
+        304,
+    ]
     # Pages run concurrently: the batch takes about one deadline, never one per fault.
     assert elapsed < CONFIG.deadline + SLACK + 1.0
 
@@ -419,8 +473,10 @@ def test_fetch_many_reads_its_input_lazily(server: FaultServer) -> None:
 @pytest.mark.parametrize(("per_host", "concurrency", "most"), [(1, 8, 1), (4, 2, 2)])
 def test_requests_in_flight_are_bounded(per_host: int, concurrency: int, most: int) -> None:
     with FaultServer(robots_status=404) as own:
-        fetcher = Fetcher(dataclasses.replace(CONFIG, per_host=per_host, concurrency=concurrency),
-                          seeds=[own.base])
+        fetcher = Fetcher(
+            dataclasses.replace(CONFIG, per_host=per_host, concurrency=concurrency),
+            seeds=[own.base],
+        )
         outcomes = list(fetcher.fetch_many(own.url(f"/slow?n={n}") for n in range(4)))
         assert all(isinstance(o, FetchResult) for _, o in outcomes)
         assert own.max_in_flight == most

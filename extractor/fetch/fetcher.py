@@ -107,8 +107,9 @@ class Fetcher:
         if self.config.obey_robots:
             rules = self.robots.rules(request.url)
             if not rules.allowed(request.url, self.config.user_agent):
-                raise FetchError("robots.txt disallows this URL", url=request.url,
-                                 kind="robots_disallowed")
+                raise FetchError(
+                    "robots.txt disallows this URL", url=request.url, kind="robots_disallowed"
+                )
             delay = max(delay, rules.crawl_delay(self.config.user_agent))
         attempts: list[Attempt] = []
         while True:

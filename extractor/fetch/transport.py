@@ -42,8 +42,10 @@ def is_not_html(content_type: str | None) -> bool:
     if not content_type:
         return False
     media = content_type.split(";", 1)[0].strip().lower()
-    return media in NOT_HTML_TYPES or media.startswith(NOT_HTML_PREFIXES) or (
-        media.startswith("application/vnd.") and "xml" not in media
+    return (
+        media in NOT_HTML_TYPES
+        or media.startswith(NOT_HTML_PREFIXES)
+        or (media.startswith("application/vnd.") and "xml" not in media)
     )
 
 
@@ -203,8 +205,12 @@ class RequestsTransport:
             )
         except requests.Timeout as exc:
             raise FetchError(f"timed out: {exc}", url=url, kind="timeout") from exc
-        except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
-                requests.exceptions.InvalidSchema, UnicodeError) as exc:
+        except (
+            requests.exceptions.InvalidURL,
+            requests.exceptions.MissingSchema,
+            requests.exceptions.InvalidSchema,
+            UnicodeError,
+        ) as exc:
             raise FetchError(f"invalid URL: {exc}", url=url, kind="invalid_url") from exc
         except requests.RequestException as exc:
             raise FetchError(f"connection failed: {exc}", url=url, kind="connection") from exc
