@@ -342,6 +342,7 @@ def test_the_site_itself_is_not_an_author() -> None:
     assert read(page).authors == ("Clark Kent",)
     by_host = '<meta name="author" content="Lois Lane and Planet News.com">'
     assert read(by_host, url="https://www.planetnews.com/a").authors == ("Lois Lane",)
+    assert read(by_host, url="http://[::1").authors == ("Lois Lane", "Planet News.com")
     alone = ('<meta property="og:site_name" content="Daily Planet">'
              '<meta name="author" content="Daily Planet">')
     assert read(alone).authors == ("Daily Planet",)

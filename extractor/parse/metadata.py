@@ -761,7 +761,10 @@ def _outlet_keys(
     names = [site_name, tags.meta.get("application-name")]
     if main:
         names.append(_text(_deref(main.get("publisher"), tags.by_id)))
-    host = (urlsplit(url).hostname or "") if url and "//" in url else ""
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:  # "http://[::1": a broken URL names no host
+        host = ""
     host = host.removeprefix("www.")
     names += [host, host.partition(".")[0]]
     return frozenset(k for n in names if n and len(k := _OUTLET_KEY_RE.sub("", n.casefold())) > 2)
