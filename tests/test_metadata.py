@@ -306,6 +306,7 @@ AUTHOR_CASES = [
                  ("Венера Ерофеева",), id="label-with-colon"),
     pytest.param(ld({"@type": "Article", "author": {"name": "Science X staff"}}), "",
                  ("Science X staff",), id="organisation-byline-kept-whole"),
+    pytest.param('<meta name="author" content="Staff Writer">', "", (), id="role-alone-no-name"),
 ]
 
 

@@ -887,13 +887,11 @@ def _strip_roles(piece: str) -> str | None:
         words.pop()
     while words and _is_edge_noise(words[0]):
         words.pop(0)
-    if not words:
-        # "Science X staff" is all role words but for one letter: keep it whole.
-        words = piece.split()
     if not words or len(words) > _MAX_NAME_WORDS:
         return None
     name = " ".join(words)
     if sum(ch.isalpha() for ch in name) < 2:
+        # "Science X staff" is all role words but for one letter: keep it whole.
         name = " ".join(piece.split())
         if len(piece.split()) > _MAX_NAME_WORDS:
             return None
