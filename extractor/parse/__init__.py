@@ -63,8 +63,10 @@ def parse_page(
         bp.mark_containers(body, [headline_el] if headline_el is not None else [], total_chars)
     )
 
+    languages = _languages(meta.lang)
+
     def date_text_of(text: str) -> str | None:
-        found = dates.find_date(text)
+        found = dates.find_date(text, languages=languages)
         return found.text if found is not None else None
 
     teaser_blocks = find_teaser_blocks(
@@ -81,7 +83,7 @@ def parse_page(
     content = _content_blocks(all_blocks, headline_el, headline_index)
 
     summary_block, summary = find_summary(content, all_blocks, headline_index, meta.description)
-    byline_blocks = _byline_blocks(all_blocks, headline_index, meta)
+    byline_blocks = _byline_blocks(all_blocks, headline_index, meta, languages)
     skip = {id(b) for b in byline_blocks}
     if summary_block is not None:
         skip.add(id(summary_block))
@@ -101,9 +103,8 @@ def parse_page(
     page_day = _day(published)
     order = dates.infer_order(_date_texts(teaser_blocks, published_text)) or date_order
     if published is None:
-        published_text, published = _visible_date(byline_blocks, order, now)
+        published_text, published = _visible_date(byline_blocks, order, now, languages)
         page_day = _day(published)
-    languages = _languages(meta.lang)
     teasers = _teasers(teaser_blocks, order, now, page_day, languages)
 
     return PageParts(
@@ -200,7 +201,10 @@ def _without_link_lists(candidates: list[Block]) -> list[Block]:
 
 
 def _byline_blocks(
-    all_blocks: list[Block], headline_index: int | None, meta: PageMetadata
+    all_blocks: list[Block],
+    headline_index: int | None,
+    meta: PageMetadata,
+    languages: tuple[str, ...],
 ) -> list[Block]:
     """Short lines right around the headline that give the author or the date."""
     if headline_index is None:
@@ -215,7 +219,7 @@ def _byline_blocks(
         if vocab.BYLINE_TEXT_RE.match(text) or any(n and n in folded for n in names):
             found.append(block)
             continue
-        parsed = dates.find_date(text)
+        parsed = dates.find_date(text, languages=languages)
         if parsed is not None and len(text) - len(parsed.text) < 40:
             found.append(block)
     return found
@@ -304,10 +308,13 @@ def _day(iso: str | None) -> date | None:
 
 
 def _visible_date(
-    byline_blocks: list[Block], order: str | None, now: datetime | None
+    byline_blocks: list[Block],
+    order: str | None,
+    now: datetime | None,
+    languages: tuple[str, ...],
 ) -> tuple[str | None, str | None]:
     for block in byline_blocks:
-        parsed = dates.find_date(block.text, order=order, reference=now)
+        parsed = dates.find_date(block.text, order=order, reference=now, languages=languages)
         if parsed is not None and parsed.iso:
             return parsed.text, parsed.iso
     return None, None
