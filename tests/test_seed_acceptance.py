@@ -100,6 +100,8 @@ def test_disclaimer_is_boilerplate_and_not_text(record: dict[str, Any]) -> None:
         "Read More",
         "We use cookies",
         "Accept",
+        "Home",
+        "About",
         "All rights reserved",
         "Privacy Policy",
         "Contact",

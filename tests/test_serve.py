@@ -12,6 +12,7 @@ import pytest
 from conftest import fixture_serve
 
 SLUG = "vitamin-d-relapse-risk-a1b2c3"
+SITE = Path(__file__).resolve().parents[1] / "fixtures" / "site"
 
 
 def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
@@ -44,6 +45,7 @@ def test_directory_paths_serve_their_index(site_server: str, path: str, needle: 
         "/news/view/no-such-article",
         "/nothing.html",
         "/../serve.py",
+        "/build.py",
         "/build.py/x",
         "/%2e%2e/serve.py",
     ],
@@ -81,8 +83,32 @@ def test_robots_and_sitemap_name_the_live_server(site_server: str) -> None:
     assert "Disallow: /private/" in text
     assert f"Sitemap: {site_server}/sitemap.xml" in text
     _, _, sitemap = get(f"{site_server}/sitemap.xml")
-    assert sitemap.count(f"<loc>{site_server}/news/view/".encode()) == 8
-    assert b"msbuddy.test" not in sitemap
+    articles = len(list((SITE / "news" / "view").glob("*.html")))
+    assert articles >= 10
+    assert sitemap.count(f"<loc>{site_server}/news/view/".encode()) == articles
+    assert b"<lastmod>" in sitemap and b"msbuddy.test" not in sitemap
+
+
+def test_feed_names_the_live_server(site_server: str) -> None:
+    status, headers, body = get(f"{site_server}/feed.xml")
+    assert status == 200 and headers["Content-Type"] == "application/xml; charset=utf-8"
+    assert body.count(f"<link>{site_server}/news/view/".encode()) >= 10
+
+
+@pytest.mark.parametrize("path", ["/about", "/contact", "/privacy"])
+def test_navigation_targets_exist(site_server: str, path: str) -> None:
+    # A crawl that follows the menu and footer meets no dead links.
+    assert get(site_server + path)[0] == 200
+
+
+def test_request_log_names_every_answer(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<p>hi</p>", encoding="utf-8")
+    log: list[tuple[str, str, int]] = []
+    with fixture_serve.serve(tmp_path, log=log) as base:
+        _, headers, _ = get(base + "/")
+        get(base + "/", {"If-None-Match": headers["ETag"]})
+        get(base + "/missing")
+    assert log == [("GET", "/", 200), ("GET", "/", 304), ("GET", "/missing", 404)]
 
 
 def test_private_page_exists_for_robots_tests(site_server: str) -> None:
