@@ -116,3 +116,18 @@ def test_a_body_container_named_like_a_pager_is_still_the_body() -> None:
 def test_a_short_page_keeps_its_only_text() -> None:
     record = _record("<h1>Short page title</h1><div>Just a few words here.</div>")
     assert record["text"] == "Just a few words here."
+
+
+def test_parts_of_the_article_element_after_the_body_are_body() -> None:
+    record = _record(
+        f"<article><h1>Title of the story</h1><div class='article-body'><p>{P1}</p><p>{P2}</p>"
+        f"<p>{P3}</p></div><section><h2>More Details</h2><p>Journal: Acta neuropathologica</p>"
+        "<p>Original study: <a href='https://doi.org/10.1/x'>https://doi.org/10.1/x</a></p>"
+        "</section></article>"
+    )
+    assert record["sections"][-1] == {
+        "heading": "More Details",
+        "level": 2,
+        "paragraphs": ["Journal: Acta neuropathologica", "Original study: https://doi.org/10.1/x"],
+    }
+    assert not [b for b in record["boilerplate"] if "doi.org" in b["text"]]

@@ -84,10 +84,13 @@ def find_content_roots(blocks: Iterable[Block]) -> list[HtmlElement]:
     parent = best.getparent()
     if parent is not None:
         threshold = max(10.0, best_score * 0.2)
+        # Inside an element that declares itself the article, every sibling part belongs to it
+        # (a "More Details" section after the body); marked boilerplate is left out later.
+        whole = parent.tag == "article" or parent.get("itemprop") == "articleBody"
         for sibling in parent:
             if sibling is best or not isinstance(sibling.tag, str):
                 continue
-            if scores.get(sibling, 0.0) >= threshold or _is_prose(sibling):
+            if whole or scores.get(sibling, 0.0) >= threshold or _is_prose(sibling):
                 roots.append(sibling)
     return roots
 
