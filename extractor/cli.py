@@ -86,6 +86,82 @@ def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _cmd_crawl(args: argparse.Namespace) -> int:
+    import os
+
+    from extractor.crawl import crawl, load_config
+
+    flags = {
+        "seeds": args.seeds,
+        "sitemaps": args.sitemap,
+        "feeds": args.feed,
+        "out": args.out,
+        "max_pages": args.max_pages,
+        "max_depth": args.max_depth,
+        "revisit_after": args.revisit_after,
+        "allow": args.allow,
+        "deny": args.deny,
+        "formats": args.format,
+        "min_delay": args.min_delay,
+        "concurrency": args.concurrency,
+        "user_agent": args.user_agent,
+        "timeout": args.timeout,
+        "obey_robots": False if args.ignore_robots else None,
+        "allow_private": True if args.allow_private else None,
+        "warc": False if args.no_warc else None,
+    }
+    config = load_config(job=args.job, env=os.environ, flags=flags)
+    if args.engine != "local":
+        raise ConfigError(f"the {args.engine} engine cannot run crawls yet; use --engine local")
+    report = crawl(config=config, progress=sys.stderr.isatty())
+    sys.stderr.write(report.summary() + "\n")
+    return report.exit_code
+
+
+def _add_crawl_parser(commands: Any) -> None:
+    crawl = commands.add_parser(
+        "crawl",
+        help="crawl a site into a directory; run again to resume or re-crawl incrementally",
+        description="A crawl whose whole state lives in DIR. Running the same command again "
+        "resumes an interrupted run or, when the last run finished, revisits known pages with "
+        "conditional requests and writes records only for new or changed pages. Settings: "
+        "flags > EXTRACTOR_* environment variables > --job file > defaults. Exit 0 when every "
+        "page is fine, 1 when some failed, 2 on a usage error, 3 when another run holds DIR.",
+    )
+    crawl.add_argument("seeds", nargs="*", metavar="SEED", help="pages to start from")
+    crawl.add_argument("--job", metavar="JOB.toml", help="a job file (see examples/job.toml)")
+    crawl.add_argument("--out", metavar="DIR", help="the crawl directory (default ./crawl)")
+    crawl.add_argument("--sitemap", action="append", metavar="URL", help="a sitemap to read")
+    crawl.add_argument("--feed", action="append", metavar="URL", help="an RSS/Atom feed to read")
+    crawl.add_argument("--max-pages", type=int, metavar="N", help="pages fetched per run")
+    crawl.add_argument("--max-depth", type=int, metavar="N", help="link hops from a seed")
+    crawl.add_argument(
+        "--revisit-after",
+        metavar="DURATION",
+        help="revisit known pages only when last fetched longer ago than this (6h, 1d; "
+        "default: every page every run)",
+    )
+    crawl.add_argument("--allow", action="append", metavar="REGEX", help="URLs must match one")
+    crawl.add_argument("--deny", action="append", metavar="REGEX", help="URLs to leave out")
+    crawl.add_argument(
+        "--format",
+        action="append",
+        choices=["jsonl", "json", "parquet", "sqlite"],
+        help="record formats (jsonl always; others are derived at the end of a run)",
+    )
+    crawl.add_argument(
+        "--min-delay",
+        type=float,
+        metavar="SECONDS",
+        help="between two requests to one host (default 1)",
+    )
+    crawl.add_argument("--concurrency", type=int, metavar="N", help="requests in flight")
+    crawl.add_argument("--no-warc", action="store_true", help="do not archive the exchanges")
+    crawl.add_argument("--engine", choices=["local", "dask"], default="local")
+    _add_fetch_options(crawl)
+    crawl.set_defaults(handler=_cmd_crawl)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="extractor",
@@ -111,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of a record")
     schema.add_argument("--error", action="store_true", help="the schema of an error record")
     schema.set_defaults(handler=_cmd_schema)
+    _add_crawl_parser(commands)
     return parser
 
 

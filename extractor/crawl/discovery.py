@@ -10,6 +10,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import urlsplit
 
 import lxml.etree
 
@@ -90,6 +91,17 @@ def sniff(body: bytes, content_type: str | None = None) -> DocumentKind | None:
     if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
         return "feed"
     return None
+
+
+def document_kind(url: str, body: bytes, content_type: str | None = None) -> DocumentKind | None:
+    """Whether a response is a robots.txt, a sitemap or a feed rather than a page.
+
+    The crawl reads such documents for URLs and writes no record for them; a reader of the
+    crawl's WARC files can use the same test to leave them out.
+    """
+    if urlsplit(url).path == "/robots.txt":
+        return "robots"
+    return sniff(body, content_type)
 
 
 def parse_sitemap(body: bytes, url: str) -> Sitemap:
