@@ -62,6 +62,15 @@ RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d
         ("Updated 9:05", "9:05", "2026-05-10"),
         ("Opublikowano: 16 listopada 2016", "16 listopada 2016", "2016-11-16"),
         ("2013年04月09日 10:55 来源：新华网", "2013年04月09日 10:55", "2013-04-09"),
+        ("Posted at 10:30am", "10:30am", "2026-05-10"),
+        (
+            "Sunday 3 November 2020 10.04 GMT",
+            "Sunday 3 November 2020 10.04 GMT",
+            "2020-11-03T10:04:00+00:00",
+        ),
+        ("Do., 5. Mai 2020", "Do., 5. Mai 2020", "2020-05-05"),
+        ("Do 5. Mai 2020", "5. Mai 2020", "2020-05-05"),  # "Do" without its dot may be a word
+        ("and so May 5 arrives", "May 5", "2026-05-05"),  # within the week after the page date
     ],
 )
 def test_find_date_returns_only_the_date_part(line: str, shown: str, iso: str | None) -> None:
@@ -98,6 +107,16 @@ def test_find_date_returns_only_the_date_part(line: str, shown: str, iso: str | 
         "10:00 et 12:00",
         "Copyright 2020 Example Media",
         "Ordered 2 at 3",
+        "1:00:00",
+        "Version 10.04",
+        "Room 10:00-12:00",
+        "Watch: 3:45",
+        "Feb 30",
+        "Rated 4.5/5",
+        "Open 24/7",
+        "Windows 11 24H2",
+        "Today's paper",
+        "Yesterday's news",
     ],
 )
 def test_find_date_rejects_counts_durations_and_prose(line: str) -> None:
@@ -106,7 +125,17 @@ def test_find_date_rejects_counts_durations_and_prose(line: str) -> None:
 
 def test_lines_without_a_year_or_a_foreign_language_never_reach_dateparser() -> None:
     before = _dateparser.cache_info()
-    for line in ("12 фото", "3 дня назад", "Top 10 of 20", "4,162 comments", "2 órája"):
+    lines = (
+        "12 фото",
+        "3 дня назад",
+        "Top 10 of 20",
+        "4,162 comments",
+        "2 órája",
+        "Top 10 movies of 2023",
+        "iPhone 15 (2023)",
+        "Season 2 of 2021 · 8 episodes",
+    )
+    for line in lines:
         assert find_date(line) is None
     after = _dateparser.cache_info()
     assert (after.hits, after.misses) == (before.hits, before.misses)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser
@@ -122,7 +122,7 @@ _TIME_BEFORE_RE = re.compile(rf"{_TIME}{_GAP}(?:(?:on|am|le|el|il|op)\s+)?$", _I
 # its digits and from its words; a text with no digit and no date word holds none.
 _DIGIT_RE = re.compile(r"\d")
 _AFTER_DIGIT_RE = re.compile(r"\d(\D)")
-_AMPM_RE = re.compile(r"\d\s?[ap]\.?m", re.IGNORECASE)
+_AMPM_RE = re.compile(r"\d\s?[ap]\.?m", _I)
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _MONTH_TOKENS = frozenset(_MONTHS)
 _AGO_TOKENS = frozenset(p.split()[0] for p in _V["relative"]["before"] + _V["relative"]["after"])
@@ -131,9 +131,12 @@ _WEEKDAY_TOKENS = frozenset(t for w in _WEEKDAYS for t in _WORD_RE.findall(w))
 _CUE_TOKENS = _MONTH_TOKENS | _AGO_TOKENS | _DAY_TOKENS | _WEEKDAY_TOKENS
 
 
-@dataclass(frozen=True, slots=True)
-class _Cues:
-    """What a text could hold, so the scan runs only the patterns that can match."""
+class _Cues(NamedTuple):
+    """What a text could hold, so the scan runs only the patterns that can match.
+
+    A NamedTuple, not a frozen dataclass: it is built for every text node of a page, and a
+    frozen dataclass pays an ``object.__setattr__`` per field.
+    """
 
     digit: bool
     numeric: bool  # a digit before "/", "." or "-": 5/1/2026, 2019-11-20
@@ -153,15 +156,15 @@ def _cues(text: str) -> _Cues | None:
         return None
     after = frozenset(_AFTER_DIGIT_RE.findall(text)) if digit else frozenset()
     return _Cues(
-        digit=digit,
-        numeric=not after.isdisjoint("/.-"),
-        cjk=not after.isdisjoint("年년"),
-        clock=not after.isdisjoint(":hH.") or (digit and _AMPM_RE.search(text) is not None),
-        compact=not after.isdisjoint("mhdwyMHDWY"),
-        month=not _MONTH_TOKENS.isdisjoint(words),
-        ago=not _AGO_TOKENS.isdisjoint(words),
-        day_word=not _DAY_TOKENS.isdisjoint(words),
-        weekday=not _WEEKDAY_TOKENS.isdisjoint(words),
+        digit,
+        not after.isdisjoint("/.-"),
+        not after.isdisjoint("年년"),
+        not after.isdisjoint(":hH.") or (digit and _AMPM_RE.search(text) is not None),
+        not after.isdisjoint("mhdwyMHDWY"),
+        not _MONTH_TOKENS.isdisjoint(words),
+        not _AGO_TOKENS.isdisjoint(words),
+        not _DAY_TOKENS.isdisjoint(words),
+        not _WEEKDAY_TOKENS.isdisjoint(words),
     )
 
 
@@ -230,7 +233,7 @@ class _Clock:
 
     at: time
     zone: tzinfo | None
-    marked: bool  # an a.m./p.m. or a zone says it is a time of day, not a video's length
+    marked: bool  # "PM", a zone, "10h55" or "Uhr": a time of day, not a video's length
 
 
 # --- finding and parsing ----------------------------------------------------------------------
@@ -246,8 +249,9 @@ def find_date(
 ) -> ParsedDate | None:
     """The first date inside a short line; `.text` is only the date part.
 
-    Counts, durations and prose are rejected; dateparser is asked only about short segments
-    that hold a year and a day, or a number next to words of a language the patterns don't read.
+    Counts, durations and prose are rejected. dateparser is asked only about a day, a word and a
+    year (a month name the patterns don't know), and, when ``languages`` names a language they
+    don't read, about short numbered phrases ("3 дня назад").
     """
     cues = _cues(text)
     if cues is None:
@@ -267,7 +271,8 @@ def parse_date(
     page_date: date | None = None,
     languages: Sequence[str] | None = None,
 ) -> ParsedDate | None:
-    """The text read as one date; dateparser is the slow fallback for shapes we don't know."""
+    """The date a date slot holds (a teaser's date text, a byline): like `find_date`, but a bare
+    time of day counts, and dateparser reads the whole text when the patterns cannot."""
     stripped = text.strip()
     cues = _cues(stripped)
     if cues is None and not _has_foreign_letters(stripped):
@@ -506,7 +511,9 @@ def _no_year(text: str, m: re.Match[str], page_date: date | None) -> Iterator[Pa
     if folded in _NEVER_ALONE or (folded in _CAPITALIZED_ALONE and not token[0].isupper()):
         return
     month, day = _MONTHS[folded], int(m["day"])
-    if not 1 <= day <= 31:
+    try:
+        date(2000, month, day)  # a leap year: "Feb 29" is a day, "Feb 30" is not
+    except ValueError:
         return
     start, end, clock = _with_time(text, m)
     year_day = _year_for(month, day, page_date) if page_date is not None else None
@@ -556,7 +563,7 @@ def _clocks(text: str, reference: datetime | None, *, whole: bool) -> Iterator[P
             continue
         alone = not text[: m.start()].strip() and not text[m.end() :].strip()
         marked = clock.marked or m["label"] is not None or m["joiner"] is not None
-        if clock.at.second and not marked:
+        if m["second"] is not None and not marked:
             continue  # "1:02:33" is a video's length
         # Alone in a line, "14:48" reads as a time, but "5:32" or "12:05" as a video's length
         # just as often; only a 24-hour or zero-padded hour tips it, unless marked.
@@ -583,6 +590,13 @@ _BASE_A = datetime(2001, 6, 15, 12, 0, 0)
 _BASE_B = datetime(2003, 2, 10, 7, 31, 17)
 _NUMBER_RE = re.compile(r"\d+")
 _YEARLIKE_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# A day, one word and a year, in any script and order: a month name of a language the patterns
+# don't read ("16 listopada 2016", "2016. november 16.", "Kasım 16, 2016").
+_FOREIGN_DATE_RE = re.compile(
+    r"(?<!\d)[0-3]?\d\.?\s*(?:de\s+)?[^\W\d_]{3,}\.?,?\s*(?:de\s+)?(?:19|20)\d{2}(?!\d)"
+    r"|[^\W\d_]{3,}\.?\s*[0-3]?\d\.?,?\s*(?:19|20)\d{2}(?!\d)"
+    r"|(?<!\d)(?:19|20)\d{2}[.,/\s-]*[^\W\d_]{3,}\.?[/\s-]*[0-3]?\d(?!\d)\.?"
+)
 
 
 def _dateparser_languages(languages: Sequence[str] | None) -> tuple[str, ...] | None:
@@ -603,32 +617,27 @@ def _has_foreign_letters(text: str) -> bool:
     return not text.isascii() and len(text) <= 40 and any(c.isalpha() for c in text)
 
 
-def _worth_dateparser(segment: str, languages: tuple[str, ...] | None) -> bool:
-    """Whether a segment of a line is a date shape the patterns may have missed."""
-    if not 4 <= len(segment) <= 40:
-        return False
-    words = _WORD_RE.findall(segment)
-    numbers = _NUMBER_RE.findall(segment)
-    if not words or len(words) > 4 or not numbers or len(numbers) > 3:
-        return False
-    if len(numbers) >= 2 and _YEARLIKE_RE.search(segment):
-        return True  # "16 listopada 2016"
+def _fallback_in_segments(text: str, opts: _Options) -> ParsedDate | None:
+    """dateparser's reading of the parts of a line that look like dates the patterns missed."""
+    candidates: list[str] = []
+    if _YEARLIKE_RE.search(text) is not None:
+        candidates.extend(m.group().strip(" ,.") for m in _FOREIGN_DATE_RE.finditer(text))
     # An age in a language the patterns don't read ("3 дня назад"): only with the page's
     # language, since guessing the language costs dateparser ~10 ms a line.
-    return languages is not None and not _FAST_LANGUAGES.issuperset(languages)
-
-
-def _fallback_in_segments(text: str, opts: _Options) -> ParsedDate | None:
-    fast_languages = opts.languages is None or _FAST_LANGUAGES.issuperset(opts.languages)
-    if fast_languages and _YEARLIKE_RE.search(text) is None:
-        return None  # the cheap half of _worth_dateparser, for the whole line at once
-    for part in _SEGMENT_RE.split(text):
-        segment = part.strip(" ,.")
-        if _worth_dateparser(segment, opts.languages):
-            found = _fallback(segment, opts)
-            if found is not None:
-                return found
+    if opts.languages is not None and not _FAST_LANGUAGES.issuperset(opts.languages):
+        candidates.extend(s.strip(" ,.") for s in _SEGMENT_RE.split(text) if _short_phrase(s))
+    for candidate in candidates:
+        found = _fallback(candidate, opts)
+        if found is not None:
+            return found
     return None
+
+
+def _short_phrase(segment: str) -> bool:
+    if not 2 <= len(segment) <= 40:
+        return False
+    words, numbers = _WORD_RE.findall(segment), _NUMBER_RE.findall(segment)
+    return 0 < len(words) <= 4 and 0 < len(numbers) <= 3
 
 
 def _fallback(text: str, opts: _Options) -> ParsedDate | None:
