@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from extractor.pipeline import extract
 
 PAGES = Path(__file__).parent.parent / "fixtures" / "pages"
+SCHEMA = Path(__file__).parent.parent / "extractor" / "schema" / "article.schema.json"
 CASES: list[dict[str, Any]] = json.loads((PAGES / "pages.json").read_text("utf-8"))["pages"]
 
 
@@ -46,3 +48,12 @@ def test_body_leaves_out_the_chrome(
 @pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
 def test_headline(case: dict[str, Any], records: dict[str, dict[str, Any]]) -> None:
     assert records[case["file"]]["headline"] == case["headline"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
+def test_record_validates_against_schema(
+    case: dict[str, Any], records: dict[str, dict[str, Any]]
+) -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    errors = Draft202012Validator(schema).iter_errors(records[case["file"]])
+    assert [e.message for e in errors] == []
