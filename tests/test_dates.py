@@ -42,6 +42,7 @@ RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d
         ("CNN · 14h", "14h", "2026-05-09T22:00:00+00:00"),
         ("Updated: yesterday", "yesterday", "2026-05-09"),
         ("Publié hier", "hier", "2026-05-09"),
+        ("hier à 10h30", "hier à 10h30", "2026-05-09"),
         (
             "Mittwoch, 20. November 2019 um 10:00 Uhr | Lesezeit 3 Minuten",
             "Mittwoch, 20. November 2019 um 10:00 Uhr",
@@ -117,6 +118,8 @@ def test_find_date_returns_only_the_date_part(line: str, shown: str, iso: str | 
         "Windows 11 24H2",
         "Today's paper",
         "Yesterday's news",
+        "Mehr Infos: hier",  # German "here"
+        "Marco ha 2 anni",
     ],
 )
 def test_find_date_rejects_counts_durations_and_prose(line: str) -> None:
@@ -139,6 +142,13 @@ def test_lines_without_a_year_or_a_foreign_language_never_reach_dateparser() -> 
         assert find_date(line) is None
     after = _dateparser.cache_info()
     assert (after.hits, after.misses) == (before.hits, before.misses)
+
+
+def test_shared_day_words_need_their_language() -> None:
+    assert find_date("hier", reference=REF) is None
+    assert find_date("hier", reference=REF, languages=["de"]) is None
+    found = find_date("hier", reference=REF, languages=["fr-FR"])
+    assert found == ParsedDate("hier", "2026-05-09", relative=True)
 
 
 def test_find_date_asks_dateparser_about_ages_in_the_pages_language() -> None:

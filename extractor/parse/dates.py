@@ -73,6 +73,7 @@ _UNITS: dict[str, str] = {w: key for key, words in _V["units"].items() for w in 
 _ONE_WORDS = frozenset(_V["relative"]["one"])
 _DAY_WORDS: dict[str, int] = {w: int(n) for n, words in _V["days_back"].items() for w in words}
 _NOW_WORDS = frozenset(_V["moments"]["now"])
+_SHARED_DAY_WORDS: dict[str, str] = _V["days_back_shared"]
 _ZONES: dict[str, str] = _V["zones"]
 # Languages the patterns above read; dateparser is only worth its cost for the others.
 _FAST_LANGUAGES = frozenset(("en", "de", "fr", "es", "pt", "it", "nl"))
@@ -311,7 +312,7 @@ def _scan(text: str, cues: _Cues, opts: _Options, *, whole: bool) -> Iterator[Pa
             for m in regex.finditer(text):
                 yield from _age(m.group().strip(), m["num"], m["unit"], opts.reference)
     if cues.day_word:
-        yield from _day_words(text, opts.reference)
+        yield from _day_words(text, opts.reference, opts.languages)
     if cues.digit and cues.month:
         for regex in (_MD_RE, _DM_RE):
             for m in regex.finditer(text):
@@ -385,13 +386,21 @@ def _with_time(text: str, m: re.Match[str]) -> tuple[int, int, _Clock | None]:
         start += 1
     while end > start and text[end - 1] in " ,":
         end -= 1
-    after = _TIME_AFTER_RE.match(text, end)
-    if after is not None and (clock := _clock(after)) is not None:
-        return start, after.end(), clock
+    end, clock = _time_after(text, end)
+    if clock is not None:
+        return start, end, clock
     before = _TIME_BEFORE_RE.search(text, 0, start)
     if before is not None and (clock := _clock(before)) is not None:
         return before.start(), end, clock
     return start, end, None
+
+
+def _time_after(text: str, end: int) -> tuple[int, _Clock | None]:
+    """A time of day printed right after ``end`` ("Nov 18 at 10:00"), and where it stops."""
+    after = _TIME_AFTER_RE.match(text, end)
+    if after is not None and (clock := _clock(after)) is not None:
+        return after.end(), clock
+    return end, None
 
 
 def _clock(m: re.Match[str]) -> _Clock | None:
@@ -476,15 +485,17 @@ def _month_length(year: int, month: int) -> int:
     return (following - timedelta(days=1)).day
 
 
-def _day_words(text: str, reference: datetime | None) -> Iterator[ParsedDate]:
+def _day_words(
+    text: str, reference: datetime | None, languages: tuple[str, ...] | None
+) -> Iterator[ParsedDate]:
     for m in _DAY_WORD_RE.finditer(text):
-        word = m["word"].casefold()
-        word = " ".join(word.split())
-        start, end, clock = m.start("word"), m.end(), None
-        after = _TIME_AFTER_RE.match(text, end)
-        if after is not None and (clock := _clock(after)) is not None:
-            end = after.end()
+        word = " ".join(m["word"].casefold().split())
+        start = m.start("word")
+        end, clock = _time_after(text, m.end())
         if not _APART_END_RE.match(text, end):
+            continue
+        language = _SHARED_DAY_WORDS.get(word)
+        if language and clock is None and m["label"] is None and language not in (languages or ()):
             continue
         shown = text[start:end]
         if word in _NOW_WORDS:
@@ -539,11 +550,9 @@ def _weekdays(text: str, reference: datetime | None) -> Iterator[ParsedDate]:
     """ "Monday 10:00PM", and a full weekday name standing alone ("Monday")."""
     for m in _WEEKDAY_RE.finditer(text):
         folded = m["weekday"].casefold()
-        start, end, clock = m.start("weekday"), m.end(), None
-        after = _TIME_AFTER_RE.match(text, end)
-        if after is not None and (clock := _clock(after)) is not None:
-            end = after.end()
-        elif folded not in _FULL_WEEKDAYS or not _APART_END_RE.match(text, end):
+        start = m.start("weekday")
+        end, clock = _time_after(text, m.end())
+        if clock is None and (folded not in _FULL_WEEKDAYS or not _APART_END_RE.match(text, end)):
             continue
         iso = None
         if reference is not None:
