@@ -82,9 +82,11 @@ def parse_page(
     headline_index = _headline_index(all_blocks, headline_el)
     content = _content_blocks(all_blocks, headline_el, headline_index)
 
-    summary_block, summary = find_summary(content, all_blocks, headline_index, meta.description)
     byline_blocks = _byline_blocks(all_blocks, headline_index, meta, languages)
     skip = {id(b) for b in byline_blocks}
+    summary_block, summary = find_summary(
+        content, all_blocks, headline_index, meta.description, skip
+    )
     if summary_block is not None:
         skip.add(id(summary_block))
     content = [b for b in content if id(b) not in skip]
@@ -244,6 +246,12 @@ def _text_kinds(all_blocks: list[Block], content: list[Block]) -> dict[int, str]
             kinds[id(block)] = kind
     content_chars = sum(len(b.text) for b in content) or 1
     for group in groups:
+        # A short box whose text asks to subscribe (or to accept cookies) is that box whole,
+        # its bold title included.
+        boxed = [kinds[id(b)] for b in group if kinds.get(id(b)) in ("subscribe", "cookie")]
+        if boxed and len(group) <= 4 and sum(len(b.text) for b in group) < 500:
+            for b in group:
+                kinds[id(b)] = boxed[0]
         if not any(bp.is_disclaimer(b.text) for b in group):
             continue
         prose = [b for b in group if not b.heading_level]

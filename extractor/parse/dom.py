@@ -159,6 +159,12 @@ class Block:
         return self.bold_chars >= len(self.text.replace(" ", "")) > 0
 
 
+def _all_bold(pieces: list[tuple[str, int]]) -> bool:
+    return any(not p.isspace() for p, _ in pieces) and all(
+        flags & BOLD or p.isspace() for p, flags in pieces
+    )
+
+
 class _Acc:
     """Text pieces of the block being gathered, each with its LINK/BOLD flags."""
 
@@ -195,7 +201,9 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
             if pending_br:
                 if piece.isspace():
                     continue
-                if pending_br >= 2 and paragraphs[-1]:
+                if paragraphs[-1] and (pending_br >= 2 or _all_bold(paragraphs[-1])):
+                    # Two <br> end a paragraph; so does one after a bold line on its own
+                    # ("<strong>Why it matters</strong><br>The text..."), a heading in effect.
                     paragraphs.append([])
                 else:
                     paragraphs[-1].append((" ", flags))

@@ -112,6 +112,7 @@ def find_summary(
     all_blocks: list[Block],
     headline_index: int | None,
     description: str | None,
+    bylines: set[int] | frozenset[int] = frozenset(),
 ) -> tuple[Block | None, str | None]:
     """The dek: a marked standfirst, or the lone sentence between the headline and the body.
 
@@ -130,8 +131,15 @@ def find_summary(
             if 20 <= len(block.text) <= 500:
                 return block, block.text
     if headline_index is not None and content:
-        first = next((b for b in window if b.zone is None and not _is_byline(b.text)), None)
-        if first is not None and first in content and _is_lead(first, content, description):
+        first = next(
+            (
+                b
+                for b in window
+                if b.zone is None and id(b) not in bylines and not _is_byline(b.text)
+            ),
+            None,
+        )
+        if first is not None and first in content and _is_lead(first, content, description, bylines):
             return first, first.text
     if description and len(description) >= 20:
         return None, description
@@ -142,7 +150,12 @@ def _is_byline(text: str) -> bool:
     return len(text) < 120 and vocab.BYLINE_TEXT_RE.match(text) is not None
 
 
-def _is_lead(block: Block, content: list[Block], description: str | None) -> bool:
+def _is_lead(
+    block: Block,
+    content: list[Block],
+    description: str | None,
+    bylines: set[int] | frozenset[int] = frozenset(),
+) -> bool:
     text = block.text
     if not 30 <= len(text) <= 320 or text.endswith(":") or block.heading_level:
         return False
@@ -151,7 +164,7 @@ def _is_lead(block: Block, content: list[Block], description: str | None) -> boo
     if description and similarity(text, description) >= 0.7:
         return True
     at = content.index(block)
-    following = content[at + 1 : at + 4]
+    following = [b for b in content[at + 1 : at + 6] if id(b) not in bylines][:3]
     if not following:
         return False
     nxt = following[0]

@@ -402,7 +402,7 @@ SHARE_RE = re.compile(
 )
 SUBSCRIBE_RE = re.compile(
     r"\b(subscribe|newsletter|sign up|signup|get (our|the) .{0,40}(emails?|updates|newsletter)|"
-    r"join our mailing list|delivered to your inbox)\b",
+    r"join our mailing list|(delivered )?(to|in) your inbox)\b",
     re.IGNORECASE,
 )
 COMMENTS_RE = re.compile(
