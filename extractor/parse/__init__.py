@@ -249,7 +249,7 @@ def _text_kinds(all_blocks: list[Block], content: list[Block]) -> dict[int, str]
         # A short box whose text asks to subscribe (or to accept cookies) is that box whole,
         # its bold title included.
         boxed = [kinds[id(b)] for b in group if kinds.get(id(b)) in ("subscribe", "cookie")]
-        if boxed and len(group) <= 4 and sum(len(b.text) for b in group) < 500:
+        if boxed and len(group) <= 4 and all(len(b.text) < 200 for b in group):
             for b in group:
                 kinds[id(b)] = boxed[0]
         if not any(bp.is_disclaimer(b.text) for b in group):
