@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from extractor.parse.encoding import declared_charset, decode_html
+from extractor.parse.encoding import declared_charset, decode_html, sniff_is_html
 
 TEXT = "Café «déjà vu» — naïve façade, €5 "
 
@@ -58,3 +58,34 @@ def test_bom_beats_declarations() -> None:
     data = codecs.BOM_UTF16_LE + _page(TEXT, "<meta charset='iso-8859-1'>").encode("utf-16-le")
     decoded = decode_html(data, "text/html; charset=iso-8859-1")
     assert TEXT in decoded and not decoded.startswith("\ufeff")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"%PDF-1.4\n%\xe2\xe3",
+        b"\x89PNG\r\n\x1a\n\0\0",
+        b"GIF89a\x01\x00",
+        b"\xff\xd8\xff\xe0\0\x10JFIF",
+        b"PK\x03\x04\x14\0",
+        b"\x1f\x8b\x08\0",
+        b"\0\0\0\x18ftypmp42",
+        b"<html>\0\0\0\x01\x02",
+    ],
+)
+def test_binary_bodies_are_not_html(body: bytes) -> None:
+    assert not sniff_is_html(body, "text/html")
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b"<!doctype html><title>t</title>", "text/html"),
+        (b"  \n<html><body>plain</body></html>", None),
+        (codecs.BOM_UTF16_LE + "<html><p>x</p></html>".encode("utf-16-le"), None),
+        ("<html><p>x</p></html>".encode("utf-16-le"), "text/html; charset=utf-16le"),
+        ("Café".encode("cp1252"), "text/html"),
+    ],
+)
+def test_text_bodies_may_be_html(body: bytes, content_type: str | None) -> None:
+    assert sniff_is_html(body, content_type)

@@ -52,14 +52,14 @@ def declared_charset(body: bytes, content_type: str | None = None) -> str | None
         if body.startswith(bom):
             return name
     if content_type:
-        match = _HEADER_CHARSET_RE.search(content_type)
-        if match:
-            found = normalize_charset(match.group(1))
+        header = _HEADER_CHARSET_RE.search(content_type)
+        if header:
+            found = normalize_charset(header.group(1))
             if found:
                 return found
-    match = _META_CHARSET_RE.search(body[:SNIFF_BYTES])
-    if match:
-        return normalize_charset(match.group(1).decode("ascii", "replace"))
+    meta = _META_CHARSET_RE.search(body[:SNIFF_BYTES])
+    if meta:
+        return normalize_charset(meta.group(1).decode("ascii", "replace"))
     return None
 
 
@@ -137,3 +137,49 @@ def _detect(body: bytes) -> str | None:
         return body.decode(encoding, errors="replace")
     except LookupError:
         return None
+
+
+# Leading bytes of formats that are never an HTML page, whatever the Content-Type says.
+_BINARY_SIGNATURES = (
+    b"%PDF-",
+    b"%!PS",
+    b"\x89PNG\r\n\x1a\n",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",  # JPEG
+    b"II*\x00",  # TIFF
+    b"MM\x00*",
+    b"RIFF",  # WebP, WAV, AVI
+    b"OggS",
+    b"ID3",  # MP3
+    b"fLaC",
+    b"wOFF",
+    b"wOF2",
+    b"\x00\x00\x01\x00",  # ICO
+    b"PK\x03\x04",  # ZIP, DOCX, EPUB
+    b"\x1f\x8b",  # gzip
+    b"BZh",
+    b"\xfd7zXZ\x00",
+    b"7z\xbc\xaf\x27\x1c",
+    b"Rar!\x1a\x07",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",  # MS Office 97
+    b"\x7fELF",
+    b"MZ",  # Windows executables
+)
+
+
+def sniff_is_html(body: bytes, content_type: str | None = None) -> bool:
+    """Whether a body can be a web page: not a known binary format, and not binary at all.
+
+    Only the bytes decide (the caller judges the declared media type): a server that sends a
+    PDF as text/html, or an image with no Content-Type, must not become a page of garbage.
+    """
+    head = body[:1024]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True  # UTF-16 text is full of NUL bytes
+    if head.startswith(_BINARY_SIGNATURES) or head[4:8] == b"ftyp":  # ftyp: MP4, MOV, HEIC
+        return False
+    if b"\x00" in head:
+        label = declared_charset(body, content_type) or ""
+        return label.startswith(("utf-16", "utf-32"))
+    return True
