@@ -131,3 +131,14 @@ def test_parts_of_the_article_element_after_the_body_are_body() -> None:
         "paragraphs": ["Journal: Acta neuropathologica", "Original study: https://doi.org/10.1/x"],
     }
     assert not [b for b in record["boilerplate"] if "doi.org" in b["text"]]
+
+
+def test_a_one_sentence_lede_below_the_byline_stays_in_the_body() -> None:
+    lede = "The city council voted on Monday to close the old bridge for repairs next year."
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>By Jane Doe</p><p>{lede}</p>"
+        f"<p>{P1} {P1} {P1}</p><p>{P2} {P2} {P2}</p></article>",
+        f"<meta name='description' content='{lede}'>",
+    )
+    assert record["text"].startswith(lede)
+    assert record["summary"] == lede  # the description still stands in as the summary

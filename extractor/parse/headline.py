@@ -139,7 +139,14 @@ def find_summary(
             ),
             None,
         )
-        if first is not None and first in content and _is_lead(first, content, description, bylines):
+        # Below a byline or dateline a standfirst needs plain evidence (a heading after it, or
+        # the page's description); a one-sentence news lede sits there just as often.
+        after_byline = first is not None and first is not window[0]
+        if (
+            first is not None
+            and first in content
+            and _is_lead(first, content, description, bylines, strict=after_byline)
+        ):
             return first, first.text
     if description and len(description) >= 20:
         return None, description
@@ -155,14 +162,16 @@ def _is_lead(
     content: list[Block],
     description: str | None,
     bylines: set[int] | frozenset[int] = frozenset(),
+    *,
+    strict: bool = False,
 ) -> bool:
     text = block.text
     if not 30 <= len(text) <= 320 or text.endswith(":") or block.heading_level:
         return False
     if len(_SENTENCE_END_RE.findall(text)) > 1:
         return False
-    if description and similarity(text, description) >= 0.7:
-        return True
+    if description and similarity(text, description) >= 0.7 and not strict:
+        return True  # below a byline, a description copied from the first paragraph proves nothing
     at = content.index(block)
     following = [b for b in content[at + 1 : at + 6] if id(b) not in bylines][:3]
     if not following:
@@ -177,6 +186,8 @@ def _is_lead(
     ):
         # A line set apart from the paragraphs after it, or standing above the byline.
         return True
+    if strict:
+        return False
     # A one-sentence line followed by much longer paragraphs reads as a standfirst.
     longer = [b for b in following if not b.heading_level]
     return bool(longer) and all(len(b.text) >= 2 * len(text) for b in longer)
