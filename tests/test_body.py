@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from extractor.pipeline import extract
+from tests.records import valid
 
 NOW = datetime(2026, 11, 24, tzinfo=UTC)
 P1 = "Researchers found that the thalamus shrinks in people with MS, and that this matters a lot."
@@ -14,7 +15,7 @@ P3 = "The study was small, so more research is needed, and the results may not h
 
 def _record(body: str, head: str = "") -> dict[str, object]:
     html = f"<html><head>{head}</head><body>{body}</body></html>"
-    return extract(html, "https://site.example/a/story", now=NOW).to_dict()
+    return valid(extract(html, "https://site.example/a/story", now=NOW).to_dict())
 
 
 def test_real_headings_make_sections_in_page_order() -> None:

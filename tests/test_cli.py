@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from extractor.cli import main
+from tests.records import valid
 
 PAGE = (
     "<html lang='en'><head><title>A story | Site</title></head><body><article><h1>A story</h1>"
@@ -18,7 +19,7 @@ PAGE = (
 
 
 def _lines(text: str) -> list[dict[str, object]]:
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return [valid(json.loads(line)) for line in text.splitlines() if line.strip()]
 
 
 def test_extract_files_and_gz(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from extractor.pipeline import extract
+from tests.records import valid
 
 NOW = datetime(2026, 11, 24, tzinfo=UTC)
 URL = "https://news.example/2026/11/the-story"
@@ -16,8 +17,8 @@ def _page(extra: str) -> str:
 
 
 def _teasers(extra: str) -> list[dict[str, object]]:
-    record = extract(_page(extra), URL, now=NOW)
-    return [t.to_dict() for t in record.teasers]
+    record = valid(extract(_page(extra), URL, now=NOW).to_dict())
+    return list(record["teasers"])
 
 
 def test_list_of_headline_links_under_a_heading_is_a_teaser_block() -> None:
