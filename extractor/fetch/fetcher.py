@@ -40,6 +40,7 @@ class Fetcher:
         resolver: Resolver | None = None,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.config = config or FetchConfig()
         self.guard = AddressGuard(
@@ -51,8 +52,8 @@ class Fetcher:
         self.sleep = sleep
         self.rng = rng or random.Random()
         self._rng_lock = threading.Lock()
-        self.gate = HostGate(self.config.per_host, sleep=sleep)
-        self.robots = RobotsCache(self.transport)
+        self.gate = HostGate(self.config.per_host, sleep=sleep, clock=clock)
+        self.robots = RobotsCache(self._robots_file, clock=clock)
 
     @classmethod
     def from_options(
@@ -111,6 +112,17 @@ class Fetcher:
                     "robots.txt disallows this URL", url=request.url, kind="robots_disallowed"
                 )
             delay = max(delay, rules.crawl_delay(self.config.user_agent))
+        return self._with_retries(request, host, delay)
+
+    def _robots_file(self, request: FetchRequest) -> FetchResult:
+        """robots.txt with a page's retries (a 503 is often brief) and slot in the host's gate.
+
+        No gap is booked after it: the page that asked for it follows at once, as a browser's
+        first page would, and the host's min_delay spaces the pages after that.
+        """
+        return self._with_retries(request, url_host(request.url), 0.0)
+
+    def _with_retries(self, request: FetchRequest, host: str, delay: float) -> FetchResult:
         attempts: list[Attempt] = []
         while True:
             outcome = self._attempt(request, host, delay, attempts)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from protego import Protego
 
 from extractor.errors import FetchError
-from extractor.models import FetchRequest
-
-from . import Transport
+from extractor.models import FetchRequest, FetchResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +51,23 @@ def origin(url: str) -> str:
 class RobotsCache:
     """Fetches robots.txt once per origin (scheme, host, port) and keeps the rules.
 
-    A 4xx means no rules (allow all); a 5xx or no answer defers the host: its pages fail
-    with ``robots_unavailable`` rather than being fetched against unknown rules.
+    A 4xx means no rules (allow all); a 5xx or no answer (after the fetcher's retries) defers
+    the host: its pages fail with ``robots_unavailable`` rather than being fetched against
+    unknown rules (RFC 9309, 2.3.1.4), and the file is asked for again ``defer_for`` seconds
+    later, so a brief outage does not shut a host out of a whole crawl.
     """
 
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
-        self._rules: dict[str, RobotsRules | FetchError] = {}
+    def __init__(
+        self,
+        fetch: Callable[[FetchRequest], FetchResult],
+        *,
+        defer_for: float = 300.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._fetch = fetch
+        self.defer_for = defer_for
+        self._clock = clock
+        self._rules: dict[str, RobotsRules | tuple[FetchError, float]] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
@@ -66,16 +76,22 @@ class RobotsCache:
         with self._guard:
             lock = self._locks.setdefault(key, threading.Lock())
         with lock:  # one fetch per origin even when many workers ask at once
-            if key not in self._rules:
-                self._rules[key] = self._load(robots_url(url))
-            found = self._rules[key]
-        if isinstance(found, FetchError):
-            raise FetchError(found.message, url=url, kind="robots_unavailable")
+            found = self._rules.get(key)
+            if found is None or (isinstance(found, tuple) and self._clock() >= found[1]):
+                loaded = self._load(robots_url(url))
+                found = (
+                    (loaded, self._clock() + self.defer_for)
+                    if isinstance(loaded, FetchError)
+                    else loaded
+                )
+                self._rules[key] = found
+        if isinstance(found, tuple):
+            raise FetchError(found[0].message, url=url, kind="robots_unavailable")
         return found
 
     def _load(self, url: str) -> RobotsRules | FetchError:
         try:
-            result = self._transport.send(FetchRequest(url))
+            result = self._fetch(FetchRequest(url))
         except FetchError as exc:
             if exc.kind == "not_html":  # a robots.txt served as octet-stream is still read below
                 return ALLOW_ALL

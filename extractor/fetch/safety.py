@@ -5,7 +5,10 @@ from __future__ import annotations
 import ipaddress
 import socket
 from collections.abc import Callable, Iterable
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
+
+from urllib3.exceptions import LocationParseError
+from urllib3.util import parse_url
 
 from extractor.errors import FetchError
 
@@ -59,7 +62,27 @@ def url_host(url: str) -> str:
         raise FetchError(f"invalid URL: {exc}", url=url, kind="invalid_url") from exc
     if parts.scheme not in ("http", "https") or not host:
         raise FetchError("invalid URL: not an http(s) URL with a host", url=url, kind="invalid_url")
-    return host.lower()
+    # The guard must judge the host the connection goes to, which is urllib3's reading of the
+    # URL (requests hands it on). The two parsers differ on some authorities: urllib3 ends one
+    # at a backslash and urlsplit does not, so ``http://10.0.0.1\\@127.0.0.1/`` is 10.0.0.1 to
+    # the connection and 127.0.0.1 to urlsplit. A URL they read differently is refused.
+    try:
+        sent = parse_url(url).host
+    except LocationParseError as exc:
+        raise FetchError(f"invalid URL: {exc}", url=url, kind="invalid_url") from exc
+    if not sent:
+        raise FetchError("invalid URL: no host", url=url, kind="invalid_url")
+    sent = sent.strip("[]").lower()
+    split = unquote(host).lower()
+    if any(char in parts.netloc for char in "\\\t\r\n ") or (
+        split.isascii() and sent.isascii() and split != sent
+    ):
+        raise FetchError(
+            "invalid URL: its host is ambiguous (URL parsers disagree on it)",
+            url=url,
+            kind="invalid_url",
+        )
+    return sent
 
 
 class AddressGuard:

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
 import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urljoin
 
 import requests
 import urllib3
+from requests.adapters import HTTPAdapter
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from extractor.config import FetchConfig
 from extractor.errors import FetchError
 from extractor.models import FetchRequest, FetchResult
+from extractor.parse.encoding import sniff_is_html
+
+from .watchdog import Watch, Watchdog
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # Media types that cannot hold an article page; the body of these is never read.
@@ -47,6 +55,20 @@ def is_not_html(content_type: str | None) -> bool:
         or media.startswith(NOT_HTML_PREFIXES)
         or (media.startswith("application/vnd.") and "xml" not in media)
     )
+
+
+def redirect_target(url: str, location: str) -> str:
+    """The absolute URL a Location header points to; FetchError ``invalid_url`` if none."""
+    text = location.strip()
+    # http.client reads header bytes as Latin-1; servers mostly send UTF-8 (as requests does).
+    with contextlib.suppress(UnicodeError):
+        text = text.encode("latin-1").decode("utf-8")
+    try:
+        return urljoin(url, text)
+    except ValueError as exc:  # e.g. an unclosed IPv6 bracket
+        raise FetchError(
+            f"invalid redirect Location {location!r}: {exc}", url=url, kind="invalid_url"
+        ) from exc
 
 
 class _Body:
@@ -103,6 +125,40 @@ class _Body:
         return b"".join(self.parts)
 
 
+def _attach(current: threading.local, conn: Any) -> Any:
+    watch: Watch | None = getattr(current, "watch", None)
+    if watch is not None:
+        watch.attach(conn)
+    return conn
+
+
+class _WatchedAdapter(HTTPAdapter):
+    """An adapter whose pools tell the thread's current Watch which connection it is on."""
+
+    def __init__(self, current: threading.local, **kw: Any) -> None:
+        self._current_watch = current
+        super().__init__(**kw)
+
+    def init_poolmanager(self, *args: Any, **kw: Any) -> None:
+        super().init_poolmanager(*args, **kw)
+        current = self._current_watch
+
+        # Subclasses that only hook _get_conn: recorders such as vcrpy patch the base classes'
+        # ConnectionCls and _get_conn, which these still reach through super().
+        class WatchedHTTPPool(HTTPConnectionPool):
+            def _get_conn(self, timeout: float | None = None) -> Any:
+                return _attach(current, super()._get_conn(timeout))
+
+        class WatchedHTTPSPool(HTTPSConnectionPool):
+            def _get_conn(self, timeout: float | None = None) -> Any:
+                return _attach(current, super()._get_conn(timeout))
+
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": WatchedHTTPPool,
+            "https": WatchedHTTPSPool,
+        }
+
+
 class RequestsTransport:
     """Sends one request over a shared session; follows redirects itself so each hop is checked.
 
@@ -122,7 +178,10 @@ class RequestsTransport:
         self.session = session or requests.Session()
         # Proxies from the environment would send traffic to hosts the guard never saw.
         self.session.trust_env = False
-        adapter = requests.adapters.HTTPAdapter(
+        self.watchdog = Watchdog()
+        self._current = threading.local()  # the Watch of the exchange this thread is in
+        adapter = _WatchedAdapter(
+            self._current,
             pool_connections=max(self.config.concurrency, 10),
             pool_maxsize=max(self.config.concurrency, 10),
             max_retries=0,  # retries are the Fetcher's, with backoff and a record of each try
@@ -147,8 +206,24 @@ class RequestsTransport:
         return headers
 
     def send(self, request: FetchRequest) -> FetchResult:
+        started = time.monotonic()
         try:
-            return self._send(request)
+            with self.watchdog.watch(started + self.config.deadline) as watch:
+                self._current.watch = watch
+                try:
+                    result = self._send(request, started)
+                except FetchError as exc:
+                    late = self._late(watch, exc.url or request.url)
+                    if late is None:
+                        raise
+                    raise late from exc
+                finally:
+                    self._current.watch = None
+                # A close-delimited body cut off at the deadline looks complete: it is not.
+                late = self._late(watch, result.url)
+                if late is not None:
+                    raise late
+                return result
         except FetchError as exc:
             # An error is about the page that was asked for; the hop where it happened is
             # told in the message, so a record of it still names the input URL.
@@ -158,8 +233,17 @@ class RequestsTransport:
             exc.url = request.url
             raise
 
-    def _send(self, request: FetchRequest) -> FetchResult:
-        started = time.monotonic()
+    def _late(self, watch: Watch, url: str) -> FetchError | None:
+        """The timeout error of an exchange the watchdog ended, or None if it ended in time."""
+        if not watch.expired:
+            return None
+        return FetchError(
+            f"the page took longer than its {self.config.deadline} s deadline",
+            url=url,
+            kind="timeout",
+        )
+
+    def _send(self, request: FetchRequest, started: float) -> FetchResult:
         headers = self.headers(request)
         url = request.url
         seen = {url}
@@ -175,7 +259,7 @@ class RequestsTransport:
             try:
                 location = response.headers.get("location")
                 if response.status_code in REDIRECT_STATUSES and location:
-                    target = urljoin(url, location.strip())
+                    target = redirect_target(url, location)
                     redirects.append(url)
                     if target in seen:
                         raise FetchError(
@@ -214,6 +298,12 @@ class RequestsTransport:
             raise FetchError(f"invalid URL: {exc}", url=url, kind="invalid_url") from exc
         except requests.RequestException as exc:
             raise FetchError(f"connection failed: {exc}", url=url, kind="connection") from exc
+        except ValueError as exc:
+            # requests reads the Location of every 3xx (even with allow_redirects off), and
+            # urlsplit raises on one such as ``http://[::1/x``.
+            raise FetchError(
+                f"the response has an unreadable Location: {exc}", url=url, kind="invalid_url"
+            ) from exc
 
     def _result(
         self,
@@ -237,6 +327,18 @@ class RequestsTransport:
                 status=response.status_code,
             )
         body = self._read(response, url, started)
+        if (
+            200 <= response.status_code < 300
+            and not self.config.accept_non_html
+            and not sniff_is_html(body, content_type)
+        ):
+            raise FetchError(
+                f"the response is not an HTML page (its bytes are a binary format; it was "
+                f"served as {content_type or 'no type'})",
+                url=url,
+                kind="not_html",
+                status=response.status_code,
+            )
         raw = response.raw
         return FetchResult(
             requested_url=request.url,
