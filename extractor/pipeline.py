@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from extractor.errors import DecodeError, ExtractorError, FetchError, ParseError
 from extractor.models import ErrorRecord, FetchResult, Record, rfc3339
@@ -156,7 +157,7 @@ def extract_sources(
     base_url: str | None = None,
     now: datetime | None = None,
     fetcher: object | None = None,
-    stdin: object | None = None,
+    stdin: BinaryIO | None = None,
 ) -> Iterator[Record | ErrorRecord]:
     """Records (and error records) for files, WARCs, URLs and '-' in the order given.
 
@@ -180,7 +181,7 @@ def extract_sources(
         try:
             if name == "-":
                 stream = stdin if stdin is not None else sys.stdin.buffer
-                data = stream.read()  # type: ignore[attr-defined]
+                data = stream.read()
                 url = base_url or "about:stdin"
             else:
                 path = Path(name)
