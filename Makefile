@@ -30,7 +30,7 @@ lint: $(STAMP)
 BENCH_VENV := .venv-bench
 BENCH_PY := $(BENCH_VENV)/bin/python
 BENCH_STAMP := $(BENCH_VENV)/.installed
-.PHONY: bench-teasers
+.PHONY: bench-teasers bench-fetch
 
 $(BENCH_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(BENCH_VENV)
@@ -43,6 +43,10 @@ bench: $(BENCH_STAMP)
 
 bench-teasers: $(STAMP)
 	$(PY) -m bench.teasers $(BENCH_ARGS)
+
+# Fetcher.fetch_many against a 100 ms loopback server on 20 ports: pages/s, peak RSS, errors.
+bench-fetch: $(STAMP)
+	$(PY) -m bench.fetch_throughput $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .venv-bench build *.egg-info demo-out
