@@ -63,8 +63,9 @@ def record_from_fetch(
 ) -> Record:
     """The record of a fetched page; a failed status or a non-HTML body raises FetchError."""
     if not 200 <= result.status < 300:
+        reason = f" {result.reason}" if result.reason else ""
         raise FetchError(
-            f"the server answered HTTP {result.status}{' ' + result.reason if result.reason else ''}",
+            f"the server answered HTTP {result.status}{reason}",
             url=result.url,
             kind="http_status",
             status=result.status,

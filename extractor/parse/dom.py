@@ -12,10 +12,30 @@ import lxml.etree
 # Plain etree elements: lxml.html's per-element class lookup costs more than the parse itself.
 from lxml.etree import _Element as HtmlElement  # noqa: E402
 
-__all__ = ["Block", "HtmlElement", "blocks", "clean", "collapse", "parse_document", "text_of", "tokens"]
+__all__ = [
+    "Block",
+    "HtmlElement",
+    "blocks",
+    "clean",
+    "collapse",
+    "parse_document",
+    "text_of",
+    "tokens",
+]
 
 from extractor.errors import ParseError
 from extractor.parse import vocab
+
+__all__ = [
+    "Block",
+    "HtmlElement",
+    "blocks",
+    "clean",
+    "collapse",
+    "parse_document",
+    "text_of",
+    "tokens",
+]
 
 _PARSER = lxml.etree.HTMLParser(
     encoding="utf-8",
