@@ -89,3 +89,16 @@ def test_binary_bodies_are_not_html(body: bytes) -> None:
 )
 def test_text_bodies_may_be_html(body: bytes, content_type: str | None) -> None:
     assert sniff_is_html(body, content_type)
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252", "shift_jis", "gb2312"])
+def test_a_utf8_body_under_a_legacy_label_is_read_as_utf8(label: str) -> None:
+    text = TEXT + "日本語の記事です。"
+    data = _page(text, f"<meta charset='{label}'>").encode("utf-8")
+    assert text in decode_html(data)
+    assert text in decode_html(data, f"text/html; charset={label}")
+
+
+def test_a_label_that_is_not_ascii_compatible_is_trusted() -> None:
+    data = "<html><p>x</p></html>".encode("utf-16-le")
+    assert "<p>x</p>" in decode_html(data, "text/html; charset=utf-16le")

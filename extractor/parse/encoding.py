@@ -63,6 +63,14 @@ def declared_charset(body: bytes, content_type: str | None = None) -> str | None
     return None
 
 
+def _ascii_compatible(codec: str) -> bool:
+    """Whether a codec writes ASCII as ASCII (not UTF-16/32, UTF-7 or EBCDIC)."""
+    try:
+        return "<meta a='b-c'>".encode(codec) == b"<meta a='b-c'>"
+    except (UnicodeError, LookupError):
+        return False
+
+
 def decode_html(body: bytes, content_type: str | None = None) -> str:
     """Decode a page; a wrong declaration is survived by checking it and detecting instead."""
     declared = declared_charset(body, content_type)
@@ -70,13 +78,14 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
         if body.startswith(bom) and declared == name:
             return body[len(bom) :].decode(name, errors="replace")
     # Strict UTF-8 first: most pages are UTF-8, and bytes that decode strictly as UTF-8 are
-    # almost never meant as anything else.
-    if declared in (None, "utf-8"):
+    # almost never meant as anything else, even under a legacy label (a template's stale
+    # <meta charset=iso-8859-1> over a UTF-8 body is common; read as cp1252 it is mojibake).
+    if declared is None or declared == "utf-8" or _ascii_compatible(declared):
         try:
             return body.decode("utf-8")
         except UnicodeDecodeError:
             pass
-    elif declared is not None:
+    if declared is not None and declared != "utf-8":
         try:
             return body.decode(declared)
         except UnicodeDecodeError:
