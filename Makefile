@@ -48,5 +48,9 @@ bench-teasers: $(STAMP)
 bench-fetch: $(STAMP)
 	$(PY) -m bench.fetch_throughput $(BENCH_ARGS)
 
+# Re-records fixtures/cassettes/site.yaml from fixtures/site served on loopback (tests replay it).
+cassettes: $(STAMP)
+	$(PY) fixtures/cassettes/record.py
+
 clean:
 	rm -rf $(VENV) .venv-bench build *.egg-info demo-out
