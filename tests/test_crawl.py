@@ -20,6 +20,7 @@ import jsonschema
 import pytest
 from crawlsite import SiteServer
 
+from extractor.archive import ReplayTransport
 from extractor.cli import main
 from extractor.config import FetchConfig
 from extractor.crawl import CrawlConfig, CrawlReport, crawl
@@ -210,6 +211,18 @@ def test_warc_round_trip_gives_the_same_records(site: SiteServer, tmp_path: Path
     assert sorted(pages) == sorted(crawled)  # same records, each once (304s are revisits)
 
 
+def test_a_crawl_replays_offline_from_its_warc(site: SiteServer, tmp_path: Path) -> None:
+    first = crawl([site.url("/")], out_dir=tmp_path / "live", config=settings())
+    replay = ReplayTransport(sorted((tmp_path / "live" / "warc").glob("*.warc.gz")))
+    site.clear()
+    again = crawl(
+        [site.url("/")], out_dir=tmp_path / "replayed", config=settings(), transport=replay
+    )
+    assert site.paths() == []  # not one request reached the site
+    assert sorted(pairs(rows(again.records))) == sorted(pairs(rows(first.records)))
+    assert again.counts["skipped_robots"] == first.counts["skipped_robots"]
+
+
 def test_lock_is_exit_code_3_and_dies_with_its_process(site: SiteServer, tmp_path: Path) -> None:
     argv = ["crawl", site.url("/"), "--out", str(tmp_path), "--allow-private", "--min-delay", "0"]
     with CrawlLock(tmp_path / "lock"):
@@ -259,6 +272,7 @@ def test_cli_crawl_writes_the_summary_and_formats(site: SiteServer, tmp_path: Pa
     with redirect_stderr(io.StringIO()):
         assert main(["crawl", "--job", str(tmp_path / "missing.toml")]) == 2
         assert main(["crawl", "--out", str(tmp_path / "x")]) == 2  # nothing to crawl
+        assert main(["crawl", site.url("/"), "--engine", "dask", "--out", str(tmp_path)]) == 2
 
 
 def test_the_fixture_site_crawl_and_recrawl(site_copy: tuple[str, Path], tmp_path: Path) -> None:

@@ -23,10 +23,6 @@ DocumentKind = Literal["robots", "sitemap", "feed"]
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 _GZIP_MAGIC = b"\x1f\x8b"
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
-_XML_PARSER = lxml.etree.XMLParser(
-    resolve_entities=False, no_network=True, recover=True, remove_comments=True, huge_tree=False
-)
-_HTML_PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +55,20 @@ def gunzip(body: bytes, *, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
     return data
 
 
+def _xml_parser() -> lxml.etree.XMLParser:
+    # One per call: a parser object must not be shared by threads (two crawls may run at once).
+    # No entities, no network: a sitemap is data from a stranger.
+    return lxml.etree.XMLParser(
+        resolve_entities=False, no_network=True, recover=True, remove_comments=True
+    )
+
+
+def _html_parser() -> lxml.etree.HTMLParser:
+    return lxml.etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False
+    )
+
+
 def _local(tag: object) -> str:
     """The local name of an element, whatever its namespace."""
     if not isinstance(tag, str):
@@ -71,7 +81,7 @@ def _xml_root(body: bytes) -> lxml.etree._Element | None:
     if not data:
         return None
     try:
-        return lxml.etree.fromstring(data, parser=_XML_PARSER)
+        return lxml.etree.fromstring(data, parser=_xml_parser())
     except lxml.etree.XMLSyntaxError:
         return None
 
@@ -179,7 +189,7 @@ def page_links(html: str, url: str) -> PageLinks:
     if not html.strip():
         return PageLinks()
     try:
-        root = lxml.etree.fromstring(html.encode("utf-8", errors="replace"), parser=_HTML_PARSER)
+        root = lxml.etree.fromstring(html.encode("utf-8", errors="replace"), parser=_html_parser())
     except (lxml.etree.XMLSyntaxError, lxml.etree.ParserError, ValueError):
         return PageLinks()
     if root is None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.archive import ArchivingTransport, WarcArchive, archive_files, repair_warc
+from extractor.config import FetchConfig
 from extractor.crawl.discovery import (
     document_kind,
     page_links,
@@ -33,6 +34,8 @@ from extractor.crawl.urls import Scope, canonicalize, robots_url
 from extractor.emit import JsonlWriter, convert, read_jsonl, repair_jsonl
 from extractor.errors import CrawlError, ExtractorError, FetchError
 from extractor.fetch import Fetcher, Transport
+from extractor.fetch.safety import AddressGuard, seed_hosts
+from extractor.fetch.transport import RequestsTransport
 from extractor.models import ErrorRecord, FetchRequest, FetchResult, Record, rfc3339
 
 log = logging.getLogger("extractor.crawl")
@@ -132,8 +135,14 @@ class Crawler:
         )
         records = JsonlWriter(self.paths.records(run.run_id))
         errors = JsonlWriter(self.paths.errors(run.run_id))
+        owned: RequestsTransport | None = None
         try:
-            fetcher = self._fetcher(archive)
+            inner: Transport
+            if self._transport is None:
+                owned = inner = self._http_transport()
+            else:
+                inner = self._transport
+            fetcher = self._fetcher(inner, archive)
             with Progress(enabled=self._progress, initial=run.counts.fetched) as progress:
                 self._loop(state, run, fetcher, records, errors, progress, started)
         finally:
@@ -141,6 +150,8 @@ class Crawler:
             errors.close()
             if archive is not None:
                 archive.close()
+            if owned is not None:
+                owned.close()
         return self._finish(state, run.run_id)
 
     def _open_run(self, state: State) -> Run:
@@ -189,22 +200,24 @@ class Crawler:
             links[:0] = [Link(url, "robots", 0) for url in origins]
         return links
 
-    def _fetcher(self, archive: WarcArchive | None) -> Fetcher:
-        from extractor.fetch.safety import AddressGuard, seed_hosts
-        from extractor.fetch.transport import RequestsTransport
-
+    def _fetch_config(self) -> FetchConfig:
         # Sitemaps are XML and may be served gzipped: the crawl decides what is a page.
-        fetch_config = replace(self.config.fetch, accept_non_html=True)
-        named = (*self.config.seeds, *self.config.sitemaps, *self.config.feeds)
-        inner = self._transport
-        if inner is None:
-            # The same guard the Fetcher would put on its own transport: this one is wrapped.
-            guard = AddressGuard(
-                allow_private=fetch_config.allow_private, seed_hosts=seed_hosts(named)
-            )
-            inner = RequestsTransport(fetch_config, before_connect=guard.check)
+        return replace(self.config.fetch, accept_non_html=True)
+
+    def _named(self) -> tuple[str, ...]:
+        return (*self.config.seeds, *self.config.sitemaps, *self.config.feeds)
+
+    def _http_transport(self) -> RequestsTransport:
+        """The network transport, with the address guard the Fetcher would give its own."""
+        config = self._fetch_config()
+        guard = AddressGuard(
+            allow_private=config.allow_private, seed_hosts=seed_hosts(self._named())
+        )
+        return RequestsTransport(config, before_connect=guard.check)
+
+    def _fetcher(self, inner: Transport, archive: WarcArchive | None) -> Fetcher:
         transport = ArchivingTransport(inner, archive) if archive is not None else inner
-        return Fetcher(fetch_config, transport, seeds=named)
+        return Fetcher(self._fetch_config(), transport, seeds=self._named())
 
     def _loop(
         self,
@@ -315,10 +328,8 @@ class Crawler:
     ) -> None:
         # robots.txt, sitemaps and feeds are how the crawl finds pages, not pages: a missing
         # one is logged and counted, never an error record or a failed page.
-        level = logging.DEBUG if task.kind == "robots" else logging.WARNING
-        log.log(level, "cannot read %s %s: %s", task.kind, task.url, why)
-        batch.counts.documents_failed += task.kind != "robots"
-        batch.counts.documents += task.kind == "robots"
+        log.warning("cannot read %s %s: %s", task.kind, task.url, why)
+        batch.counts.documents_failed += 1
         batch.results.append(Result(task.url, "document_failed", at, status=status))
 
     def _fetched(
