@@ -43,6 +43,7 @@ def response(status: str, body: bytes, headers: dict[str, str | None] | None = N
     fields: dict[str, str | None] = {
         "Content-Type": "text/html; charset=utf-8",
         "Content-Length": str(len(body)),
+        "Connection": "close",  # the server hangs up after each answer: never reuse
     }
     fields.update(headers or {})
     head = "".join(f"{k}: {v}\r\n" for k, v in fields.items() if v is not None)
@@ -226,7 +227,8 @@ def test_a_utf8_location_is_followed(server: RawServer) -> None:
     # http.client hands header bytes over as Latin-1; read as that, the path would be "cafÃ©".
     server.routes["/caf%C3%A9"] = lambda conn, hit: conn.sendall(response("200 OK", HTML))
     server.routes["/accent"] = lambda conn, hit: conn.sendall(
-        b"HTTP/1.1 301 Moved\r\nLocation: /caf\xc3\xa9\r\nContent-Length: 0\r\n\r\n"
+        b"HTTP/1.1 301 Moved\r\nLocation: /caf\xc3\xa9\r\nContent-Length: 0\r\n"
+        b"Connection: close\r\n\r\n"
     )
     result = fetcher(server).fetch(server.base + "/accent")
     assert result.status == 200 and result.url.endswith("/café")
