@@ -194,16 +194,25 @@ def test_connection_errors_end_after_max_tries(server: FaultServer) -> None:
 
 def test_503_then_200_honours_retry_after(server: FaultServer) -> None:
     sleeps = Sleeps()
-    result = make_fetcher(server, sleeps).fetch(server.url("/503?t=a"))
+    result = make_fetcher(server, sleeps, deadline=10.0).fetch(server.url("/503?t=a"))
     assert [a.status for a in result.attempts] == [503, 200]
     assert sleeps.waits == [1.0]
+
+
+def test_a_wait_past_the_deadline_is_not_taken(server: FaultServer) -> None:
+    # Retry-After: 1 against a 1 s deadline: the 503 stands, no fetch outlives its deadline.
+    sleeps = Sleeps()
+    result = make_fetcher(server, sleeps).fetch(server.url("/503?t=deadline"))
+    assert [a.status for a in result.attempts] == [503]
+    assert result.status == 503
+    assert sleeps.waits == []
 
 
 def test_429_http_date_retry_after_is_capped_and_the_last_answer_returned(
     server: FaultServer,
 ) -> None:
     sleeps = Sleeps()
-    result = make_fetcher(server, sleeps).fetch(server.url("/429?t=a"))
+    result = make_fetcher(server, sleeps, deadline=10.0).fetch(server.url("/429?t=a"))
     assert result.status == 429
     assert [a.status for a in result.attempts] == [429, 429, 429]
     assert sleeps.waits == [CONFIG.retry_after_cap, CONFIG.retry_after_cap]
@@ -227,7 +236,9 @@ class ScriptedTransport:
 def test_retries_through_an_injected_transport() -> None:
     sleeps = Sleeps()
     transport = ScriptedTransport("connection", 502, 200)
-    config = dataclasses.replace(CONFIG, obey_robots=False, backoff_base=1.0, backoff_cap=10.0)
+    config = dataclasses.replace(
+        CONFIG, obey_robots=False, backoff_base=1.0, backoff_cap=10.0, deadline=60.0
+    )
     fetcher = Fetcher(config, transport, resolver=StubResolver(), sleep=sleeps)
     result = fetcher.fetch("http://public.test/a")
     assert [(a.status, a.error) for a in result.attempts] == [
@@ -427,7 +438,7 @@ def test_batch_with_faults_yields_one_outcome_per_url_in_order(server: FaultServ
     urls: list[str | FetchRequest] = [server.url(p) for p in paths]
     urls += ["mailto:x@y.test", FetchRequest(server.url("/etag"), etag='"v1"')]
     started = time.monotonic()
-    outcomes = list(make_fetcher(server).fetch_many(iter(urls)))
+    outcomes = list(make_fetcher(server, retry_after_cap=0.5).fetch_many(iter(urls)))
     elapsed = time.monotonic() - started
     assert [request.url for request, _ in outcomes] == [
         u if isinstance(u, str) else u.url for u in urls

@@ -124,16 +124,22 @@ class Fetcher:
 
     def _with_retries(self, request: FetchRequest, host: str, delay: float) -> FetchResult:
         attempts: list[Attempt] = []
+        waited = 0.0
         while True:
             outcome = self._attempt(request, host, delay, attempts)
             if not is_retryable(outcome) or len(attempts) >= self.config.max_tries:
                 break
-            if sum(attempt.elapsed for attempt in attempts) >= self.config.deadline:
-                break  # the page's time on the wire is spent; waits between tries do not count
             with self._rng_lock:
                 wait = retry_delay(outcome, len(attempts), self.config, self.rng)
+            spent = sum(attempt.elapsed for attempt in attempts) + waited
+            if spent + wait >= self.config.deadline:
+                # The deadline covers the whole page, waits between tries included: the last
+                # answer (a 503, a 429) stands rather than a fetch that outlives its deadline.
+                log.info("not retrying %s: the next try would pass the deadline", request.url)
+                break
             log.info("retrying %s in %.1f s (try %d)", request.url, wait, len(attempts) + 1)
             self.sleep(wait)
+            waited += wait
         if isinstance(outcome, FetchError):
             raise outcome
         return dataclasses.replace(outcome, attempts=tuple(attempts))
