@@ -8,7 +8,8 @@ can be found, is what a crawl must handle:
 - ``/sitemap.xml``: the index, listing gzipped child sitemaps (``/sitemaps/news-<k>.xml.gz``);
 - ``/feed.xml``: an RSS feed; ``/`` and ``/news/?page=<k>``: listings with teaser cards;
 - ``/news/view/article-<i>``: articles with related-read teasers, a byline, a disclaimer;
-- ``/private/...``: pages robots.txt forbids (linked from every footer, listed in a sitemap).
+- ``/private/...``: pages robots.txt forbids (linked from every footer, listed in a sitemap);
+- ``/files/annual-report.pdf``: a link (in every footer) to something that is not a page.
 
 Every page has an ETag and a Last-Modified and answers conditional requests with 304.
 ``change(i)`` gives article ``i`` a new body; ``requests`` records each request's path and
@@ -111,7 +112,8 @@ class SiteData:
             f"<main>{main}</main>"
             '<footer class="footer"><p>Demo News summarises research for readers. It is not '
             "medical advice; talk to your doctor before changing any treatment.</p>"
-            '<a href="/private/admin">Staff</a> <a href="mailto:desk@demo.test">Contact</a>'
+            '<a href="/private/admin">Staff</a> <a href="mailto:desk@demo.test">Contact</a> '
+            '<a href="/files/annual-report.pdf">Annual report (PDF)</a>'
             "</footer></body></html>"
         )
 
@@ -345,6 +347,8 @@ class SiteHandler(BaseHTTPRequestHandler):
                 if number.isdigit() and int(number) < data.layout.pages:
                     return data.article(int(number)).encode(), html
                 return None
+            if path == "/files/annual-report.pdf":
+                return b"%PDF-1.4\n% not a page\n%%EOF\n", "application/pdf"
             if path == "/about":
                 return data.about().encode(), html
             if path.startswith("/private/"):

@@ -84,8 +84,9 @@ def test_first_crawl_finds_every_page_and_obeys_robots(site: SiteServer, tmp_pat
     assert counts["skipped_robots"] == 2  # /private/admin (footer link), /private/report (sitemap)
     assert counts["new"] == len(records) and counts["changed"] == counts["unchanged"] == 0
     assert counts["failed"] == 0 and report.exit_code == 0
-    assert counts["fetched"] == len(records)
-    assert counts["discovered"] == len(records) + 2
+    assert counts["skipped_not_html"] == 1  # the PDF in the footer: no record, no failure
+    assert counts["fetched"] == len(records) + 1
+    assert counts["discovered"] == len(records) + 3
     # robots.txt, the sitemap index, two child sitemaps and the feed: documents, not pages
     assert counts["documents"] == 5 and counts["documents_failed"] == 0
 
@@ -173,7 +174,7 @@ def test_revisit_after_skips_recently_fetched_pages(site: SiteServer, tmp_path: 
     later = crawl(
         [site.url("/")], out_dir=tmp_path, config=config, clock=lambda: now + timedelta(hours=2)
     )
-    assert later.counts["fetched"] == len(pages_of(site))
+    assert later.counts["fetched"] == len(pages_of(site)) + 1  # and the PDF
 
 
 def test_max_pages_leaves_the_rest_for_the_next_run(site: SiteServer, tmp_path: Path) -> None:
@@ -265,6 +266,7 @@ def test_cli_crawl_writes_the_summary_and_formats(site: SiteServer, tmp_path: Pa
     with redirect_stderr(stderr):
         assert main(["crawl", "--job", str(job), "--max-pages", "5"]) == 0
     assert "pages fetched" in stderr.getvalue() and "Exit code 0" in stderr.getvalue()
+    assert "page/s" not in stderr.getvalue()  # no progress bar when stderr is not a terminal
     (report_file,) = (tmp_path / "out" / "runs").glob("*.json")
     report = json.loads(report_file.read_text("utf-8"))
     assert report["counts"]["fetched"] + report["counts"]["skipped_robots"] == 5  # flag > job
@@ -351,6 +353,7 @@ def kill_site() -> Iterator[tuple[SiteServer, list[tuple[str, str]]]]:
 
     with SiteServer(60, delay=0.004) as site, tempfile.TemporaryDirectory() as folder:
         reference = crawl([site.url("/")], out_dir=folder, config=settings())
+        assert reference.counts["fetched"] == len(rows(reference.records)) + 1  # and the PDF
         yield site, sorted(pairs(rows(reference.records)))
 
 
@@ -375,7 +378,7 @@ def test_kill_9_and_resume_lose_and_repeat_nothing(
     (report_file,) = (out / "runs").glob("*.json")
     report = json.loads(report_file.read_text("utf-8"))
     assert report["counts"]["new"] == len(expected)
-    assert report["counts"]["fetched"] == len(expected)
+    assert report["counts"]["fetched"] == len(expected) + 1  # and the PDF
     # A kill right after the lock may come before the run is opened: not every kill resumes.
     assert kills == 0 or 2 <= report["segments"] <= 1 + kills
     assert len({r["run_id"] for r in records}) == 1  # one run, resumed

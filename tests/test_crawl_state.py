@@ -209,11 +209,13 @@ def test_resume_commits_what_was_written_but_not_committed(
         commit = State.commit
         calls = {"n": 0}
 
-        def dying_commit(self: State, *args: Any, **kwargs: Any) -> None:
-            calls["n"] += 1
-            if calls["n"] == 3:
+        def dying_commit(
+            self: State, run_id: str, results: list[Result], counts: Counts, *, now: str
+        ) -> None:
+            calls["n"] += any(r.record_url for r in results)
+            if calls["n"] == 2:  # the second batch that wrote records
                 raise Crash("killed between the fsync and the commit")
-            commit(self, *args, **kwargs)
+            commit(self, run_id, results, counts, now=now)
 
         out = tmp_path / "crawl"
         monkeypatch.setattr(State, "commit", dying_commit)
@@ -239,6 +241,7 @@ def test_resume_commits_what_was_written_but_not_committed(
         for line in records.read_text("utf-8").splitlines()
     )
     assert got == expected  # the recovered records once each, the torn line gone
-    assert resumed.counts["new"] == len(expected) and resumed.counts["fetched"] == len(expected)
+    assert resumed.counts["new"] == len(expected)
+    assert resumed.counts["fetched"] == len(expected) + 1  # and the PDF
     assert list(iter_responses(warc))  # repaired: readable to its end
     assert len(resumed.warc) == 2  # the resumed segment writes a new file

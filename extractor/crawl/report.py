@@ -20,9 +20,10 @@ class CrawlReport:
     """One run of a crawl job, as written to DIR/runs/<run-id>.json.
 
     ``counts``: ``discovered`` page URLs first seen in this run; ``fetched`` pages asked for
-    (``new`` + ``changed`` + ``unchanged`` + ``failed``); ``skipped_robots`` pages robots.txt
-    forbids; ``documents`` robots.txt files, sitemaps and feeds read (``documents_failed`` could
-    not be); ``requests``, ``conditional`` and ``not_modified`` count HTTP exchanges; ``pending``
+    (``new`` + ``changed`` + ``unchanged`` + ``failed`` + ``skipped_not_html``, links that
+    turned out to be images, PDFs…); ``skipped_robots`` pages robots.txt forbids;
+    ``documents`` robots.txt files, sitemaps and feeds read (``documents_failed`` could not
+    be); ``requests``, ``conditional`` and ``not_modified`` count HTTP exchanges; ``pending``
     the URLs left for a later run by ``max_pages``.
     """
 
@@ -64,6 +65,7 @@ class CrawlReport:
             "unchanged": counts.unchanged,
             "failed": counts.failed,
             "skipped_robots": counts.skipped_robots,
+            "skipped_not_html": counts.skipped_not_html,
             "documents": counts.documents,
             "documents_failed": counts.documents_failed,
             "requests": counts.requests,
@@ -138,7 +140,8 @@ class CrawlReport:
             f"Crawl run {self.run_id} finished in {t['total_seconds']:.1f} s{resumed}:",
             f"{c['fetched']} pages fetched ({t['pages_per_second']:.1f}/s) —",
             f"{c['new']} new, {c['changed']} changed, {c['unchanged']} unchanged,",
-            f"{c['failed']} failed, {c['skipped_robots']} skipped by robots.txt;",
+            f"{c['failed']} failed, {c['skipped_robots']} skipped by robots.txt"
+            + (f", {c['skipped_not_html']} not HTML;" if c.get("skipped_not_html") else ";"),
             f"{c['discovered']} new URLs discovered, {c['documents']} robots/sitemap/feed "
             f"documents read",
         ]
@@ -199,6 +202,7 @@ class Progress:
                 dynamic_ncols=True,
                 leave=False,
                 desc="crawl",
+                mininterval=0,  # updated once a batch, not once a page: every update shows
             )
 
     def update(self, pages: int, *, total: int, failed: int, new: int) -> None:

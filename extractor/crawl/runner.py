@@ -370,20 +370,30 @@ class Crawler:
 
         if not task.recovered:
             batch.counts.fetched += 1
-        validators = {
-            "etag": result.header("etag"),
-            "last_modified": result.header("last-modified"),
-        }
+        etag, last_modified = result.header("etag"), result.header("last-modified")
         try:
             record: Record = record_from_fetch(result, run_id=run_id)
-        except ExtractorError as exc:
-            if task.recovered:
-                batch.counts.fetched += 1
-            batch.counts.failed += 1
-            batch.errors.append(self._error(exc, task.url, run_id))
+        except FetchError as exc:
+            if exc.kind != "not_html":
+                self._page_failed(task, result, exc, at, run_id, batch)
+                return
+            # A link to an image, a PDF, an archive: not a page, and not a failure either.
+            log.debug("not an HTML page: %s (%s)", task.url, result.content_type)
+            batch.counts.skipped_not_html += 1
             batch.results.append(
-                Result(task.url, "failed", at, status=result.status, final_url=result.url)
+                Result(
+                    task.url,
+                    "skipped_not_html",
+                    at,
+                    status=result.status,
+                    final_url=result.url,
+                    etag=etag,
+                    last_modified=last_modified,
+                )
             )
+            return
+        except ExtractorError as exc:
+            self._page_failed(task, result, exc, at, run_id, batch)
             return
         key = (record.url, record.content_hash)
         links = self._links(task, result, record)
@@ -399,7 +409,8 @@ class Crawler:
                     content_hash=record.content_hash,
                     final_url=result.url,
                     links=links,
-                    **validators,
+                    etag=etag,
+                    last_modified=last_modified,
                 )
             )
             return
@@ -420,8 +431,26 @@ class Crawler:
                 record_url=record.url,
                 final_url=result.url,
                 links=links,
-                **validators,
+                etag=etag,
+                last_modified=last_modified,
             )
+        )
+
+    def _page_failed(
+        self,
+        task: Task,
+        result: FetchResult,
+        exc: ExtractorError,
+        at: str,
+        run_id: str,
+        batch: _Batch,
+    ) -> None:
+        if task.recovered:
+            batch.counts.fetched += 1  # its recovered record was counted, this failure is not
+        batch.counts.failed += 1
+        batch.errors.append(self._error(exc, task.url, run_id))
+        batch.results.append(
+            Result(task.url, "failed", at, status=result.status, final_url=result.url)
         )
 
     def _links(self, task: Task, result: FetchResult, record: Record) -> tuple[Link, ...]:

@@ -20,7 +20,14 @@ SCHEMA_VERSION = "1"
 
 UrlKind = Literal["page", "robots", "sitemap", "feed"]
 Outcome = Literal[
-    "new", "changed", "unchanged", "failed", "skipped_robots", "document", "document_failed"
+    "new",
+    "changed",
+    "unchanged",
+    "failed",
+    "skipped_robots",
+    "skipped_not_html",
+    "document",
+    "document_failed",
 ]
 # Discovery documents go first so that the pages they list are known before pages are fetched.
 PRIORITY: dict[str, int] = {"robots": 0, "sitemap": 1, "feed": 1, "page": 2}
@@ -68,6 +75,7 @@ CREATE TABLE IF NOT EXISTS runs (
     unchanged INTEGER NOT NULL DEFAULT 0,
     failed INTEGER NOT NULL DEFAULT 0,
     skipped_robots INTEGER NOT NULL DEFAULT 0,
+    skipped_not_html INTEGER NOT NULL DEFAULT 0,
     documents INTEGER NOT NULL DEFAULT 0,
     documents_failed INTEGER NOT NULL DEFAULT 0,
     requests INTEGER NOT NULL DEFAULT 0,
@@ -97,6 +105,7 @@ class Counts:
     unchanged: int = 0
     failed: int = 0
     skipped_robots: int = 0
+    skipped_not_html: int = 0
     documents: int = 0
     documents_failed: int = 0
     requests: int = 0
@@ -357,7 +366,8 @@ class State:
 
     def _apply(self, db: sqlite3.Connection, run_id: str, result: Result, now: str) -> None:
         fetched = result.outcome not in ("skipped_robots",)
-        if result.outcome in ("new", "changed", "unchanged", "document") and result.status != 304:
+        full = ("new", "changed", "unchanged", "skipped_not_html", "document")
+        if result.outcome in full and result.status != 304:
             # A full answer replaces the validators, even with none: stale ones would lie.
             db.execute(
                 "UPDATE urls SET etag = ?, last_modified = ? WHERE url = ?",
