@@ -35,6 +35,7 @@ from warcio.warcwriter import WARCWriter
 from extractor.errors import ArchiveError, FetchError
 from extractor.fetch import Transport
 from extractor.models import FetchRequest, FetchResult
+from extractor.version import __version__
 
 WARC_VERSION = "1.1"
 NOT_MODIFIED_PROFILE = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
@@ -111,6 +112,13 @@ class WarcArchive:
             raise ArchiveError(f"cannot create {path}: {exc.strerror}", url=str(path)) from exc
         self.paths.append(path)
         self._writer = WARCWriter(self._stream, gzip=True, warc_version=WARC_VERSION)
+        # Each file says what wrote it and which crawl run it belongs to.
+        info = {
+            "software": f"extractor/{__version__}",
+            "format": "WARC File Format 1.1",
+            "isPartOf": self.prefix,
+        }
+        self._writer.write_record(self._writer.create_warcinfo_record(path.name, info))
         return self._writer
 
     def _close_stream(self) -> None:

@@ -21,7 +21,7 @@ from extractor.errors import EmitError
 
 Format = Literal["jsonl", "json", "parquet", "sqlite"]
 FORMATS: tuple[Format, ...] = ("jsonl", "json", "parquet", "sqlite")
-SUFFIXES: dict[Format, str] = {
+SUFFIXES: dict[str, str] = {
     "jsonl": ".jsonl",
     "json": ".json",
     "parquet": ".parquet",
@@ -383,7 +383,7 @@ def open_writer(fmt: str, path: str | Path) -> RecordWriter:
 def convert(source: str | Path, fmt: str, dest: str | Path | None = None) -> Path:
     """Write the records of a JSON Lines file in another format; returns the file written."""
     src = Path(source)
-    suffix = SUFFIXES.get(fmt)  # type: ignore[call-overload]
+    suffix = SUFFIXES.get(fmt)
     if suffix is None:
         raise EmitError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
     target = Path(dest) if dest is not None else src.with_suffix(suffix)

@@ -121,9 +121,6 @@ class Counts:
         for f in fields(self):
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
-    def as_dict(self) -> dict[str, int | float]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
 
 COUNT_FIELDS = tuple(f.name for f in fields(Counts))
 
@@ -341,9 +338,6 @@ class State:
     def pending(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM frontier WHERE done = 0").fetchone()[0])
 
-    def done(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM frontier WHERE done = 1").fetchone()[0])
-
     def is_seen(self, url: str, content_hash: str) -> bool:
         return (
             self._db.execute(
@@ -472,7 +466,3 @@ class State:
         if row is None:
             return None
         return dict(zip([c[0] for c in cursor.description], row, strict=True))
-
-    def count_urls(self, kind: str = "page") -> int:
-        row = self._db.execute("SELECT count(*) FROM urls WHERE kind = ?", (kind,)).fetchone()
-        return int(row[0])
