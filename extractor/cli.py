@@ -157,7 +157,12 @@ def _add_crawl_parser(commands: Any) -> None:
     )
     crawl.add_argument("--concurrency", type=int, metavar="N", help="requests in flight")
     crawl.add_argument("--no-warc", action="store_true", help="do not archive the exchanges")
-    crawl.add_argument("--engine", choices=["local", "dask"], default="local")
+    crawl.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="local: a thread pool in this process (dask does not run crawls yet)",
+    )
     _add_fetch_options(crawl)
     crawl.set_defaults(handler=_cmd_crawl)
 
