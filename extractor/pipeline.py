@@ -209,6 +209,7 @@ def _fetch_records(urls: list[str], fetcher: object | None) -> Iterator[Record |
 
 def _warc_records(path: Path) -> Iterator[Record | ErrorRecord]:
     from extractor.archive import iter_responses
+    from extractor.crawl.discovery import document_kind
 
     try:
         for result in iter_responses(path):
@@ -216,6 +217,8 @@ def _warc_records(path: Path) -> Iterator[Record | ErrorRecord]:
                 continue
             if not is_html_type(result.content_type):
                 continue
+            if document_kind(result.url, result.body, result.content_type) is not None:
+                continue  # robots.txt, sitemaps, feeds: how a crawl finds pages, not pages
             try:
                 yield record_from_fetch(result)
             except ExtractorError as exc:
