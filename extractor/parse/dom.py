@@ -10,18 +10,7 @@ from functools import lru_cache
 import lxml.etree
 
 # Plain etree elements: lxml.html's per-element class lookup costs more than the parse itself.
-from lxml.etree import _Element as HtmlElement  # noqa: E402
-
-__all__ = [
-    "Block",
-    "HtmlElement",
-    "blocks",
-    "clean",
-    "collapse",
-    "parse_document",
-    "text_of",
-    "tokens",
-]
+from lxml.etree import _Element as HtmlElement
 
 from extractor.errors import ParseError
 from extractor.parse import vocab
