@@ -37,21 +37,26 @@ from extractor.pipeline import error_record, extract, record_from_fetch
 from extractor.version import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from extractor.crawl.report import CrawlReport
     from extractor.models import FetchResult as _FetchResult
+
+
+# The subpackages are imported here, before the functions of the same name are defined: a later
+# `import extractor.crawl` then finds them loaded and leaves `extractor.crawl` the function.
+import extractor.crawl as _crawl_package  # noqa: E402
+import extractor.fetch as _fetch_package  # noqa: E402
 
 
 def fetch(url: str, **options: Any) -> _FetchResult:
     """Fetch one page politely (robots.txt, retries, limits); see ``extractor.fetch.fetch``."""
-    from extractor.fetch import fetch as _fetch
-
-    return _fetch(url, **options)
+    return _fetch_package.fetch(url, **options)
 
 
-def crawl(seeds: Any, **options: Any) -> Any:
-    """Run a crawl job; see ``extractor.crawl.crawl``."""
-    from extractor.crawl import crawl as _crawl
-
-    return _crawl(seeds, **options)
+def crawl(seeds: Sequence[str] = (), **options: Any) -> CrawlReport:
+    """Run a crawl job (seeds, or ``config=`` from a job file); see ``extractor.crawl.crawl``."""
+    return _crawl_package.crawl(seeds, **options)
 
 
 __all__ = [

@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 import extractor
 
 PACKAGE = Path(extractor.__file__).parent
@@ -51,3 +53,16 @@ def test_parse_and_normalize_never_import_io_layers() -> None:
     for module in modules:
         bad = {name for name in _imports(module) if name.startswith(forbidden)}
         assert not bad, f"{module.name} imports {bad}"
+
+
+def test_crawl_and_fetch_stay_functions_after_their_packages_are_imported(
+    tmp_path: Path,
+) -> None:
+    import extractor.crawl as crawl_package
+    import extractor.fetch as fetch_package
+
+    assert callable(extractor.crawl) and callable(extractor.fetch)
+    assert crawl_package is not extractor.crawl and fetch_package is not extractor.fetch
+    # A job config alone (no seeds argument) reaches the crawl, which names what is missing.
+    with pytest.raises(extractor.ConfigError, match="seed"):
+        extractor.crawl(config=crawl_package.CrawlConfig(out_dir=str(tmp_path)))
