@@ -11,6 +11,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from extractor.config import FetchConfig
 from extractor.errors import FetchError
@@ -100,7 +101,7 @@ class Fetcher:
         return self.fetch_request(FetchRequest(url, etag=etag, last_modified=last_modified))
 
     def fetch_request(self, request: FetchRequest) -> FetchResult:
-        host = url_host(request.url)
+        host = _origin_key(request.url)
         delay = self.config.min_delay
         # Checked here as well as on every hop inside the default transport, so a swapped-in
         # transport (and the robots.txt request to this host) never reaches a refused address.
@@ -120,7 +121,7 @@ class Fetcher:
         No gap is booked after it: the page that asked for it follows at once, as a browser's
         first page would, and the host's min_delay spaces the pages after that.
         """
-        return self._with_retries(request, url_host(request.url), 0.0)
+        return self._with_retries(request, _origin_key(request.url), 0.0)
 
     def _with_retries(self, request: FetchRequest, host: str, delay: float) -> FetchResult:
         attempts: list[Attempt] = []
@@ -198,3 +199,10 @@ class Fetcher:
         except FetchError as exc:
             exc.url = exc.url or request.url
             return exc
+
+
+def _origin_key(url: str) -> str:
+    """The politeness key of a URL: its host and port, as robots.txt is kept per origin."""
+    host = url_host(url)
+    port = urlsplit(url).port
+    return f"{host}:{port}" if port else host
