@@ -48,8 +48,10 @@ def choose(pages: Sequence[Page]) -> list[Page]:
     chosen: list[Page] = []
     for page_set, count in PER_SET.items():
         eligible = [
-            page for page in pages
-            if page.page_set == page_set and page.split == "dev"
+            page
+            for page in pages
+            if page.page_set == page_set
+            and page.split == "dev"
             and len(tokens(page.body)) >= MIN_TOKENS
         ]
         chosen.extend(sorted(eligible, key=lambda page: page.key)[:count])
@@ -98,8 +100,9 @@ def load_gate_pages(fixture: Path = FIXTURE) -> list[GatePage]:
     """The pinned pages listed in ``truth.json``."""
     data: dict[str, Any] = json.loads((fixture / "truth.json").read_text("utf-8"))
     return [
-        GatePage(key=item["key"], url=item["url"], path=fixture / item["file"],
-                 body=item["articleBody"])
+        GatePage(
+            key=item["key"], url=item["url"], path=fixture / item["file"], body=item["articleBody"]
+        )
         for item in data["pages"]
     ]
 

@@ -51,14 +51,13 @@ class PageResult:
         return BodyCounts(self.tp, self.fp, self.fn)
 
 
-def score_page(tool: Tool, page: Page, extraction: Extraction, ms: float,
-               error: str | None = None) -> PageResult:
+def score_page(
+    tool: Tool, page: Page, extraction: Extraction, ms: float, error: str | None = None
+) -> PageResult:
     """Compare one extraction with the page's truth."""
     counts = body_counts(page.body, extraction.text)
     title_ok = close(page.title, extraction.title) if page.title else None
-    byline_ok = (
-        close(page.byline, extraction.byline) if page.byline and tool.has_byline else None
-    )
+    byline_ok = close(page.byline, extraction.byline) if page.byline and tool.has_byline else None
     date_ok = (
         same_date(page.published, extraction.date) if page.published and tool.has_date else None
     )
@@ -124,8 +123,12 @@ def _pick(results: Sequence[PageResult], tool: str, page_set: str, split: str) -
     ]
 
 
-def summarise(results: Sequence[PageResult], tools: Sequence[str],
-              page_sets: Sequence[str], splits: Sequence[str]) -> list[dict[str, Any]]:
+def summarise(
+    results: Sequence[PageResult],
+    tools: Sequence[str],
+    page_sets: Sequence[str],
+    splits: Sequence[str],
+) -> list[dict[str, Any]]:
     """One row per page set, split and tool: body P/R/F1, metadata rates, timings."""
     rows = []
     for page_set in page_sets:
@@ -160,14 +163,38 @@ def summarise(results: Sequence[PageResult], tools: Sequence[str],
 
 
 def table(rows: Sequence[dict[str, Any]]) -> str:
-    headers = ["set", "split", "tool", "pages", "F1", "P", "R", "title", "byline", "date",
-               "mean ms", "median ms", "×traf", "errors"]
+    headers = [
+        "set",
+        "split",
+        "tool",
+        "pages",
+        "F1",
+        "P",
+        "R",
+        "title",
+        "byline",
+        "date",
+        "mean ms",
+        "median ms",
+        "×traf",
+        "errors",
+    ]
     cells = [
         [
-            row["set"], row["split"], row["tool"], fmt(row["pages"]), fmt(row["f1"]),
-            fmt(row["precision"]), fmt(row["recall"]), fmt(row["title"], 2), fmt(row["byline"], 2),
-            fmt(row["date"], 2), fmt(row["mean_ms"], 1), fmt(row["median_ms"], 1),
-            fmt(row["vs_trafilatura"], 2), fmt(row["errors"]),
+            row["set"],
+            row["split"],
+            row["tool"],
+            fmt(row["pages"]),
+            fmt(row["f1"]),
+            fmt(row["precision"]),
+            fmt(row["recall"]),
+            fmt(row["title"], 2),
+            fmt(row["byline"], 2),
+            fmt(row["date"], 2),
+            fmt(row["mean_ms"], 1),
+            fmt(row["median_ms"], 1),
+            fmt(row["vs_trafilatura"], 2),
+            fmt(row["errors"]),
         ]
         for row in rows
     ]
@@ -176,15 +203,25 @@ def table(rows: Sequence[dict[str, Any]]) -> str:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.quality", description=__doc__)
-    parser.add_argument("--tools", default=",".join(TOOLS),
-                        help=f"comma-separated, from {','.join(TOOLS)} (default: all)")
+    parser.add_argument(
+        "--tools",
+        default=",".join(TOOLS),
+        help=f"comma-separated, from {','.join(TOOLS)} (default: all)",
+    )
     parser.add_argument("--set", dest="page_set", default="all", choices=[*PAGE_SETS, "all"])
-    parser.add_argument("--split", default="all", choices=SPLITS,
-                        help="run only these pages (the table always breaks down by split)")
+    parser.add_argument(
+        "--split",
+        default="all",
+        choices=SPLITS,
+        help="run only these pages (the table always breaks down by split)",
+    )
     parser.add_argument("--limit", type=int, default=None, help="at most N pages per page set")
-    parser.add_argument("--data", default=None,
-                        help="folder with zyte-articles/ and readability-pages/ "
-                        "(default: $EXTRACTOR_BENCHMARKS, else ../shared/benchmarks)")
+    parser.add_argument(
+        "--data",
+        default=None,
+        help="folder with zyte-articles/ and readability-pages/ "
+        "(default: $EXTRACTOR_BENCHMARKS, else ../shared/benchmarks)",
+    )
     parser.add_argument("--out", type=Path, default=OUT, help=f"JSON report (default: {OUT})")
     return parser.parse_args(argv)
 
@@ -217,7 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     versions = {name: tool_version(name) for name in names}
     origin = provenance()
     print(
-        "versions: " + ", ".join(f"{name} {version}" for name, version in versions.items())
+        "versions: "
+        + ", ".join(f"{name} {version}" for name, version in versions.items())
         + f"; commit {str(origin['commit'])[:10]}{' (with edits)' if origin['dirty'] else ''}"
     )
     failures = [r for r in results if r.error]

@@ -47,8 +47,14 @@ def write_json(path: Path, data: dict[str, Any]) -> None:
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def write_report(path: Path, benchmark: str, argv: Sequence[str] | None, data: Path,
-                 fields: dict[str, Any], origin: dict[str, Any] | None = None) -> None:
+def write_report(
+    path: Path,
+    benchmark: str,
+    argv: Sequence[str] | None,
+    data: Path,
+    fields: dict[str, Any],
+    origin: dict[str, Any] | None = None,
+) -> None:
     """Write a benchmark's JSON report: what ran, on which data and commit, then its results."""
     report = {
         "benchmark": benchmark,
@@ -65,13 +71,21 @@ def provenance() -> dict[str, Any]:
     """Where a report's numbers come from: the commit measured (and whether the tree had edits)."""
     try:
         commit = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, timeout=10,
+            ["git", "rev-parse", "HEAD"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=10,
             check=True,
         ).stdout.strip()
         dirty = bool(
             subprocess.run(
-                ["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO,
-                capture_output=True, text=True, timeout=10, check=True,
+                ["git", "status", "--porcelain", "--untracked-files=no"],
+                cwd=REPO,
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=True,
             ).stdout.strip()
         )
     except (OSError, subprocess.SubprocessError):

@@ -68,8 +68,9 @@ def same_label(expected: str | None, found: str | None) -> bool:
     return _text_key(expected) == _text_key(found)
 
 
-def match_teasers(labels: Sequence[dict[str, Any]], found: Sequence[Teaser],
-                  base: str | None) -> list[tuple[int, int]]:
+def match_teasers(
+    labels: Sequence[dict[str, Any]], found: Sequence[Teaser], base: str | None
+) -> list[tuple[int, int]]:
     """One-to-one (label index, found index) pairs with the same URL key, in page order.
 
     A story can be labelled in two blocks; among labels with its URL a found teaser takes the
@@ -130,8 +131,9 @@ class PageScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score_page(label: dict[str, Any], page_set: str, record: Record | None,
-               error: str | None = None) -> PageScore:
+def score_page(
+    label: dict[str, Any], page_set: str, record: Record | None, error: str | None = None
+) -> PageScore:
     """Compare one page's record with its labels (a failed page has no record: all missed)."""
     key = label["page"]
     base = label["url"] or READABILITY_URL
@@ -199,18 +201,23 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float | None, float | None, float |
     recall = tp / (tp + fn) if tp + fn else None
     if precision is None or recall is None:
         return precision, recall, None
-    return precision, recall, (2 * precision * recall / (precision + recall)
-                               if precision + recall else 0.0)
+    return (
+        precision,
+        recall,
+        (2 * precision * recall / (precision + recall) if precision + recall else 0.0),
+    )
 
 
-def summarise(scores: Sequence[PageScore], page_sets: Sequence[str],
-              splits: Sequence[str]) -> list[dict[str, Any]]:
+def summarise(
+    scores: Sequence[PageScore], page_sets: Sequence[str], splits: Sequence[str]
+) -> list[dict[str, Any]]:
     """One row per page set and split: micro and macro teaser P/R/F1, field accuracies, headings."""
     rows = []
     for page_set in page_sets:
         for split in splits:
             picked = [
-                s for s in scores
+                s
+                for s in scores
                 if (page_set == "both" or s.page_set == page_set)
                 and (split == "all" or s.split == split)
             ]
@@ -257,25 +264,68 @@ def summarise(scores: Sequence[PageScore], page_sets: Sequence[str],
 
 
 def tables(rows: Sequence[dict[str, Any]]) -> str:
-    teaser_headers = ["set", "split", "pages", "labels", "found", "match", "P", "R", "F1",
-                      "macro P", "macro R", "macro F1", "date", "date*", "title", "blurb",
-                      "trunc", "block", "errors"]
+    teaser_headers = [
+        "set",
+        "split",
+        "pages",
+        "labels",
+        "found",
+        "match",
+        "P",
+        "R",
+        "F1",
+        "macro P",
+        "macro R",
+        "macro F1",
+        "date",
+        "date*",
+        "title",
+        "blurb",
+        "trunc",
+        "block",
+        "errors",
+    ]
     teaser_cells = [
-        [row["set"], row["split"], fmt(row["pages"]), fmt(row["labelled"]), fmt(row["found"]),
-         fmt(row["matched"])]
-        + [fmt(row[name]) for name in ("precision", "recall", "f1", "macro_precision",
-                                       "macro_recall", "macro_f1")]
-        + [fmt(row[name], 2) for name in ("date", "date_labelled", "title", "blurb", "truncated",
-                                          "block")]
+        [
+            row["set"],
+            row["split"],
+            fmt(row["pages"]),
+            fmt(row["labelled"]),
+            fmt(row["found"]),
+            fmt(row["matched"]),
+        ]
+        + [
+            fmt(row[name])
+            for name in ("precision", "recall", "f1", "macro_precision", "macro_recall", "macro_f1")
+        ]
+        + [
+            fmt(row[name], 2)
+            for name in ("date", "date_labelled", "title", "blurb", "truncated", "block")
+        ]
         + [fmt(row["errors"])]
         for row in rows
     ]
-    page_headers = ["set", "split", "pages", "headline", "headline≈", "sections P", "sections R",
-                    "sections F1"]
+    page_headers = [
+        "set",
+        "split",
+        "pages",
+        "headline",
+        "headline≈",
+        "sections P",
+        "sections R",
+        "sections F1",
+    ]
     page_cells = [
-        [row["set"], row["split"], fmt(row["pages"]), fmt(row["headline"], 2),
-         fmt(row["headline_close"], 2), fmt(row["sections_precision"]),
-         fmt(row["sections_recall"]), fmt(row["sections_f1"])]
+        [
+            row["set"],
+            row["split"],
+            fmt(row["pages"]),
+            fmt(row["headline"], 2),
+            fmt(row["headline_close"], 2),
+            fmt(row["sections_precision"]),
+            fmt(row["sections_recall"]),
+            fmt(row["sections_f1"]),
+        ]
         for row in rows
     ]
     return (
@@ -307,11 +357,18 @@ def run(labels: Sequence[dict[str, Any]], pages: dict[str, Page]) -> list[PageSc
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.teasers", description=__doc__)
-    parser.add_argument("--data", default=None,
-                        help="folder with the page sets and teaser-labels/ "
-                        "(default: $EXTRACTOR_BENCHMARKS, else ../shared/benchmarks)")
-    parser.add_argument("--labels", type=Path, default=None,
-                        help="teasers.jsonl (default: DATA/teaser-labels/teasers.jsonl)")
+    parser.add_argument(
+        "--data",
+        default=None,
+        help="folder with the page sets and teaser-labels/ "
+        "(default: $EXTRACTOR_BENCHMARKS, else ../shared/benchmarks)",
+    )
+    parser.add_argument(
+        "--labels",
+        type=Path,
+        default=None,
+        help="teasers.jsonl (default: DATA/teaser-labels/teasers.jsonl)",
+    )
     parser.add_argument("--split", default="all", choices=SPLITS)
     parser.add_argument("--limit", type=int, default=None, help="at most N labelled pages")
     parser.add_argument("--out", type=Path, default=OUT, help=f"JSON report (default: {OUT})")
@@ -337,7 +394,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if score.error:
             print(f"error: {score.key}: {score.error}", file=sys.stderr)
     write_report(
-        args.out, "teasers", argv, root,
+        args.out,
+        "teasers",
+        argv,
+        root,
         {"rows": rows, "pages": [asdict(score) for score in scores]},
     )
     return 0

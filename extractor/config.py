@@ -1,4 +1,4 @@
-"""Frozen configuration of every stage; one precedence: flags > environment > job file > defaults."""
+"""Frozen configuration of every stage; precedence: flags > environment > job file > defaults."""
 
 from __future__ import annotations
 

@@ -1,11 +1,11 @@
-"""The one exception tree of extractor: every failure is an ExtractorError that can become an error record.
+"""The one exception tree: every failure is an ExtractorError that can become an error record.
 
 ::
 
     ExtractorError                 stage      kinds
      ├── ConfigError               config     invalid, missing
-     ├── FetchError                fetch      timeout, connection, too_many_redirects, redirect_loop,
-     │                                        too_large, not_html, robots_disallowed,
+     ├── FetchError                fetch      timeout, connection, too_many_redirects,
+     │                                        redirect_loop, too_large, not_html, robots_disallowed,
      │                                        robots_unavailable, http_status, private_address,
      │                                        invalid_url, deadline
      ├── DecodeError               decode     decode, bad_gzip

@@ -195,7 +195,7 @@ class ExtractorInfo:
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """One article page as schema ``extractor.article/1``; ``to_dict`` keeps the schema's key order."""
+    """One article page as schema ``extractor.article/1``; ``to_dict`` keeps the schema order."""
 
     url: str
     site: Site

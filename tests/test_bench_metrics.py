@@ -33,7 +33,12 @@ from extractor.models import Teaser  # noqa: E402
 
 def test_tokens_are_lowercased_unicode_words() -> None:
     assert tokens("Hello, World! Straße_1 café—naïve 2019") == [
-        "hello", "world", "straße_1", "café", "naïve", "2019",
+        "hello",
+        "world",
+        "straße_1",
+        "café",
+        "naïve",
+        "2019",
     ]
     assert tokens("") == []
     assert tokens(None) == []
@@ -119,7 +124,9 @@ def test_split_holds_out_a_stable_quarter() -> None:
 
 def test_html_text_keeps_blocks_apart() -> None:
     assert tokens(html_text("<div><p>first</p><p>second<br>third</p></div>")) == [
-        "first", "second", "third",
+        "first",
+        "second",
+        "third",
     ]
     assert html_text("  ") == ""
 
@@ -149,8 +156,10 @@ def test_teasers_match_one_to_one_preferring_the_same_block() -> None:
 def test_blurb_rule() -> None:
     assert blurb_ok(None, None)
     assert not blurb_ok("A blurb.", None)
-    assert blurb_ok("Even their own  witnesses\nsaid damaging stuff.",
-                    "Even their own witnesses said damaging stuff.")
+    assert blurb_ok(
+        "Even their own  witnesses\nsaid damaging stuff.",
+        "Even their own witnesses said damaging stuff.",
+    )
     ten = "one two three four five six seven eight nine ten"
     assert blurb_ok(ten, ten + " …")  # token F1 1.0
     assert blurb_ok(ten, ten.replace(" ten", ""))  # F1 = 18/19 >= 0.9

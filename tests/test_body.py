@@ -64,7 +64,8 @@ def test_headline_prefers_the_h1_that_matches_declared_title() -> None:
     record = _record(
         f"<h1><a href='/'>Site Name</a></h1><div><h1>The real title of it</h1><p>{P1}</p>"
         f"<p>{P2}</p></div>",
-        "<meta property='og:title' content='The real title of it'><title>The real title of it - Site Name</title>",
+        "<meta property='og:title' content='The real title of it'>"
+        "<title>The real title of it - Site Name</title>",
     )
     assert record["headline"] == "The real title of it"
 

@@ -74,7 +74,8 @@ def test_collapse_removes_zero_width_characters() -> None:
 def test_phone_only_copies_are_hidden_and_desktop_copies_kept() -> None:
     html = (
         "<body><div class='visible-xs-block hidden-sm hidden-md hidden-lg'>phone copy</div>"
-        "<div class='hidden-xs visible-sm-block visible-md-block visible-lg-block'>desktop copy</div>"
+        "<div class='hidden-xs visible-sm-block visible-md-block visible-lg-block'>"
+        "desktop copy</div>"
         "<div class='col hidden-xs'>also desktop</div></body>"
     )
     assert [t for _, t in _blocks(html)] == ["desktop copy", "also desktop"]

@@ -15,8 +15,13 @@ from extractor.parse.metadata import PageMetadata, find_byline, read_metadata
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "metadata"
 
 
-def read(head: str = "", body: str = "", *, url: str | None = "https://example.com/news/a.html",
-         html_attrs: str = "") -> PageMetadata:
+def read(
+    head: str = "",
+    body: str = "",
+    *,
+    url: str | None = "https://example.com/news/a.html",
+    html_attrs: str = "",
+) -> PageMetadata:
     html = f"<!doctype html><html {html_attrs}><head>{head}</head><body>{body}</body></html>"
     return read_metadata(parse_document(html), url)
 
@@ -28,25 +33,62 @@ def ld(obj: Any) -> str:
 # --- JSON-LD -------------------------------------------------------------------------------------
 
 JSONLD_CASES = [
-    pytest.param('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",}'
-                 "</script>", ["NewsArticle"], id="trailing-comma"),
-    pytest.param('<script type="application/ld+json"><!-- {"@type": "Article", "headline": "H"} -->'
-                 "</script>", ["Article"], id="html-comment"),
-    pytest.param('<script type="application/ld+json">//<![CDATA[\n{"@type": "Article"}\n//]]>'
-                 "</script>", ["Article"], id="cdata"),
-    pytest.param('<script type="application/ld+json">{"@type": "Article", "headline": "a\tb\x01"}'
-                 "</script>", ["Article"], id="control-characters"),
-    pytest.param(ld({"@context": "https://schema.org", "@graph": [
-        {"@type": "WebSite", "name": "S"}, {"@type": "WebPage"}, {"@type": "NewsArticle"}]}),
-        ["WebSite", "WebPage", "NewsArticle"], id="graph"),
-    pytest.param(ld([{"@type": "Organization"}, [{"@type": "BlogPosting"}]]),
-                 ["Organization", "BlogPosting"], id="nested-lists"),
-    pytest.param('<script type="application/ld+json">{"@type": "Article", "headline": </script>'
-                 + ld({"@type": "Person"}), ["Person"], id="unrepairable-skipped"),
-    pytest.param('<script type="application/ld+json">{"@type": "Article"}{"@type": "Person"}'
-                 "</script>", ["Article", "Person"], id="concatenated"),
-    pytest.param('<script type="APPLICATION/LD+JSON">{"@type": "Article"}</script>', ["Article"],
-                 id="type-case"),
+    pytest.param(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",}</script>',
+        ["NewsArticle"],
+        id="trailing-comma",
+    ),
+    pytest.param(
+        '<script type="application/ld+json"><!-- {"@type": "Article", "headline": "H"} -->'
+        "</script>",
+        ["Article"],
+        id="html-comment",
+    ),
+    pytest.param(
+        '<script type="application/ld+json">//<![CDATA[\n{"@type": "Article"}\n//]]></script>',
+        ["Article"],
+        id="cdata",
+    ),
+    pytest.param(
+        '<script type="application/ld+json">{"@type": "Article", "headline": "a\tb\x01"}</script>',
+        ["Article"],
+        id="control-characters",
+    ),
+    pytest.param(
+        ld(
+            {
+                "@context": "https://schema.org",
+                "@graph": [
+                    {"@type": "WebSite", "name": "S"},
+                    {"@type": "WebPage"},
+                    {"@type": "NewsArticle"},
+                ],
+            }
+        ),
+        ["WebSite", "WebPage", "NewsArticle"],
+        id="graph",
+    ),
+    pytest.param(
+        ld([{"@type": "Organization"}, [{"@type": "BlogPosting"}]]),
+        ["Organization", "BlogPosting"],
+        id="nested-lists",
+    ),
+    pytest.param(
+        '<script type="application/ld+json">{"@type": "Article", "headline": </script>'
+        + ld({"@type": "Person"}),
+        ["Person"],
+        id="unrepairable-skipped",
+    ),
+    pytest.param(
+        '<script type="application/ld+json">{"@type": "Article"}{"@type": "Person"}</script>',
+        ["Article", "Person"],
+        id="concatenated",
+    ),
+    pytest.param(
+        '<script type="APPLICATION/LD+JSON">{"@type": "Article"}</script>',
+        ["Article"],
+        id="type-case",
+    ),
 ]
 
 
@@ -57,16 +99,34 @@ def test_jsonld_objects_are_read_and_flattened(head: str, types: list[str]) -> N
 
 
 def test_main_article_object_wins_over_webpage() -> None:
-    meta = read(ld({"@graph": [
-        {"@type": "WebPage", "name": "Page", "datePublished": "2020-01-01",
-         "description": "page"},
-        {"@type": ["NewsArticle"], "headline": "The story", "datePublished": "2021-05-06T07:08:09Z",
-         "author": [{"@type": "Person", "name": "By Ann Lee", "url": "https://x/ann"},
-                    "Bo Chan and Cy Dee", {"@type": "Person", "name": "ann lee"}],
-         "publisher": {"@type": "Organization", "name": "The Daily"},
-         "image": [{"@type": "ImageObject", "url": "/img/a.jpg"}],
-         "articleSection": ["World"], "keywords": "war, peace"},
-    ]}))
+    meta = read(
+        ld(
+            {
+                "@graph": [
+                    {
+                        "@type": "WebPage",
+                        "name": "Page",
+                        "datePublished": "2020-01-01",
+                        "description": "page",
+                    },
+                    {
+                        "@type": ["NewsArticle"],
+                        "headline": "The story",
+                        "datePublished": "2021-05-06T07:08:09Z",
+                        "author": [
+                            {"@type": "Person", "name": "By Ann Lee", "url": "https://x/ann"},
+                            "Bo Chan and Cy Dee",
+                            {"@type": "Person", "name": "ann lee"},
+                        ],
+                        "publisher": {"@type": "Organization", "name": "The Daily"},
+                        "image": [{"@type": "ImageObject", "url": "/img/a.jpg"}],
+                        "articleSection": ["World"],
+                        "keywords": "war, peace",
+                    },
+                ]
+            }
+        )
+    )
     assert meta.article_type == "NewsArticle"
     assert ("jsonld:headline", "The story") in meta.headline_candidates
     assert meta.authors == ("Ann Lee", "Bo Chan", "Cy Dee")
@@ -78,24 +138,44 @@ def test_main_article_object_wins_over_webpage() -> None:
 
 
 def test_graph_references_are_resolved() -> None:
-    meta = read(ld({"@context": "https://schema.org", "@graph": [
-        {"@type": "Article", "@id": "https://s/#article", "headline": "H",
-         "author": {"@id": "https://s/#/person/1"}, "publisher": {"@id": "https://s/#org"},
-         "image": {"@id": "https://s/#img"}},
-        {"@type": "Person", "@id": "https://s/#/person/1", "name": "Pat Kim"},
-        {"@type": "Organization", "@id": "https://s/#org", "name": "Org Name"},
-        {"@type": "ImageObject", "@id": "https://s/#img", "url": "https://s/i.png"},
-    ]}))
+    meta = read(
+        ld(
+            {
+                "@context": "https://schema.org",
+                "@graph": [
+                    {
+                        "@type": "Article",
+                        "@id": "https://s/#article",
+                        "headline": "H",
+                        "author": {"@id": "https://s/#/person/1"},
+                        "publisher": {"@id": "https://s/#org"},
+                        "image": {"@id": "https://s/#img"},
+                    },
+                    {"@type": "Person", "@id": "https://s/#/person/1", "name": "Pat Kim"},
+                    {"@type": "Organization", "@id": "https://s/#org", "name": "Org Name"},
+                    {"@type": "ImageObject", "@id": "https://s/#img", "url": "https://s/i.png"},
+                ],
+            }
+        )
+    )
     assert meta.authors == ("Pat Kim",)
     assert meta.site_name == "Org Name"
     assert meta.image == "https://s/i.png"
 
 
 def test_any_article_subtype_is_the_main_object() -> None:
-    meta = read(ld([{"@type": "WebPage", "datePublished": "2001-01-01"},
-                    {"@type": "http://schema.org/ReportageNewsArticle",
-                     "datePublished": "2018-12-21",
-                     "author": {"name": "Bruno (H. Z.) Rodrigues"}}]))
+    meta = read(
+        ld(
+            [
+                {"@type": "WebPage", "datePublished": "2001-01-01"},
+                {
+                    "@type": "http://schema.org/ReportageNewsArticle",
+                    "datePublished": "2018-12-21",
+                    "author": {"name": "Bruno (H. Z.) Rodrigues"},
+                },
+            ]
+        )
+    )
     assert meta.article_type == "ReportageNewsArticle"
     assert meta.published_text == "2018-12-21"
     assert meta.authors == ("Bruno (H. Z.) Rodrigues",)
@@ -109,8 +189,10 @@ def test_article_name_stands_in_for_a_missing_headline() -> None:
 
 
 def test_webpage_date_is_the_last_resort() -> None:
-    meta = read(ld({"@type": "WebPage", "datePublished": "2020-01-01"})
-                + '<meta name="date" content="2019-02-03">')
+    meta = read(
+        ld({"@type": "WebPage", "datePublished": "2020-01-01"})
+        + '<meta name="date" content="2019-02-03">'
+    )
     assert meta.published_text == "2019-02-03"
     meta = read(ld({"@type": "WebPage", "datePublished": "2020-01-01"}))
     assert meta.published_text == "2020-01-01"
@@ -119,8 +201,10 @@ def test_webpage_date_is_the_last_resort() -> None:
 # --- meta tags, dates ----------------------------------------------------------------------------
 
 DATE_CASES = [
-    ('<meta property="article:published_time" content="2022-03-04T05:06:07+01:00">',
-     "2022-03-04T05:06:07+01:00"),
+    (
+        '<meta property="article:published_time" content="2022-03-04T05:06:07+01:00">',
+        "2022-03-04T05:06:07+01:00",
+    ),
     ('<meta name="DC.date.issued" content="2018-07-08">', "2018-07-08"),
     ('<meta name="sailthru.date" content="2017-01-02 10:00:00">', "2017-01-02 10:00:00"),
     ('<meta name="parsely-pub-date" content="2016-05-06T00:00:00Z">', "2016-05-06T00:00:00Z"),
@@ -136,8 +220,10 @@ def test_published_date_from_meta(head: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ('<span itemprop="datePublished" datetime="2014-02-03T01:00:00Z">Feb 3</span>',
-         "2014-02-03T01:00:00Z"),
+        (
+            '<span itemprop="datePublished" datetime="2014-02-03T01:00:00Z">Feb 3</span>',
+            "2014-02-03T01:00:00Z",
+        ),
         ('<p><time pubdate datetime="2013-04-05">April 5</time></p>', "2013-04-05"),
     ],
 )
@@ -146,8 +232,10 @@ def test_published_date_from_body_markup(body: str, expected: str) -> None:
 
 
 def test_placeholder_dates_are_skipped() -> None:
-    meta = read(ld({"@type": "NewsArticle", "datePublished": "0001-01-01T00:00:00Z"})
-                + '<meta property="article:published_time" content="2019-11-19T10:00:00Z">')
+    meta = read(
+        ld({"@type": "NewsArticle", "datePublished": "0001-01-01T00:00:00Z"})
+        + '<meta property="article:published_time" content="2019-11-19T10:00:00Z">'
+    )
     assert meta.published_text == "2019-11-19T10:00:00Z"
     assert read(ld({"@type": "Article", "datePublished": "1970-01-01T00:00:00Z"})).published is None
 
@@ -160,8 +248,15 @@ def test_modified_date() -> None:
 
 def test_iso_dates_are_normalised() -> None:
     pytest.importorskip("extractor.parse.dates")
-    meta = read(ld({"@type": "Article", "datePublished": "2021-05-06T07:08:09Z",
-                    "dateModified": "2021-05-07"}))
+    meta = read(
+        ld(
+            {
+                "@type": "Article",
+                "datePublished": "2021-05-06T07:08:09Z",
+                "dateModified": "2021-05-07",
+            }
+        )
+    )
     assert meta.published is not None and meta.published.startswith("2021-05-06")
     assert meta.modified == "2021-05-07"
 
@@ -174,7 +269,7 @@ def test_opengraph_twitter_and_meta_maps() -> None:
         '<meta name="Description" content="  A   page. ">'
         '<meta http-equiv="Content-Language" content="de_DE">'
         '<meta property="article:tag" content="a"><meta property="article:tag" content="b">'
-        '<title> The  title </title>'
+        "<title> The  title </title>"
     )
     assert meta.opengraph["og:title"] == "Both"
     assert meta.twitter == {"twitter:title": "Both", "twitter:card": "summary"}
@@ -221,21 +316,33 @@ def test_lang(attrs: str, head: str, expected: str | None) -> None:
 @pytest.mark.parametrize(
     ("head", "url", "canonical", "image"),
     [
-        ('<link rel="canonical" href="/a"><meta property="og:url" content="https://o/x">'
-         '<meta property="og:image" content="img.png">',
-         "https://example.com/news/p", "https://example.com/a", "https://example.com/news/img.png"),
-        ('<base href="https://cdn.example.org/base/"><link rel="canonical" href="a">'
-         '<link rel="image_src" href="i.jpg">',
-         "https://example.com/p", "https://cdn.example.org/base/a",
-         "https://cdn.example.org/base/i.jpg"),
-        ('<meta property="og:url" content="//example.net/x">'
-         '<meta name="twitter:image" content="data:image/png;base64,AAAA">',
-         None, "https://example.net/x", None),
+        (
+            '<link rel="canonical" href="/a"><meta property="og:url" content="https://o/x">'
+            '<meta property="og:image" content="img.png">',
+            "https://example.com/news/p",
+            "https://example.com/a",
+            "https://example.com/news/img.png",
+        ),
+        (
+            '<base href="https://cdn.example.org/base/"><link rel="canonical" href="a">'
+            '<link rel="image_src" href="i.jpg">',
+            "https://example.com/p",
+            "https://cdn.example.org/base/a",
+            "https://cdn.example.org/base/i.jpg",
+        ),
+        (
+            '<meta property="og:url" content="//example.net/x">'
+            '<meta name="twitter:image" content="data:image/png;base64,AAAA">',
+            None,
+            "https://example.net/x",
+            None,
+        ),
         ('<link rel="canonical" href="/relative-without-base">', None, None, None),
     ],
 )
-def test_canonical_and_image_are_absolute(head: str, url: str | None, canonical: str | None,
-                                          image: str | None) -> None:
+def test_canonical_and_image_are_absolute(
+    head: str, url: str | None, canonical: str | None, image: str | None
+) -> None:
     meta = read(head, url=url)
     assert meta.canonical_url == canonical
     assert meta.image == image
@@ -245,67 +352,179 @@ def test_canonical_and_image_are_absolute(head: str, url: str | None, canonical:
 
 AUTHOR_CASES = [
     pytest.param('<meta name="author" content="Jane Roe">', "", ("Jane Roe",), id="meta-author"),
-    pytest.param('<meta property="article:author" content="https://facebook.com/jane">'
-                 '<meta property="article:author" content="Jane Roe">', "", ("Jane Roe",),
-                 id="article-author-url-skipped"),
-    pytest.param('<meta name="author" content="By Jane Roe and John Doe">', "",
-                 ("Jane Roe", "John Doe"), id="by-and-split"),
-    pytest.param('<meta name="author" content="Meta"><meta name="dc.creator" content="Dc Name">',
-                 "", ("Dc Name",), id="dublin-core-first"),
-    pytest.param("", '<div itemprop="author" itemscope><a href="/p"><span itemprop="name">'
-                 "Ann Lee</span></a> Staff</div>", ("Ann Lee",), id="itemprop-name-child"),
-    pytest.param("", '<p>Words by <a rel="author" href="/u/k">Kim Park</a></p>', ("Kim Park",),
-                 id="rel-author"),
-    pytest.param("", '<div class="article-byline">By Sam Poe, Staff Writer | Reuters</div>',
-                 ("Sam Poe",), id="byline-role-agency"),
-    pytest.param("", '<span class="pb-byline">BY JO MARCH\n March 11, 2015 3:46 PM</span>',
-                 ("JO MARCH",), id="byline-date"),
-    pytest.param("", '<p class="meta">By Al Bee (al@example.com)</p>', ("Al Bee",),
-                 id="by-text-email"),
-    pytest.param("", '<div class="comments"><span class="author">Troll Person</span></div>'
-                 '<span class="writer">Pat Kim</span>', ("Pat Kim",),
-                 id="comment-authors-ignored"),
-    pytest.param("", '<div class="author">This is a long sentence about something else that is not'
-                 " a name at all</div>", (), id="no-long-text"),
+    pytest.param(
+        '<meta property="article:author" content="https://facebook.com/jane">'
+        '<meta property="article:author" content="Jane Roe">',
+        "",
+        ("Jane Roe",),
+        id="article-author-url-skipped",
+    ),
+    pytest.param(
+        '<meta name="author" content="By Jane Roe and John Doe">',
+        "",
+        ("Jane Roe", "John Doe"),
+        id="by-and-split",
+    ),
+    pytest.param(
+        '<meta name="author" content="Meta"><meta name="dc.creator" content="Dc Name">',
+        "",
+        ("Dc Name",),
+        id="dublin-core-first",
+    ),
+    pytest.param(
+        "",
+        '<div itemprop="author" itemscope><a href="/p"><span itemprop="name">'
+        "Ann Lee</span></a> Staff</div>",
+        ("Ann Lee",),
+        id="itemprop-name-child",
+    ),
+    pytest.param(
+        "",
+        '<p>Words by <a rel="author" href="/u/k">Kim Park</a></p>',
+        ("Kim Park",),
+        id="rel-author",
+    ),
+    pytest.param(
+        "",
+        '<div class="article-byline">By Sam Poe, Staff Writer | Reuters</div>',
+        ("Sam Poe",),
+        id="byline-role-agency",
+    ),
+    pytest.param(
+        "",
+        '<span class="pb-byline">BY JO MARCH\n March 11, 2015 3:46 PM</span>',
+        ("JO MARCH",),
+        id="byline-date",
+    ),
+    pytest.param(
+        "", '<p class="meta">By Al Bee (al@example.com)</p>', ("Al Bee",), id="by-text-email"
+    ),
+    pytest.param(
+        "",
+        '<div class="comments"><span class="author">Troll Person</span></div>'
+        '<span class="writer">Pat Kim</span>',
+        ("Pat Kim",),
+        id="comment-authors-ignored",
+    ),
+    pytest.param(
+        "",
+        '<div class="author">This is a long sentence about something else that is not'
+        " a name at all</div>",
+        (),
+        id="no-long-text",
+    ),
     pytest.param("", "<p>Nothing declared.</p>", (), id="none"),
-    pytest.param('<meta name="citation_author" content="Doe, Jane A.">', "", ("Jane A. Doe",),
-                 id="inverted-citation-name"),
-    pytest.param('<meta name="author" content="Jane Doe - Staff Writer">', "", ("Jane Doe",),
-                 id="declared-role-after-dash"),
-    pytest.param('<meta name="author" content="Jo Roe, CNN">', "", ("Jo Roe",),
-                 id="agency-dropped"),
-    pytest.param("", '<span itemprop="author">Ann Lee</span> and <span itemprop="author">Bo Chan'
-                 "</span>", ("Ann Lee", "Bo Chan"), id="several-itemprop-authors"),
-    pytest.param("", '<p class="legal">By clicking "Submit" you agree to the Terms of Use.</p>',
-                 (), id="by-clicking-is-no-byline"),
-    pytest.param("", '<p class="byline author">Written by Rob Ewaschuk Edited by Betsy Beyer</p>',
-                 ("Rob Ewaschuk", "Betsy Beyer"), id="written-and-edited-by"),
-    pytest.param("", '<div class="post-author">Joe Wee Monday, 12 May 2014</div>', ("Joe Wee",),
-                 id="weekday-cut"),
-    pytest.param('<meta name="author" content="Sarah E. Needleman">', "", ("Sarah E. Needleman",),
-                 id="initial-e-is-no-conjunction"),
-    pytest.param('<meta name="author" content="Bruce Y. Lee">', "", ("Bruce Y. Lee",),
-                 id="initial-y-is-no-conjunction"),
-    pytest.param('<meta name="author" content="Ana y Juan Pérez">', "", ("Ana", "Juan Pérez"),
-                 id="spanish-y-splits"),
-    pytest.param(ld({"@type": "NewsArticle", "author": {"name": "By TOM KRISHER, AP Auto Writer"}}),
-                 "", ("TOM KRISHER",), id="agency-role-piece-dropped"),
-    pytest.param('<meta name="author" content="Kevin Johnson and Kevin McCoy, USA TODAY">', "",
-                 ("Kevin Johnson", "Kevin McCoy"), id="outlet-tail-dropped"),
-    pytest.param('<meta name="author" content="DANICA KIRKA and JILL LAWLESS Associated Press">',
-                 "", ("DANICA KIRKA", "JILL LAWLESS"), id="agency-suffix-stripped"),
-    pytest.param('<meta name="author" content="Victor Tangermann, Futurism">', "",
-                 ("Victor Tangermann",), id="lone-outlet-word-dropped"),
-    pytest.param('<meta name="author" content="Finian Cunningham. Sputnik International">', "",
-                 ("Finian Cunningham",), id="sentence-stop"),
-    pytest.param('<meta name="author" content="The Associated Press">', "", ("Associated Press",),
-                 id="agency-alone-kept"),
-    pytest.param('<meta name="author" content="Reuters, AP">', "", ("Reuters", "AP"),
-                 id="agencies-alone-kept"),
-    pytest.param('<meta name="author" content="Текст: Венера Ерофеева">', "",
-                 ("Венера Ерофеева",), id="label-with-colon"),
-    pytest.param(ld({"@type": "Article", "author": {"name": "Science X staff"}}), "",
-                 ("Science X staff",), id="organisation-byline-kept-whole"),
+    pytest.param(
+        '<meta name="citation_author" content="Doe, Jane A.">',
+        "",
+        ("Jane A. Doe",),
+        id="inverted-citation-name",
+    ),
+    pytest.param(
+        '<meta name="author" content="Jane Doe - Staff Writer">',
+        "",
+        ("Jane Doe",),
+        id="declared-role-after-dash",
+    ),
+    pytest.param(
+        '<meta name="author" content="Jo Roe, CNN">', "", ("Jo Roe",), id="agency-dropped"
+    ),
+    pytest.param(
+        "",
+        '<span itemprop="author">Ann Lee</span> and <span itemprop="author">Bo Chan</span>',
+        ("Ann Lee", "Bo Chan"),
+        id="several-itemprop-authors",
+    ),
+    pytest.param(
+        "",
+        '<p class="legal">By clicking "Submit" you agree to the Terms of Use.</p>',
+        (),
+        id="by-clicking-is-no-byline",
+    ),
+    pytest.param(
+        "",
+        '<p class="byline author">Written by Rob Ewaschuk Edited by Betsy Beyer</p>',
+        ("Rob Ewaschuk", "Betsy Beyer"),
+        id="written-and-edited-by",
+    ),
+    pytest.param(
+        "",
+        '<div class="post-author">Joe Wee Monday, 12 May 2014</div>',
+        ("Joe Wee",),
+        id="weekday-cut",
+    ),
+    pytest.param(
+        '<meta name="author" content="Sarah E. Needleman">',
+        "",
+        ("Sarah E. Needleman",),
+        id="initial-e-is-no-conjunction",
+    ),
+    pytest.param(
+        '<meta name="author" content="Bruce Y. Lee">',
+        "",
+        ("Bruce Y. Lee",),
+        id="initial-y-is-no-conjunction",
+    ),
+    pytest.param(
+        '<meta name="author" content="Ana y Juan Pérez">',
+        "",
+        ("Ana", "Juan Pérez"),
+        id="spanish-y-splits",
+    ),
+    pytest.param(
+        ld({"@type": "NewsArticle", "author": {"name": "By TOM KRISHER, AP Auto Writer"}}),
+        "",
+        ("TOM KRISHER",),
+        id="agency-role-piece-dropped",
+    ),
+    pytest.param(
+        '<meta name="author" content="Kevin Johnson and Kevin McCoy, USA TODAY">',
+        "",
+        ("Kevin Johnson", "Kevin McCoy"),
+        id="outlet-tail-dropped",
+    ),
+    pytest.param(
+        '<meta name="author" content="DANICA KIRKA and JILL LAWLESS Associated Press">',
+        "",
+        ("DANICA KIRKA", "JILL LAWLESS"),
+        id="agency-suffix-stripped",
+    ),
+    pytest.param(
+        '<meta name="author" content="Victor Tangermann, Futurism">',
+        "",
+        ("Victor Tangermann",),
+        id="lone-outlet-word-dropped",
+    ),
+    pytest.param(
+        '<meta name="author" content="Finian Cunningham. Sputnik International">',
+        "",
+        ("Finian Cunningham",),
+        id="sentence-stop",
+    ),
+    pytest.param(
+        '<meta name="author" content="The Associated Press">',
+        "",
+        ("Associated Press",),
+        id="agency-alone-kept",
+    ),
+    pytest.param(
+        '<meta name="author" content="Reuters, AP">',
+        "",
+        ("Reuters", "AP"),
+        id="agencies-alone-kept",
+    ),
+    pytest.param(
+        '<meta name="author" content="Текст: Венера Ерофеева">',
+        "",
+        ("Венера Ерофеева",),
+        id="label-with-colon",
+    ),
+    pytest.param(
+        ld({"@type": "Article", "author": {"name": "Science X staff"}}),
+        "",
+        ("Science X staff",),
+        id="organisation-byline-kept-whole",
+    ),
     pytest.param('<meta name="author" content="Staff Writer">', "", (), id="role-alone-no-name"),
 ]
 
@@ -324,12 +543,21 @@ def test_account_handle_gives_way_to_a_name() -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ('<header><h1>T</h1><p class="byline">By <a href="/people/ann">Ann Lee</a> and '
-         '<a href="/people/bo">Bo Chan</a> | May 3, 2021</p></header>', ("Ann Lee", "Bo Chan")),
-        ('<div class="related"><span class="author">Other Writer</span></div>'
-         "<p>By Real Person</p>", ("Real Person",)),
-        ('<p>by the way, we moved.</p><span class="policy">By clicking "Submit," you agree'
-         "</span>", ()),
+        (
+            '<header><h1>T</h1><p class="byline">By <a href="/people/ann">Ann Lee</a> and '
+            '<a href="/people/bo">Bo Chan</a> | May 3, 2021</p></header>',
+            ("Ann Lee", "Bo Chan"),
+        ),
+        (
+            '<div class="related"><span class="author">Other Writer</span></div>'
+            "<p>By Real Person</p>",
+            ("Real Person",),
+        ),
+        (
+            '<p>by the way, we moved.</p><span class="policy">By clicking "Submit," you agree'
+            "</span>",
+            (),
+        ),
     ],
 )
 def test_find_byline(body: str, expected: tuple[str, ...]) -> None:
@@ -338,20 +566,28 @@ def test_find_byline(body: str, expected: tuple[str, ...]) -> None:
 
 
 def test_the_site_itself_is_not_an_author() -> None:
-    page = ld({"@type": "NewsArticle", "author": [{"name": "Clark Kent"}, {"name": "Daily Planet"}],
-               "publisher": {"name": "The Daily Planet"}})
+    page = ld(
+        {
+            "@type": "NewsArticle",
+            "author": [{"name": "Clark Kent"}, {"name": "Daily Planet"}],
+            "publisher": {"name": "The Daily Planet"},
+        }
+    )
     assert read(page).authors == ("Clark Kent",)
     by_host = '<meta name="author" content="Lois Lane and Planet News.com">'
     assert read(by_host, url="https://www.planetnews.com/a").authors == ("Lois Lane",)
     assert read(by_host, url="http://[::1").authors == ("Lois Lane", "Planet News.com")
-    alone = ('<meta property="og:site_name" content="Daily Planet">'
-             '<meta name="author" content="Daily Planet">')
+    alone = (
+        '<meta property="og:site_name" content="Daily Planet">'
+        '<meta name="author" content="Daily Planet">'
+    )
     assert read(alone).authors == ("Daily Planet",)
 
 
 def test_declared_author_beats_dom_byline() -> None:
-    meta = read('<meta name="author" content="Declared Name">',
-                '<div class="byline">By Other Person</div>')
+    meta = read(
+        '<meta name="author" content="Declared Name">', '<div class="byline">By Other Person</div>'
+    )
     assert meta.authors == ("Declared Name",)
 
 
@@ -360,10 +596,18 @@ def test_declared_author_beats_dom_byline() -> None:
 
 def test_record_metadata_is_bounded_and_serialisable() -> None:
     big = "x" * 20_000
-    meta = read(ld({"@type": "Article", "articleBody": big, "keywords": list(range(80)),
-                    "nested": {"a": {"b": {"c": [1, 2]}}}, "bad": float("nan")})
-                .replace("NaN", "NaN")
-                + f'<meta name="description" content="{big}"><meta name="x" content="y">')
+    meta = read(
+        ld(
+            {
+                "@type": "Article",
+                "articleBody": big,
+                "keywords": list(range(80)),
+                "nested": {"a": {"b": {"c": [1, 2]}}},
+                "bad": float("nan"),
+            }
+        ).replace("NaN", "NaN")
+        + f'<meta name="description" content="{big}"><meta name="x" content="y">'
+    )
     record = meta.to_record_metadata()
     assert list(record) == ["jsonld", "opengraph", "twitter", "meta"]
     article = record["jsonld"][0]
@@ -441,8 +685,13 @@ def test_hostile_values_never_raise() -> None:
     meta = read(
         '<base href="http://[bad"><link rel="canonical" href="http://[::1">'
         f'<script type="application/ld+json">{deep}</script>'
-        + ld({"@type": "Article", "author": [[[[[[["Deep Name"]]]]]]],
-              "headline": {"name": {"name": {"name": {"name": {"name": {"name": "x"}}}}}}}),
+        + ld(
+            {
+                "@type": "Article",
+                "author": [[[[[[["Deep Name"]]]]]]],
+                "headline": {"name": {"name": {"name": {"name": {"name": {"name": "x"}}}}}},
+            }
+        ),
         url="https://example.com/",
     )
     assert meta.canonical_url is None

@@ -97,7 +97,10 @@ def test_links_in_running_text_are_not_teasers() -> None:
 
 
 def test_a_single_promo_card_is_not_a_block() -> None:
-    promo = "<div><div><a href='/a/1'>Read this one other story alone</a><p>Blurb here for it.</p></div></div>"
+    promo = (
+        "<div><div><a href='/a/1'>Read this one other story alone</a>"
+        "<p>Blurb here for it.</p></div></div>"
+    )
     assert _teasers(promo) == []
 
 

@@ -196,7 +196,8 @@ def _without_link_lists(candidates: list[Block]) -> list[Block]:
         if _is_link_line(block):
             before = candidates[i - 1] if i else None
             after = candidates[i + 1] if i + 1 < len(candidates) else None
-            if (before is None or _is_link_line(before)) or (after is not None and _is_link_line(after)):
+            run_before = before is None or _is_link_line(before)
+            if run_before or (after is not None and _is_link_line(after)):
                 continue
         kept.append(block)
     return kept

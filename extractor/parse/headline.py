@@ -123,13 +123,14 @@ def find_summary(
     window = all_blocks[start : start + 6]
     for block in window:
         el = block.el
-        if any(t in vocab.SUMMARY_TOKENS for t in tokens(el)) or (
-            el.getparent() is not None
-            and any(t in vocab.SUMMARY_TOKENS for t in tokens(el.getparent()))
+        parent = el.getparent()
+        marked = any(t in vocab.SUMMARY_TOKENS for t in tokens(el)) or (
+            parent is not None
+            and any(t in vocab.SUMMARY_TOKENS for t in tokens(parent))
             and el.tag not in vocab.HEADING_TAGS
-        ):
-            if 20 <= len(block.text) <= 500:
-                return block, block.text
+        )
+        if marked and 20 <= len(block.text) <= 500:
+            return block, block.text
     if headline_index is not None and content:
         first = next(
             (

@@ -19,75 +19,263 @@ __all__ = ["PageMetadata", "find_byline", "read_metadata"]
 # --- vocabulary ----------------------------------------------------------------------------------
 
 # Class/id token fragments that mark a byline element (DOM fallback when nothing is declared).
-BYLINE_TOKENS: tuple[str, ...] = ("byline", "author", "writer", "contributor", "by-line",
-                                  "writtenby")
+BYLINE_TOKENS: tuple[str, ...] = (
+    "byline",
+    "author",
+    "writer",
+    "contributor",
+    "by-line",
+    "writtenby",
+)
 # Class/id token fragments that mark a byline as somebody else's (comment authors, bios).
 # Matched as class/id word prefixes, so "comment-list" counts and "hasnt-bio" does not.
-NOT_BYLINE_TOKENS: tuple[str, ...] = ("comment", "reply", "avatar", "bio", "author-bio", "related",
-                                      "more-", "popular", "recommend", "teaser")
+NOT_BYLINE_TOKENS: tuple[str, ...] = (
+    "comment",
+    "reply",
+    "avatar",
+    "bio",
+    "author-bio",
+    "related",
+    "more-",
+    "popular",
+    "recommend",
+    "teaser",
+)
 # Lower-case words that may sit inside a person's name.
-NAME_PARTICLES: frozenset[str] = frozenset((
-    "de", "da", "das", "do", "dos", "di", "del", "della", "der", "den", "van", "von", "la", "le",
-    "du", "bin", "al", "el", "ter", "ten", "zu", "y", "e",
-))
+NAME_PARTICLES: frozenset[str] = frozenset(
+    (
+        "de",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "du",
+        "bin",
+        "al",
+        "el",
+        "ter",
+        "ten",
+        "zu",
+        "y",
+        "e",
+    )
+)
 # JSON-LD types of the main article object, preferred over page-level types.
-ARTICLE_TYPES: frozenset[str] = frozenset((
-    "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
-    "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle",
-    "AskPublicQuestionNewsArticle", "SatiricalArticle", "TechArticle", "ScholarlyArticle",
-    "Report", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting",
-    "MedicalScholarlyArticle", "APIReference", "Review", "Recipe", "HowTo", "VideoObject",
-    "Posting",
-))
-PAGE_TYPES: frozenset[str] = frozenset((
-    "WebPage", "ItemPage", "AboutPage", "CollectionPage", "ProfilePage", "QAPage", "FAQPage",
-    "MedicalWebPage", "Blog",
-))
+ARTICLE_TYPES: frozenset[str] = frozenset(
+    (
+        "Article",
+        "NewsArticle",
+        "BlogPosting",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "ReviewNewsArticle",
+        "BackgroundNewsArticle",
+        "AskPublicQuestionNewsArticle",
+        "SatiricalArticle",
+        "TechArticle",
+        "ScholarlyArticle",
+        "Report",
+        "LiveBlogPosting",
+        "SocialMediaPosting",
+        "DiscussionForumPosting",
+        "MedicalScholarlyArticle",
+        "APIReference",
+        "Review",
+        "Recipe",
+        "HowTo",
+        "VideoObject",
+        "Posting",
+    )
+)
+PAGE_TYPES: frozenset[str] = frozenset(
+    (
+        "WebPage",
+        "ItemPage",
+        "AboutPage",
+        "CollectionPage",
+        "ProfilePage",
+        "QAPage",
+        "FAQPage",
+        "MedicalWebPage",
+        "Blog",
+    )
+)
 # Meta names (lower-cased) that declare the publication / modification date, in preference order.
 PUBLISHED_META: tuple[str, ...] = (
-    "article:published_time", "og:published_time", "article:published", "published_time",
-    "datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date",
-    "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.date", "dcterms.created",
-    "dc.date.created", "sailthru.date", "parsely-pub-date", "article.published",
-    "citation_publication_date", "citation_date", "originalpublicationdate", "og:pubdate",
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "citation_publication_date",
+    "citation_date",
+    "originalpublicationdate",
+    "og:pubdate",
 )
 MODIFIED_META: tuple[str, ...] = (
-    "article:modified_time", "og:updated_time", "article:updated_time", "og:modified_time",
-    "datemodified", "lastmod", "last-modified", "dcterms.modified", "dc.date.modified",
+    "article:modified_time",
+    "og:updated_time",
+    "article:updated_time",
+    "og:modified_time",
+    "datemodified",
+    "lastmod",
+    "last-modified",
+    "dcterms.modified",
+    "dc.date.modified",
     "article.updated",
 )
 AUTHOR_META: tuple[str, ...] = (
-    "dc:creator", "dc.creator", "dcterms.creator", "dcterm:creator", "author", "article:author",
-    "sailthru.author", "parsely-author", "byl", "citation_author", "og:article:author",
+    "dc:creator",
+    "dc.creator",
+    "dcterms.creator",
+    "dcterm:creator",
+    "author",
+    "article:author",
+    "sailthru.author",
+    "parsely-author",
+    "byl",
+    "citation_author",
+    "og:article:author",
     "book:author",
 )
 # OpenGraph properties a page may repeat: kept as lists in PageMetadata.opengraph.
-OPENGRAPH_LISTS: frozenset[str] = frozenset((
-    "og:image", "og:image:url", "og:image:secure_url", "og:video", "og:locale:alternate",
-    "article:tag", "article:author", "book:author", "book:tag", "video:tag",
-))
+OPENGRAPH_LISTS: frozenset[str] = frozenset(
+    (
+        "og:image",
+        "og:image:url",
+        "og:image:secure_url",
+        "og:video",
+        "og:locale:alternate",
+        "article:tag",
+        "article:author",
+        "book:author",
+        "book:tag",
+        "video:tag",
+    )
+)
 KEYWORD_META: tuple[str, ...] = ("keywords", "news_keywords", "article:tag", "parsely-tags")
 SECTION_META: tuple[str, ...] = ("article:section", "section", "parsely-section", "category")
 # Words that name a role rather than a person, dropped from bylines.
-ROLE_WORDS: frozenset[str] = frozenset((
-    "staff", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents",
-    "editor", "editors", "contributor", "contributors", "columnist", "photographer",
-    "photographers", "producer", "senior", "chief", "associate", "contributing", "special",
-    "national", "international", "political", "business", "science", "health", "desk", "team",
-    "news", "wire", "agency", "ma", "phd", "md", "rn", "mph", "msc", "bsc", "ms", "in", "for",
-    "of", "the", "and", "updated", "published", "posted", "last",
-))
+ROLE_WORDS: frozenset[str] = frozenset(
+    (
+        "staff",
+        "writer",
+        "writers",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "editor",
+        "editors",
+        "contributor",
+        "contributors",
+        "columnist",
+        "photographer",
+        "photographers",
+        "producer",
+        "senior",
+        "chief",
+        "associate",
+        "contributing",
+        "special",
+        "national",
+        "international",
+        "political",
+        "business",
+        "science",
+        "health",
+        "desk",
+        "team",
+        "news",
+        "wire",
+        "agency",
+        "ma",
+        "phd",
+        "md",
+        "rn",
+        "mph",
+        "msc",
+        "bsc",
+        "ms",
+        "in",
+        "for",
+        "of",
+        "the",
+        "and",
+        "updated",
+        "published",
+        "posted",
+        "last",
+    )
+)
 # Nouns that end a role ("AP Auto Writer", "Reuters Staff").
-ROLE_NOUNS: frozenset[str] = frozenset((
-    "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor",
-    "editors", "columnist", "contributor", "contributors", "photographer", "producer", "staff",
-    "desk",
-))
+ROLE_NOUNS: frozenset[str] = frozenset(
+    (
+        "writer",
+        "writers",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "editor",
+        "editors",
+        "columnist",
+        "contributor",
+        "contributors",
+        "photographer",
+        "producer",
+        "staff",
+        "desk",
+    )
+)
 # News agencies and outlets that follow a name in a byline ("Jill Lawless, Associated Press").
 AGENCIES: tuple[str, ...] = (
-    "the associated press", "associated press", "ap", "reuters", "afp", "agence france-presse",
-    "dpa", "efe", "ansa", "upi", "pa", "pti", "ians", "xinhua", "kyodo", "bloomberg",
-    "usa today", "cnn", "bbc", "nyt", "the new york times", "the washington post",
+    "the associated press",
+    "associated press",
+    "ap",
+    "reuters",
+    "afp",
+    "agence france-presse",
+    "dpa",
+    "efe",
+    "ansa",
+    "upi",
+    "pa",
+    "pti",
+    "ians",
+    "xinhua",
+    "kyodo",
+    "bloomberg",
+    "usa today",
+    "cnn",
+    "bbc",
+    "nyt",
+    "the new york times",
+    "the washington post",
 )
 BYLINE_PREFIX_RE = re.compile(
     r"^\s*(?:(?:(?:written|posted|words|reported|story|text|photos?|edited|compiled)\s+by"
@@ -382,9 +570,7 @@ def _gather(tree: HtmlElement) -> _Tags:
                 break
     jsonld = jsonld[:_MAX_JSONLD_OBJECTS]
     # Graphs (Yoast and the like) name the author and publisher by "@id" reference only.
-    by_id = {
-        obj["@id"]: obj for obj in jsonld if isinstance(obj.get("@id"), str) and len(obj) > 2
-    }
+    by_id = {obj["@id"]: obj for obj in jsonld if isinstance(obj.get("@id"), str) and len(obj) > 2}
     return _Tags(meta, meta_all, opengraph, twitter, links, author_links, jsonld, by_id)
 
 
@@ -485,9 +671,14 @@ def _main_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
     if not candidates:
         return None
     # An article with a headline and a date beats a stray VideoObject or Review.
-    return max(candidates, key=lambda o: (bool(o.get("headline")), bool(o.get("datePublished")),
-                                          _type_of(o, ARTICLE_TYPES) not in ("VideoObject",
-                                                                               "Review")))
+    return max(
+        candidates,
+        key=lambda o: (
+            bool(o.get("headline")),
+            bool(o.get("datePublished")),
+            _type_of(o, ARTICLE_TYPES) not in ("VideoObject", "Review"),
+        ),
+    )
 
 
 def _text(value: Any, keys: tuple[str, ...] = ("@value", "name"), depth: int = 0) -> str | None:
@@ -597,8 +788,9 @@ def _itemprop_value(el: HtmlElement, prop: str) -> str | None:
         value = el.get(attr)
         if value and value.strip():
             return _collapse(value)
-    if el.tag in ("link", "meta") or (el.tag == "a" and prop in ("author", "creator")
-                                     and not _element_text(el)):
+    if el.tag in ("link", "meta") or (
+        el.tag == "a" and prop in ("author", "creator") and not _element_text(el)
+    ):
         return None
     if prop in ("author", "creator"):
         # An author is often an itemscope Person whose name is a child property.
@@ -641,14 +833,19 @@ def _site_name(tags: _Tags, main: dict[str, Any] | None) -> str | None:
             website = _text(obj.get("name"))
             if website:
                 break
-    return _first_text(tags.opengraph.get("og:site_name"), publisher, website,
-                       tags.meta.get("application-name"))
+    return _first_text(
+        tags.opengraph.get("og:site_name"), publisher, website, tags.meta.get("application-name")
+    )
 
 
 def _lang(tree: HtmlElement, tags: _Tags) -> str | None:
-    for raw in (tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
-                tags.opengraph.get("og:locale"), tags.meta.get("content-language"),
-                tags.meta.get("language")):
+    for raw in (
+        tree.get("lang"),
+        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        tags.opengraph.get("og:locale"),
+        tags.meta.get("content-language"),
+        tags.meta.get("language"),
+    ):
         if not raw:
             continue
         value = raw.split(",")[0].strip().replace("_", "-")
@@ -683,10 +880,15 @@ _IMAGE_KEYS = ("url", "contentUrl", "@id")
 def _image(tags: _Tags, main: dict[str, Any] | None, base: str | None) -> str | None:
     og = tags.opengraph
     tw = tags.twitter
-    for href in (og.get("og:image"), og.get("og:image:url"), og.get("og:image:secure_url"),
-                 tw.get("twitter:image"), tw.get("twitter:image:src"),
-                 _text(_deref(main.get("image"), tags.by_id), _IMAGE_KEYS) if main else None,
-                 tags.links.get("image_src")):
+    for href in (
+        og.get("og:image"),
+        og.get("og:image:url"),
+        og.get("og:image:secure_url"),
+        tw.get("twitter:image"),
+        tw.get("twitter:image:src"),
+        _text(_deref(main.get("image"), tags.by_id), _IMAGE_KEYS) if main else None,
+        tags.links.get("image_src"),
+    ):
         found = _absolute(href, base)
         if found:
             return found
@@ -731,11 +933,15 @@ def _authors(
 ) -> tuple[str, ...]:
     """Declared author names, from the most to the least structured source; the DOM as fallback."""
     sources: list[Callable[[], list[str]]] = [
-        lambda: _jsonld_authors(main.get("author") or main.get("creator") if main else None,
-                                tags.by_id),
+        lambda: _jsonld_authors(
+            main.get("author") or main.get("creator") if main else None, tags.by_id
+        ),
         lambda: _meta_authors(tags),
-        lambda: [n for value in itemprops.get("author") or itemprops.get("creator") or []
-                 for n in _names(value, declared=True)],
+        lambda: [
+            n
+            for value in itemprops.get("author") or itemprops.get("creator") or []
+            for n in _names(value, declared=True)
+        ],
         lambda: [n for text in tags.author_links for n in _names(text, declared=True)],
         lambda: _byline_names(tree),
     ]
@@ -856,9 +1062,14 @@ def _names(text: str, *, declared: bool) -> list[str]:
         # "Jane Doe, CNN", "Jo Roe, MA", "Victor Tangermann, Futurism": a lone capitalised word
         # after a full name is an outlet or a degree, not a person.
         out = [
-            n for i, n in enumerate(out)
-            if not (" " not in n and i > 0 and " " in out[i - 1]
-                    and (n.isupper() and len(n) <= 5 or n[:1].isupper()))
+            n
+            for i, n in enumerate(out)
+            if not (
+                " " not in n
+                and i > 0
+                and " " in out[i - 1]
+                and (n.isupper() and len(n) <= 5 or n[:1].isupper())
+            )
         ] or out
     return out
 

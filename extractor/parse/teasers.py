@@ -88,10 +88,10 @@ def _article_url(href: str, base: str | None, page: tuple[str, str, str] | None)
         return None  # a home page is navigation
     if vocab.NON_ARTICLE_PATH_RE.search(parts.path):
         return None
-    if page is not None and host == page[0] and parts.path.rstrip("/") == page[1]:
-        # Sites whose articles differ only in their query (news_view.html?idx=...) keep it.
-        if not (parts.query and page[2]) or parts.query == page[2]:
-            return None
+    same_path = page is not None and host == page[0] and parts.path.rstrip("/") == page[1]
+    # Sites whose articles differ only in their query (news_view.html?idx=...) keep it.
+    if same_path and page is not None and (not (parts.query and page[2]) or parts.query == page[2]):
+        return None
     return url.split("#", 1)[0]
 
 
