@@ -17,7 +17,6 @@ from extractor.models import (
     Record,
     Section,
     Site,
-    Teaser,
     rfc3339,
 )
 from extractor.parse.body import body_text
@@ -181,4 +180,4 @@ def to_record(
     )
 
 
-__all__ = ["clean_text", "content_hash", "normalize_url", "to_record", "Teaser"]
+__all__ = ["clean_text", "content_hash", "normalize_url", "to_record"]

@@ -6,28 +6,9 @@ import re
 from collections.abc import Iterable
 
 from extractor.models import Section
-from extractor.parse import vocab
-from extractor.parse.dom import Block, HtmlElement, tokens
+from extractor.parse.boilerplate import has_content_token
+from extractor.parse.dom import Block, HtmlElement
 
-_PARAGRAPH_TAGS = frozenset(
-    (
-        "p",
-        "li",
-        "pre",
-        "blockquote",
-        "td",
-        "dd",
-        "dt",
-        "th",
-        "figcaption",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-    )
-)
 _END_PUNCT_RE = re.compile(r"[.!?,;]$")
 _WORD_RE = re.compile(r"\w+")
 MIN_SCORED_CHARS = 25
@@ -72,8 +53,7 @@ def find_content_roots(blocks: Iterable[Block]) -> list[HtmlElement]:
     for el, score in scores.items():
         density = links[el] / max(1, chars[el])
         score *= 1 - density
-        toks = tokens(el)
-        if el.tag in ("article", "main") or any(t in vocab.CONTENT_TOKENS for t in toks):
+        if el.tag in ("article", "main") or has_content_token(el.get("class"), el.get("id")):
             score *= 1.25
         scores[el] = score
         if score > best_score:

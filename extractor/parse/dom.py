@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -266,8 +266,6 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
                 inner_flags |= LINK
             elif tag in vocab.BOLD_TAGS:
                 inner_flags |= BOLD
-            elif tag == "img":
-                pass
             if el.text:
                 acc.parts.append((el.text, inner_flags))
             for child in el:
@@ -283,8 +281,3 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
         walk(child, top, root, 0, start_zone)
     flush(top, root, start_zone)
     return out
-
-
-def iter_text_blocks(el: HtmlElement) -> Iterable[Block]:
-    """The blocks inside one element, for looking at a card or a container on its own."""
-    return blocks(el)

@@ -280,48 +280,6 @@ SUMMARY_TOKENS: frozenset[str] = frozenset(
         "teaser-text",
     ]
 )
-BYLINE_TOKENS: frozenset[str] = frozenset(
-    [
-        "byline",
-        "author",
-        "authors",
-        "writer",
-        "by-line",
-        "contributor",
-        "dateline",
-        "meta",
-        "article-meta",
-        "post-meta",
-        "entry-meta",
-    ]
-)
-
-# Tokens that mark a teaser block (helpful, never required).
-TEASER_TOKENS: frozenset[str] = frozenset(
-    [
-        "related",
-        "related-posts",
-        "related-articles",
-        "more-stories",
-        "recommended",
-        "recirculation",
-        "most-read",
-        "mostread",
-        "most-popular",
-        "popular",
-        "latest",
-        "read-next",
-        "readnext",
-        "also-read",
-        "you-may-like",
-        "further-reading",
-        "more-from",
-        "headlines",
-        "trending",
-        "cards",
-        "card-list",
-    ]
-)
 TEASER_HEADING_RE = re.compile(
     r"\b(related|recommended|more (from|on|in|stories|news|articles|like)|read (next|more)|"
     r"latest|most (read|popular|viewed|shared|emailed)|popular|trending|top stories|"
