@@ -1,0 +1,107 @@
+"""Who wrote the page: authors declared in JSON-LD, meta, microdata or rel=author, else bylines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml.etree import _Element as HtmlElement
+
+from extractor.parse.bylines import HANDLE_RE, byline_names, dedupe, person_names
+from extractor.parse.jsonld import MAX_LIST, deref
+
+__all__ = ["AUTHOR_META", "declared_authors", "outlet_keys"]
+
+# Meta names (lower-cased) that declare the author, in preference order.
+AUTHOR_META: tuple[str, ...] = (
+    "dc:creator",
+    "dc.creator",
+    "dcterms.creator",
+    "dcterm:creator",
+    "author",
+    "article:author",
+    "sailthru.author",
+    "parsely-author",
+    "byl",
+    "citation_author",
+    "og:article:author",
+    "book:author",
+)
+
+_OUTLET_KEY_RE = re.compile(r"[\W_]+")
+
+
+def declared_authors(
+    tree: HtmlElement,
+    *,
+    jsonld_author: Any,
+    by_id: dict[str, dict[str, Any]],
+    meta_all: dict[str, list[str]],
+    itemprop_authors: list[str],
+    author_links: list[str],
+    outlets: frozenset[str],
+) -> tuple[str, ...]:
+    """Declared author names, from the most to the least structured source; the DOM as fallback."""
+    sources: list[Callable[[], list[str]]] = [
+        lambda: jsonld_authors(jsonld_author, by_id),
+        lambda: _meta_authors(meta_all),
+        lambda: [n for value in itemprop_authors for n in person_names(value, declared=True)],
+        lambda: [n for text in author_links for n in person_names(text, declared=True)],
+        lambda: byline_names(tree),
+    ]
+    handles: tuple[str, ...] = ()
+    for source in sources:
+        found = dedupe(source())
+        if len(found) > 1:
+            # "Troy L. Smith, Cleveland.com": the site itself is not one of the authors.
+            found = tuple(n for n in found if not _is_outlet(n, outlets)) or found
+        if not found:
+            continue
+        if not all(HANDLE_RE.match(n) for n in found):
+            return found
+        # "CC7567" is an account name: a later source may still give the person's name.
+        handles = handles or found
+    return handles
+
+
+def outlet_keys(site_names: Iterable[str | None], url: str | None) -> frozenset[str]:
+    """The site's own names, letters and digits only: og:site_name, publisher, host."""
+    keys = list(site_names)
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:  # "http://[::1": a broken URL names no host
+        host = ""
+    host = host.removeprefix("www.")
+    keys += [host, host.partition(".")[0]]
+    return frozenset(k for n in keys if n and len(k := _OUTLET_KEY_RE.sub("", n.casefold())) > 2)
+
+
+def _is_outlet(name: str, outlets: frozenset[str]) -> bool:
+    key = _OUTLET_KEY_RE.sub("", name.casefold())
+    return len(key) > 2 and any(key == o or (len(key) >= 5 and key in o) for o in outlets)
+
+
+def _meta_authors(meta_all: dict[str, list[str]]) -> list[str]:
+    """Authors from the first meta name that gives any (several article:author tags are kept)."""
+    for name in AUTHOR_META:
+        found = [n for v in meta_all.get(name, []) for n in person_names(v, declared=True)]
+        if found:
+            return found
+    return []
+
+
+def jsonld_authors(value: Any, by_id: dict[str, dict[str, Any]], depth: int = 0) -> list[str]:
+    if depth > 4:
+        return []
+    if isinstance(value, list):
+        return [n for item in value[:MAX_LIST] for n in jsonld_authors(item, by_id, depth + 1)]
+    if isinstance(value, dict):
+        name = deref(value, by_id).get("name")
+        if isinstance(name, (str, list)):
+            return jsonld_authors(name, by_id, depth + 1)
+        return []
+    if isinstance(value, str):
+        return person_names(value, declared=True)
+    return []
