@@ -39,7 +39,7 @@ def declared_authors(
     jsonld_author: Any,
     by_id: dict[str, dict[str, Any]],
     meta_all: dict[str, list[str]],
-    itemprop_authors: list[str],
+    itemprop_authors: Callable[[], list[str]],
     author_links: list[str],
     outlets: frozenset[str],
 ) -> tuple[str, ...]:
@@ -47,7 +47,7 @@ def declared_authors(
     sources: list[Callable[[], list[str]]] = [
         lambda: jsonld_authors(jsonld_author, by_id),
         lambda: _meta_authors(meta_all),
-        lambda: [n for value in itemprop_authors for n in person_names(value, declared=True)],
+        lambda: [n for value in itemprop_authors() for n in person_names(value, declared=True)],
         lambda: [n for text in author_links for n in person_names(text, declared=True)],
         lambda: byline_names(tree),
     ]
