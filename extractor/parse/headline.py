@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 import lxml.etree
 
@@ -14,6 +15,8 @@ from extractor.parse.dom import Block, HtmlElement, text_of, tokens
 _WORD_RE = re.compile(r"\w+")
 _H1_XPATH = lxml.etree.XPath("//h1")
 _H23_XPATH = lxml.etree.XPath("//h2|//h3|//*[@itemprop='headline']")
+# Class/id endings of an article's title element: "entry-title", "article__title", "headline".
+_TITLE_MARKS = ("title", "headline")
 _SENTENCE_END_RE = re.compile(r"[.!?](\s|$)")
 
 
@@ -38,8 +41,12 @@ def similarity(a: str, b: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def strip_site_name(title: str, site_name: str | None) -> str:
-    """A <title> without the site's name around it ("Headline | Site" → "Headline")."""
+def strip_site_name(title: str, site_name: str | None, *, guess: bool = True) -> str:
+    """A title without the site's name around it ("Headline | Site" → "Headline").
+
+    Without a known site name, ``guess`` keeps the longest part when it is clearly a headline; a
+    declared title (og:title and the like) is only cut at a known site name.
+    """
     parts = [p for p in vocab.TITLE_SEPARATORS_RE.split(title) if p.strip()]
     if len(parts) < 2:
         return title.strip()
@@ -47,6 +54,8 @@ def strip_site_name(title: str, site_name: str | None) -> str:
         kept = [p for p in parts if similarity(p, site_name) < 0.6]
         if kept and len(kept) < len(parts):
             return _join_kept(title, kept)
+    if not guess:
+        return title.strip()
     # Without a known site name, the longest part is the article's title when it is clearly
     # longer than the others; a short first part ("Review: ...") stays with the rest.
     longest = max(parts, key=len)
@@ -68,31 +77,40 @@ def find_headline(
 ) -> tuple[HtmlElement | None, str | None]:
     """The element showing the article's title, and the title itself.
 
-    The visible <h1> wins when it agrees with what the page declares (og:title, JSON-LD
-    headline, <title> without the site name); a logo <h1> or a site-name <h1> does not.
+    ``declared`` holds the page's declared titles in preference order (JSON-LD headline, Dublin
+    Core, og:title, twitter:title). The record's headline is the title as displayed: the visible
+    heading that agrees with what the page declares, in its own words. Without one, the first
+    declared title stands in, then the <title> without the site's name. A logo or site-name
+    <h1> is never the title.
     """
-    references = [d for d in declared if d]
-    if title_tag:
-        references.append(strip_site_name(title_tag, site_name))
-    candidates = [(el, text_of(el)) for el in _H1_XPATH(root)]
-    candidates = [(el, t) for el, t in candidates if t and len(t) < 400]
+    candidates = [
+        (el, t)
+        for el in _H1_XPATH(root)
+        if (t := text_of(el)) and len(t) < 400 and not _is_logo(el)
+    ]
     if site_name:
         candidates = [(el, t) for el, t in candidates if similarity(t, site_name) < 0.8]
+    references = [strip_site_name(d, site_name, guess=False) for d in declared if d]
+    if title_tag:
+        references.append(_title_reference(title_tag, site_name, [t for _, t in candidates]))
+    if site_name:
+        # A declared title that is only the site's name (a home page's og:title) names nothing.
+        references = [r for r in references if similarity(r, site_name) < 0.8]
+    references = [r for r in references if word_set(r)]
+    if candidates and not references:
+        return candidates[0]
     if candidates:
-        if not references:
-            return candidates[0]
-        best = max(candidates, key=lambda pair: max(similarity(pair[1], r) for r in references))
-        if max(similarity(best[1], r) for r in references) >= 0.5:
+        best = max(candidates, key=lambda pair: _agreement(pair[1], references))
+        if _agreement(best[1], references) >= 0.5:
             return best
-        # Several <h1>: the one inside the article's own container.
-        if len(candidates) == 1 and not _is_logo(candidates[0][0]):
-            single = candidates[0]
-            if len(word_set(single[1])) >= 3:
-                return single
+        # The one <h1>, marked as the article's title, is displayed as the title even when the
+        # declared ones are worded for search or sharing.
+        if len(candidates) == 1 and _is_marked_title(candidates[0][0]):
+            return candidates[0]
     if references:
         for el in _H23_XPATH(root):
             text = text_of(el)
-            if text and max(similarity(text, r) for r in references) >= 0.8:
+            if text and _agreement(text, references) >= 0.8:
                 return el, text
         return None, references[0]
     for el in _H23_XPATH(root):
@@ -102,9 +120,45 @@ def find_headline(
     return None, None
 
 
+def _title_reference(title: str, site_name: str | None, headings: Sequence[str]) -> str:
+    """The <title> without its decoration: the part a visible <h1> shows, else the guess."""
+    words = word_set(title)
+    # "Headline - Author Name", "Headline | Section | Site": the visible part is the headline.
+    shown = [h for h in headings if 0 < len(word_set(h)) < len(words)]
+    inside = [h for h in shown if _contains(words, word_set(h))]
+    if inside:
+        return max(inside, key=lambda h: len(word_set(h)))
+    return strip_site_name(title, site_name)
+
+
+def _agreement(text: str, references: Sequence[str]) -> float:
+    return max(similarity(text, r) for r in references)
+
+
+def _contains(outer: list[str], inner: list[str]) -> bool:
+    """Whether ``inner`` is a run of consecutive words of ``outer``."""
+    n = len(inner)
+    return any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
+
+
+def _is_marked_title(el: HtmlElement) -> bool:
+    if "headline" in (el.get("itemprop") or "").split():
+        return True
+    return any(t.endswith(_TITLE_MARKS) for t in tokens(el))
+
+
 def _is_logo(el: HtmlElement) -> bool:
+    """An <h1> that is a logo or a link to the site's front page: the site's name, not a title."""
+    if any("logo" in t for t in tokens(el)):
+        return True
     link = el.find(".//a")
-    return link is not None and (link.get("href") or "").rstrip("/") in ("", "/", ".")
+    if link is None:
+        return False
+    try:
+        parts = urlsplit((link.get("href") or "").strip())
+    except ValueError:
+        return False
+    return parts.path.rstrip("/") in ("", ".") and not parts.query and not parts.fragment
 
 
 def find_summary(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Any
@@ -226,7 +227,8 @@ def text_value(
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, str):
-        return collapse(value) or None
+        # Script bodies are not entity-decoded by the HTML parser; CMSs still write "&#8217;".
+        return collapse(html.unescape(value) if "&" in value else value) or None
     return None
 
 

@@ -90,6 +90,14 @@ OPENGRAPH_LISTS: frozenset[str] = frozenset(
         "video:tag",
     )
 )
+# Dublin Core titles, property form first: "DC.title" is the older name form of the same thing.
+TITLE_META: tuple[str, ...] = (
+    "dc:title",
+    "dcterms:title",
+    "dcterm:title",
+    "dc.title",
+    "dcterms.title",
+)
 KEYWORD_META: tuple[str, ...] = ("keywords", "news_keywords", "article:tag", "parsely-tags")
 SECTION_META: tuple[str, ...] = ("article:section", "section", "parsely-section", "category")
 
@@ -193,10 +201,12 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
 
     site_name = _site_name(tags, main)
     headline_candidates: list[tuple[str, str]] = []
+    # In preference order: the article object's headline, Dublin Core, OpenGraph, Twitter.
     for source, value in (
+        ("jsonld:headline", text_value(main.get("headline")) if main else None),
+        ("dc:title", meta_first(TITLE_META)),
         ("og:title", tags.opengraph.get("og:title")),
         ("twitter:title", tags.twitter.get("twitter:title")),
-        ("jsonld:headline", text_value(main.get("headline")) if main else None),
         (
             "jsonld:name",
             text_value(main.get("name")) if main and not main.get("headline") else None,
