@@ -1,0 +1,110 @@
+"""Tests for extractor.parse.headline: the displayed title reconciled with the declared ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.parse.dom import parse_document
+from extractor.parse.headline import find_headline, similarity, strip_site_name
+from extractor.parse.metadata import read_metadata
+
+
+def headline(head: str, body: str) -> str | None:
+    root = parse_document(f"<html><head>{head}</head><body>{body}</body></html>")
+    meta = read_metadata(root, "https://example.com/a")
+    _, text = find_headline(
+        root, [t for _, t in meta.headline_candidates], meta.title_tag, meta.site_name
+    )
+    return text
+
+
+def test_similarity_is_token_f1() -> None:
+    assert similarity("A b c", "a B c") == 1.0
+    assert similarity("a b", "c d") == 0.0
+    assert similarity("a b c d", "a b") == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "guess", "expected"),
+    [
+        ("Big news today | The Daily", "The Daily", True, "Big news today"),
+        ("The Daily - Big news today", "The Daily", False, "Big news today"),
+        ("Review: a small phone", None, False, "Review: a small phone"),
+        ("Section | Big news for everyone", None, True, "Big news for everyone"),
+        ("Daring Fireball: Colophon", None, True, "Daring Fireball: Colophon"),
+    ],
+)
+def test_strip_site_name(title: str, site: str | None, guess: bool, expected: str) -> None:
+    assert strip_site_name(title, site, guess=guess) == expected
+
+
+def test_visible_h1_keeps_its_own_words() -> None:
+    head = '<meta property="og:title" content="Storm hits the coast, thousands without power">'
+    body = "<h1>Storm hits the coast: thousands left without power</h1><p>Text.</p>"
+    assert headline(head, body) == "Storm hits the coast: thousands left without power"
+
+
+def test_title_tag_part_shown_by_the_h1_is_the_title() -> None:
+    head = "<title>On recent events - Jane Q. Writer ( jq )</title>"
+    assert headline(head, "<h1>On recent events</h1>") == "On recent events"
+
+
+def test_logo_h1_is_not_the_title() -> None:
+    head = "<title>Rates rise again as inflation lingers | Salon</title>"
+    body = '<h1><a href="/">Salon</a></h1><h1>Rates rise again as inflation lingers</h1>'
+    assert headline(head, body) == "Rates rise again as inflation lingers"
+
+
+def test_front_page_link_h1_is_a_logo() -> None:
+    head = "<title>Silicon Notes: an open flow for small chips</title>"
+    body = (
+        '<h1 class="title"><a href="https://notes.example.org/">Silicon Notes</a></h1>'
+        "<h3>An open flow for small chips</h3>"
+    )
+    assert headline(head, body) == "An open flow for small chips"
+
+
+def test_section_h1_loses_to_a_matching_h2() -> None:
+    head = "<title>Babies who eat peanuts early may avoid allergy</title>"
+    body = "<h1>Allergies Health Center</h1><h2>Babies Who Eat Peanuts Early May Avoid Allergy</h2>"
+    assert headline(head, body) == "Babies Who Eat Peanuts Early May Avoid Allergy"
+
+
+def test_unmarked_lone_h1_loses_to_the_declared_title() -> None:
+    head = (
+        '<meta property="og:title" content="Firefox: customize it and make it your own">'
+        "<title>Firefox: customize it and make it your own - Mozilla</title>"
+    )
+    body = "<h1>Designed to be redesigned</h1>"
+    assert headline(head, body) == "Firefox: customize it and make it your own"
+
+
+def test_marked_lone_h1_is_displayed_title() -> None:
+    head = '<meta property="og:title" content="Popular food blogs ranked: the full list">'
+    body = '<h1 class="article__title">Masters of taste: 23 food bloggers</h1>'
+    assert headline(head, body) == "Masters of taste: 23 food bloggers"
+
+
+def test_dublin_core_title_comes_before_opengraph() -> None:
+    head = (
+        '<meta property="x:title dc:title" content="Preferred title">'
+        '<meta property="og:title" content="A title">'
+    )
+    assert headline(head, "<h1>Test document heading</h1>") == "Preferred title"
+
+
+def test_site_name_og_title_names_nothing() -> None:
+    head = (
+        '<meta property="og:site_name" content="Yahoo News">'
+        '<meta property="og:title" content="Yahoo News">'
+        "<title>Space ship breaks up over Siberia</title>"
+    )
+    assert headline(head, "<p>x</p>") == "Space ship breaks up over Siberia"
+
+
+def test_jsonld_headline_entities_are_decoded() -> None:
+    head = (
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "It&#8217;s a &quot;test&quot;"}</script>'
+    )
+    assert headline(head, "<p>x</p>") == 'It’s a "test"'
