@@ -108,3 +108,15 @@ def test_jsonld_headline_entities_are_decoded() -> None:
         '{"@type": "NewsArticle", "headline": "It&#8217;s a &quot;test&quot;"}</script>'
     )
     assert headline(head, "<p>x</p>") == 'It’s a "test"'
+
+
+def test_all_caps_h1_takes_the_declared_casing() -> None:
+    head = '<meta property="og:title" content="Angry media won’t buckle over new laws">'
+    body = "<h1>ANGRY MEDIA WON’T BUCKLE OVER NEW LAWS</h1>"
+    assert headline(head, body) == "Angry media won’t buckle over new laws"
+
+
+def test_all_caps_h1_with_other_words_stays() -> None:
+    head = '<meta property="og:title" content="Angry media won’t buckle">'
+    body = "<h1>ANGRY MEDIA WON’T BUCKLE OVER NEW LAWS</h1>"
+    assert headline(head, body) == "ANGRY MEDIA WON’T BUCKLE OVER NEW LAWS"

@@ -92,7 +92,8 @@ def find_headline(
         candidates = [(el, t) for el, t in candidates if similarity(t, site_name) < 0.8]
     references = [strip_site_name(d, site_name, guess=False) for d in declared if d]
     if title_tag:
-        references.append(_title_reference(title_tag, site_name, [t for _, t in candidates]))
+        headings = [t for _, t in candidates] + _marked_subheadings(root)
+        references.append(_title_reference(title_tag, site_name, headings))
     if site_name:
         # A declared title that is only the site's name (a home page's og:title) names nothing.
         references = [r for r in references if similarity(r, site_name) < 0.8]
@@ -102,7 +103,7 @@ def find_headline(
     if candidates:
         best = max(candidates, key=lambda pair: _agreement(pair[1], references))
         if _agreement(best[1], references) >= 0.5:
-            return best
+            return best[0], _cased(best[1], references)
         # The one <h1>, marked as the article's title, is displayed as the title even when the
         # declared ones are worded for search or sharing.
         if len(candidates) == 1 and _is_marked_title(candidates[0][0]):
@@ -118,6 +119,23 @@ def find_headline(
         if text and len(word_set(text)) >= 3:
             return el, text
     return None, None
+
+
+def _marked_subheadings(root: HtmlElement) -> list[str]:
+    """<h2>/<h3> texts marked as a title ("post-title"), of three words or more."""
+    return [
+        text
+        for el in _H23_XPATH(root)
+        if _is_marked_title(el) and len(word_set(text := text_of(el))) >= 3
+    ]
+
+
+def _cased(visible: str, references: Sequence[str]) -> str:
+    """An all-caps heading in the casing of a declared title with the same words."""
+    if not visible.isupper():
+        return visible
+    words = word_set(visible)
+    return next((r for r in references if not r.isupper() and word_set(r) == words), visible)
 
 
 def _title_reference(title: str, site_name: str | None, headings: Sequence[str]) -> str:
