@@ -6,9 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
-import lxml.etree
 from lxml.etree import _Element as HtmlElement
 
 from extractor.parse.authors import declared_authors, outlet_keys
@@ -34,6 +32,8 @@ from extractor.parse.jsonld import (
     type_of,
     types_of,
 )
+from extractor.parse.links import absolute_url, base_url
+from extractor.parse.microdata import itemprops
 
 __all__ = ["PageMetadata", "find_byline", "read_metadata"]
 
@@ -108,14 +108,8 @@ _MAX_SCRIPT = 2_000_000
 
 # --- compiled lookups ----------------------------------------------------------------------------
 
-# Every itemprop element, filtered in Python: contains() tests on every element cost 7x more.
-_ITEMPROP_XPATH = lxml.etree.XPath("//*[@itemprop]")
-_NAME_CHILD_XPATH = lxml.etree.XPath(
-    ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' name ')][1]"
-)
 _LANG_RE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 _PLACEHOLDER_DATE_RE = re.compile(r"^(?:0\d{3}|1[0-8]\d\d|1970-01-01)")
-_SPACE_RE = re.compile(r"\s+")
 _KEYWORD_SPLIT_RE = re.compile(r"\s*[,;]\s*")
 
 
@@ -181,7 +175,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     read is left out.
     """
     tags = _gather(tree)
-    base = _base_url(tags.base_href, url)
+    base = base_url(tags.base_href, url)
     main = main_object(tags.jsonld)
     page = first_of_types(tags.jsonld, PAGE_TYPES)
     # Microdata needs a walk over every element: done only when a value is still missing.
@@ -189,7 +183,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
 
     def itemprop(name: str) -> list[str]:
         if not found:
-            found.append(_itemprops(tree))
+            found.append(itemprops(tree))
         return found[0].get(name, [])
 
     def meta_first(names: Iterable[str]) -> str | None:
@@ -394,70 +388,6 @@ def _first_text(*values: str | None) -> str | None:
     return None
 
 
-def _base_url(base_href: str | None, url: str | None) -> str | None:
-    if base_href:
-        return _join(url, base_href) if url else base_href
-    return url
-
-
-def _join(base: str, href: str) -> str | None:
-    try:
-        joined = urljoin(base, href)
-        urlsplit(joined).hostname  # noqa: B018 - raises on a broken host
-    except ValueError:  # "http://[bad" is an invalid IPv6 host to urllib
-        return None
-    return joined
-
-
-def _absolute(href: str | None, base: str | None) -> str | None:
-    if not href:
-        return None
-    href = href.strip()
-    if not href or href.startswith(("data:", "javascript:", "#")):
-        return None
-    # A scheme-relative URL with no page URL to lean on is taken as https.
-    joined = _join(base or ("https:" if href.startswith("//") else ""), href)
-    if joined is None:
-        return None
-    return joined if re.match(r"^https?://[^/\s]", joined, re.IGNORECASE) else None
-
-
-_ITEMPROPS = ("author", "creator", "datePublished", "dateModified", "headline")
-_MULTI_ITEMPROPS = ("author", "creator")
-
-
-def _itemprops(tree: HtmlElement) -> dict[str, list[str]]:
-    """Microdata values for the few properties we read: every author, the first of the rest."""
-    out: dict[str, list[str]] = {}
-    for el in _ITEMPROP_XPATH(tree):
-        for prop in (el.get("itemprop") or "").split():
-            if prop not in _ITEMPROPS or (prop in out and prop not in _MULTI_ITEMPROPS):
-                continue
-            if prop in _MULTI_ITEMPROPS and (len(out.get(prop, ())) >= 10 or is_foreign(el)):
-                continue
-            value = _itemprop_value(el, prop)
-            if value:
-                out.setdefault(prop, []).append(value)
-    return out
-
-
-def _itemprop_value(el: HtmlElement, prop: str) -> str | None:
-    for attr in ("content", "datetime"):
-        value = el.get(attr)
-        if value and value.strip():
-            return collapse(value)
-    if el.tag in ("link", "meta") or (
-        el.tag == "a" and prop in ("author", "creator") and not element_text(el)
-    ):
-        return None
-    if prop in ("author", "creator"):
-        # An author is often an itemscope Person whose name is a child property.
-        for child in _NAME_CHILD_XPATH(el):
-            return (collapse(child.get("content") or "") or element_text(child)) or None
-    text = element_text(el)
-    return text if 0 < len(text) <= 300 else None
-
-
 def _pick_date(candidates: list[Callable[[], str | None]]) -> tuple[str | None, str | None]:
     """The first declared date that reads as ISO; else the first declared text, unread.
 
@@ -522,7 +452,7 @@ def _bcp47_case(tag: str) -> str:
 
 
 def _canonical(tags: _Tags, base: str | None) -> str | None:
-    return _absolute(tags.links.get("canonical"), base) or _absolute(
+    return absolute_url(tags.links.get("canonical"), base) or absolute_url(
         tags.opengraph.get("og:url"), base
     )
 
@@ -542,7 +472,7 @@ def _image(tags: _Tags, main: dict[str, Any] | None, base: str | None) -> str | 
         text_value(deref(main.get("image"), tags.by_id), _IMAGE_KEYS) if main else None,
         tags.links.get("image_src"),
     ):
-        found = _absolute(href, base)
+        found = absolute_url(href, base)
         if found:
             return found
     return None
