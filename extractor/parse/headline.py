@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import lxml.etree
@@ -21,23 +23,29 @@ _SENTENCE_END_RE = re.compile(r"[.!?](\s|$)")
 
 
 def word_set(text: str) -> list[str]:
-    return _WORD_RE.findall(text.casefold())
+    return list(_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    # Cached: the same few titles are compared with every heading of a page.
+    return tuple(_WORD_RE.findall(text.casefold()))
+
+
+@lru_cache(maxsize=4096)
+def _bag(text: str) -> Counter[str]:
+    return Counter(_words(text))
 
 
 def similarity(a: str, b: str) -> float:
     """Token F1 of two texts after case-folding."""
-    ta, tb = word_set(a), word_set(b)
+    ta, tb = _bag(a), _bag(b)
     if not ta or not tb:
         return 0.0
-    common = 0
-    pool = list(tb)
-    for token in ta:
-        if token in pool:
-            pool.remove(token)
-            common += 1
+    common = (ta & tb).total()
     if not common:
         return 0.0
-    precision, recall = common / len(ta), common / len(tb)
+    precision, recall = common / ta.total(), common / tb.total()
     return 2 * precision * recall / (precision + recall)
 
 
@@ -91,9 +99,19 @@ def find_headline(
     if site_name:
         candidates = [(el, t) for el, t in candidates if similarity(t, site_name) < 0.8]
     references = [strip_site_name(d, site_name, guess=False) for d in declared if d]
+    subheadings: list[tuple[HtmlElement, str]] = []
+
+    def h23() -> list[tuple[HtmlElement, str]]:
+        if not subheadings:
+            subheadings.extend((el, text_of(el)) for el in _H23_XPATH(root))
+        return subheadings
+
     if title_tag:
-        headings = [t for _, t in candidates] + _marked_subheadings(root)
-        references.append(_title_reference(title_tag, site_name, headings))
+        references.append(
+            _title_reference(title_tag, [t for _, t in candidates])
+            or _title_reference(title_tag, _marked(h23()))
+            or strip_site_name(title_tag, site_name)
+        )
     if site_name:
         # A declared title that is only the site's name (a home page's og:title) names nothing.
         references = [r for r in references if similarity(r, site_name) < 0.8]
@@ -109,25 +127,19 @@ def find_headline(
         if len(candidates) == 1 and _is_marked_title(candidates[0][0]):
             return candidates[0]
     if references:
-        for el in _H23_XPATH(root):
-            text = text_of(el)
+        for el, text in h23():
             if text and _agreement(text, references) >= 0.8:
                 return el, text
         return None, references[0]
-    for el in _H23_XPATH(root):
-        text = text_of(el)
-        if text and len(word_set(text)) >= 3:
+    for el, text in h23():
+        if len(_words(text)) >= 3:
             return el, text
     return None, None
 
 
-def _marked_subheadings(root: HtmlElement) -> list[str]:
+def _marked(headings: list[tuple[HtmlElement, str]]) -> list[str]:
     """<h2>/<h3> texts marked as a title ("post-title"), of three words or more."""
-    return [
-        text
-        for el in _H23_XPATH(root)
-        if _is_marked_title(el) and len(word_set(text := text_of(el))) >= 3
-    ]
+    return [text for el, text in headings if len(_words(text)) >= 3 and _is_marked_title(el)]
 
 
 def _cased(visible: str, references: Sequence[str]) -> str:
@@ -138,15 +150,14 @@ def _cased(visible: str, references: Sequence[str]) -> str:
     return next((r for r in references if not r.isupper() and word_set(r) == words), visible)
 
 
-def _title_reference(title: str, site_name: str | None, headings: Sequence[str]) -> str:
-    """The <title> without its decoration: the part a visible <h1> shows, else the guess."""
-    words = word_set(title)
+def _title_reference(title: str, headings: Sequence[str]) -> str | None:
+    """The part of the <title> a visible heading shows, if any: the rest is decoration."""
+    words = list(_words(title))
     # "Headline - Author Name", "Headline | Section | Site": the visible part is the headline.
-    shown = [h for h in headings if 0 < len(word_set(h)) < len(words)]
-    inside = [h for h in shown if _contains(words, word_set(h))]
-    if inside:
-        return max(inside, key=lambda h: len(word_set(h)))
-    return strip_site_name(title, site_name)
+    inside = [
+        h for h in headings if 0 < len(_words(h)) < len(words) and _contains(words, list(_words(h)))
+    ]
+    return max(inside, key=lambda h: len(_words(h))) if inside else None
 
 
 def _agreement(text: str, references: Sequence[str]) -> float:
