@@ -73,12 +73,11 @@ MAX_OBJECTS = 200
 _TRAILING_COMMA_RE = re.compile(r",(\s*[}\]])")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _WRAPPER_RE = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
-_SPACE_RE = re.compile(r"\s+")
 
 
 def collapse(text: str) -> str:
     """A text with whitespace runs collapsed to single spaces and the ends stripped."""
-    return _SPACE_RE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def bounded(value: Any, depth: int) -> Any:

@@ -297,9 +297,10 @@ def _gather(tree: HtmlElement) -> _Tags:
         if tag == "meta":
             _read_meta(el, meta, meta_all, opengraph, twitter)
         elif tag == "a" or tag == "link":
-            rels = (el.get("rel") or "").lower().split()
-            if not rels:
-                continue
+            rel = el.get("rel")
+            if not rel:
+                continue  # most links and anchors: nothing declared
+            rels = rel.lower().split()
             if tag == "a":
                 if "author" in rels and not is_foreign(el):
                     author_links.append(element_text(el))
