@@ -1,0 +1,53 @@
+"""Tests for extractor.parse.bylines: the visible-byline walk and person-name cleanup."""
+
+from __future__ import annotations
+
+import lxml.etree
+
+from extractor.parse.bylines import find_byline, person_names
+from extractor.parse.dom import parse_document
+
+
+def byline(body: str, head: str = "") -> tuple[str, ...]:
+    return find_byline(parse_document(f"<html><head>{head}</head><body>{body}</body></html>"))
+
+
+def test_first_byline_with_names_wins_in_document_order() -> None:
+    body = (
+        '<div class="author-box"><p>Follow us</p></div>'
+        '<span class="byline">By Ann Lee</span><span class="byline">By Bo Chan</span>'
+    )
+    assert byline(body) == ("Ann Lee",)
+
+
+def test_comment_and_bio_bylines_are_foreign() -> None:
+    body = (
+        '<section class="comments"><span class="author">Troll Person</span></section>'
+        '<div class="author-bio"><span class="author-name">Bio Person</span></div>'
+        '<p class="writer">By Rae Hart</p>'
+    )
+    assert byline(body) == ("Rae Hart",)
+
+
+def test_script_and_style_classes_are_not_bylines() -> None:
+    body = '<script class="author">var x = "Not Me";</script><p id="post-author">Jo Roe</p>'
+    assert byline(body) == ("Jo Roe",)
+
+
+def test_camel_case_class_names_match() -> None:
+    assert byline('<div class="ArticleAuthorName">Mia Stone</div>') == ("Mia Stone",)
+
+
+def test_by_text_line_without_class() -> None:
+    assert byline("<p>Intro text here.</p><p>By Kim Park and Lu Wen</p>") == ("Kim Park", "Lu Wen")
+
+
+def test_no_body_no_byline() -> None:
+    root = lxml.etree.fromstring("<html><head><title>t</title></head></html>")
+    assert find_byline(root) == ()
+
+
+def test_person_names_cleanup() -> None:
+    assert person_names("By JANE DOE, Staff Writer", declared=False) == ["JANE DOE"]
+    assert person_names("Doe, Jane", declared=True) == ["Jane Doe"]
+    assert person_names("https://example.com/staff/jane", declared=True) == []
