@@ -120,3 +120,15 @@ def test_all_caps_h1_with_other_words_stays() -> None:
     head = '<meta property="og:title" content="Angry media won’t buckle">'
     body = "<h1>ANGRY MEDIA WON’T BUCKLE OVER NEW LAWS</h1>"
     assert headline(head, body) == "ANGRY MEDIA WON’T BUCKLE OVER NEW LAWS"
+
+
+def test_h1_linking_to_an_anchor_is_no_logo() -> None:
+    head = "<title>Budget passes after a long night</title>"
+    body = '<h1><a href="#comments">Budget passes after a long night</a></h1>'
+    assert headline(head, body) == "Budget passes after a long night"
+
+
+def test_subtitle_class_does_not_mark_a_lone_h1() -> None:
+    head = '<meta property="og:title" content="Budget passes after a long night">'
+    body = '<h1 class="subtitle">Politics and more</h1>'
+    assert headline(head, body) == "Budget passes after a long night"

@@ -183,18 +183,21 @@ def _contains(outer: list[str], inner: list[str]) -> bool:
 def _is_marked_title(el: HtmlElement) -> bool:
     if "headline" in (el.get("itemprop") or "").split():
         return True
-    return any(t.endswith(_TITLE_MARKS) for t in tokens(el))
+    return any(t.endswith(_TITLE_MARKS) and not t.startswith("sub") for t in tokens(el))
 
 
 def _is_logo(el: HtmlElement) -> bool:
     """An <h1> that is a logo or a link to the site's front page: the site's name, not a title."""
-    if any("logo" in t for t in tokens(el)):
+    if any(t.endswith("logo") for t in tokens(el)):
         return True
     link = el.find(".//a")
     if link is None:
         return False
+    href = (link.get("href") or "").strip()
+    if href.startswith("#"):
+        return False  # an anchor on the page itself
     try:
-        parts = urlsplit((link.get("href") or "").strip())
+        parts = urlsplit(href)
     except ValueError:
         return False
     return parts.path.rstrip("/") in ("", ".") and not parts.query and not parts.fragment
