@@ -661,10 +661,12 @@ def crawl(
     transport: Transport | None = None,
     clock: Clock | None = None,
     progress: bool = False,
+    site_learning: bool = True,
 ) -> CrawlReport:
     """Run one crawl of ``seeds`` (added to ``config.seeds``) into ``out_dir``: the unfinished
     run if there is one, else an incremental re-crawl. Raises LockedError when another process
-    is crawling the same directory."""
+    is crawling the same directory. ``site_learning`` learns each host's recurring blocks and
+    date order across its pages (kept in the crawl state) and applies them."""
     from extractor.crawl.job import check
 
     base = config or CrawlConfig()
@@ -674,4 +676,6 @@ def crawl(
         changes["out_dir"] = str(out_dir)
     final = replace(base, **changes)
     check(final)
-    return Crawler(final, transport=transport, clock=clock, progress=progress).run()
+    return Crawler(
+        final, transport=transport, clock=clock, progress=progress, site_learning=site_learning
+    ).run()
