@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from extractor.models import Boilerplate, ExtractorInfo, Record, Section, Site, Teaser
 from extractor.normalize import content_hash
 from extractor.site import (
@@ -20,6 +22,9 @@ NOTE = (
     "Every summary here is written for patients and families. This one comes from {} and was "
     "simplified for everyday readers."
 )
+
+
+_NUMBERS = itertools.count()
 
 
 def note(journal: str) -> str:
@@ -42,7 +47,10 @@ def record(
     host: str = "site.test",
     teasers: tuple[Teaser, ...] = (),
     published_text: str | None = None,
+    headline: str | None = None,
 ) -> Record:
+    """A record of one page; each has its own headline unless given one (pages are learned
+    from once per headline)."""
     sections = (Section(heading, 2, tuple(paragraphs)),)
     text = "\n\n".join(paragraphs)
     return Record(
@@ -55,6 +63,7 @@ def record(
         boilerplate=boilerplate,
         teasers=teasers,
         published_text=published_text,
+        headline=headline or f"Article {next(_NUMBERS)}",
     )
 
 
@@ -128,6 +137,17 @@ def test_the_learning_lives_in_the_store_across_learners() -> None:
     third = SiteLearner(store, min_pages=2)
     assert third.knowledge("site.test").pages == 2
     assert [t.pages for t in third.knowledge("site.test").templates.values()] == [2]
+
+
+def test_copies_of_one_article_are_learned_from_once() -> None:
+    learner = SiteLearner(min_pages=2)
+    paragraphs = ["The article's own paragraph, long enough to be learned from as a block."]
+    assert learner.observe(record(paragraphs, headline="One story"))
+    assert not learner.observe(record(paragraphs, headline="One  STORY"))
+    learner.commit()
+    assert not learner.observe(record(paragraphs, headline="One story"))
+    assert not learner.knowledge("site.test").templates
+    assert learner.knowledge("site.test").pages == 1
 
 
 def test_blocks_not_seen_again_within_the_window_are_forgotten() -> None:

@@ -276,8 +276,8 @@ class Crawler:
             mark = now
             state.commit(run.run_id, batch.results, batch.counts, now=self._now())
             if self._learner is not None:
-                # After the batch: a crash in between loses the batch's learning, never
-                # counts a page twice (its refetch is learned from again).
+                # After the batch's commit: a crash in between loses what the batch taught,
+                # never counts one of its pages twice.
                 self._learner.commit()
             commit_seconds = time.monotonic() - now
             pages = batch.counts.fetched + batch.counts.skipped_robots

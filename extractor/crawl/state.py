@@ -116,6 +116,11 @@ CREATE TABLE IF NOT EXISTS site_blocks (
     PRIMARY KEY (host, key)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS site_blocks_support ON site_blocks (host, pages);
+CREATE TABLE IF NOT EXISTS site_pages (
+    host TEXT NOT NULL,
+    page TEXT NOT NULL,
+    PRIMARY KEY (host, page)
+) WITHOUT ROWID;
 """
 
 
@@ -522,6 +527,12 @@ class State:
         ).fetchone()
         return HostStats(host, row[0], row[1], row[2]) if row else None
 
+    def site_page_known(self, host: str, page: str) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM site_pages WHERE host = ? AND page = ?", (host, page)
+        ).fetchone()
+        return row is not None
+
     def site_blocks(self, host: str, keys: Collection[str]) -> dict[str, BlockStats]:
         found: dict[str, BlockStats] = {}
         keys = list(keys)
@@ -550,11 +561,13 @@ class State:
         hosts: Iterable[HostStats],
         blocks: Iterable[tuple[str, BlockStats]],
         *,
+        pages: Iterable[tuple[str, str]] = (),
         min_pages: int,
         window: int,
     ) -> None:
-        """One transaction: the hosts' counters, the blocks' stats, and the stale blocks dropped."""
+        """One transaction: the hosts' counters, the pages and blocks learned, stale blocks gone."""
         with self.transaction() as db:
+            db.executemany("INSERT OR IGNORE INTO site_pages VALUES (?, ?)", list(pages))
             db.executemany(
                 "INSERT OR REPLACE INTO site_blocks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [

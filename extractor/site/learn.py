@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection, Iterable, Iterator
 from typing import Protocol
 
@@ -21,6 +22,8 @@ class SiteStore(Protocol):
 
     def site_host(self, host: str) -> HostStats | None: ...
 
+    def site_page_known(self, host: str, page: str) -> bool: ...
+
     def site_blocks(self, host: str, keys: Collection[str]) -> dict[str, BlockStats]: ...
 
     def site_templates(self, host: str, min_pages: int) -> list[BlockStats]: ...
@@ -30,6 +33,7 @@ class SiteStore(Protocol):
         hosts: Iterable[HostStats],
         blocks: Iterable[tuple[str, BlockStats]],
         *,
+        pages: Iterable[tuple[str, str]] = (),
         min_pages: int,
         window: int,
     ) -> None: ...
@@ -41,9 +45,13 @@ class MemoryStore:
     def __init__(self) -> None:
         self._hosts: dict[str, HostStats] = {}
         self._blocks: dict[str, dict[str, BlockStats]] = {}
+        self._pages: set[tuple[str, str]] = set()
 
     def site_host(self, host: str) -> HostStats | None:
         return self._hosts.get(host)
+
+    def site_page_known(self, host: str, page: str) -> bool:
+        return (host, page) in self._pages
 
     def site_blocks(self, host: str, keys: Collection[str]) -> dict[str, BlockStats]:
         known = self._blocks.get(host, {})
@@ -57,9 +65,11 @@ class MemoryStore:
         hosts: Iterable[HostStats],
         blocks: Iterable[tuple[str, BlockStats]],
         *,
+        pages: Iterable[tuple[str, str]] = (),
         min_pages: int,
         window: int,
     ) -> None:
+        self._pages.update(pages)
         for host, block in blocks:
             self._blocks.setdefault(host, {})[block.key] = block
         for counters in hosts:
@@ -95,6 +105,18 @@ def page_units(record: Record) -> Iterator[tuple[str, tuple[str, ...], str]]:
             yield from units(line, item.kind)
 
 
+def page_identity(record: Record) -> str:
+    """What makes two pages one article for learning: the headline, else the body's hash.
+
+    Copies of one article (two paths to it, a print version) would otherwise make every one
+    of its paragraphs look site-wide; two articles with one headline are learned from once.
+    """
+    if record.headline:
+        key = " ".join(record.headline.casefold().split())
+        return "h:" + hashlib.blake2b(key.encode("utf-8"), digest_size=12).hexdigest()
+    return record.content_hash
+
+
 class SiteLearner:
     """Learns each host from the pages it observes; ``commit`` saves what changed to the store.
 
@@ -113,6 +135,7 @@ class SiteLearner:
         self._views: dict[str, SiteKnowledge] = {}
         self._dirty_hosts: set[str] = set()
         self._dirty_blocks: dict[tuple[str, str], BlockStats] = {}
+        self._dirty_pages: set[tuple[str, str]] = set()
 
     def _host(self, host: str) -> HostStats:
         stats = self._hosts.get(host)
@@ -132,9 +155,17 @@ class SiteLearner:
             self._templates[host] = templates
         return templates
 
-    def observe(self, record: Record) -> None:
-        """Learn from one page, once: its blocks' support and kinds, and its dates' order."""
+    def observe(self, record: Record) -> bool:
+        """Learn from one page: its blocks' support and kinds, and its dates' order.
+
+        A page already learned from, under this URL or another (the same article reached by
+        two paths, a print version), is not counted again: False.
+        """
         host = record.site.host
+        ident = page_identity(record)
+        if (host, ident) in self._dirty_pages or self._store.site_page_known(host, ident):
+            return False
+        self._dirty_pages.add((host, ident))
         stats = self._host(host)
         page = stats.pages + 1
         units = list(page_units(record))
@@ -159,6 +190,7 @@ class SiteLearner:
         )
         self._dirty_hosts.add(host)
         self._views.pop(host, None)
+        return True
 
     def knowledge(self, host: str) -> SiteKnowledge:
         view = self._views.get(host)
@@ -174,8 +206,10 @@ class SiteLearner:
         self._store.save_site(
             [self._hosts[h] for h in sorted(self._dirty_hosts)],
             [(host, stats) for (host, _), stats in self._dirty_blocks.items()],
+            pages=sorted(self._dirty_pages),
             min_pages=self.min_pages,
             window=self.window,
         )
         self._dirty_hosts.clear()
         self._dirty_blocks.clear()
+        self._dirty_pages.clear()
