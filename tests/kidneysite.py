@@ -190,8 +190,10 @@ class _Handler(BaseHTTPRequestHandler):
     server: KidneySite
 
     def do_GET(self) -> None:  # noqa: N802 (the http.server hook's name)
-        pages = self.server.pages
-        body = pages.get(self.path.split("?", 1)[0])
+        path = self.path.split("?", 1)[0]
+        with self.server.lock:
+            self.server.hits[path] = self.server.hits.get(path, 0) + 1
+        body = self.server.pages.get(path)
         if body is None:
             self.send_response(404)
             self.send_header("Content-Length", "0")
@@ -223,6 +225,8 @@ class KidneySite(ThreadingHTTPServer):
         }
         for i in range(ARTICLES):
             self.pages[Article(i).path] = Article(i).html()
+        self.hits: dict[str, int] = {}  # requests per path
+        self.lock = threading.Lock()
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     @property
