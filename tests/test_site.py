@@ -257,3 +257,33 @@ def test_only_an_all_ambiguous_page_read_another_way_is_read_again() -> None:
     assert not needs_reparse(ambiguous, "DM", "DM")
     assert not needs_reparse(ambiguous, None, None)
     assert not needs_reparse(dated("25/04/2025", "03/04/2025"), None, "DM")
+
+
+def test_the_run_report_says_what_was_learned() -> None:
+    from extractor.crawl.report import CrawlReport
+    from extractor.crawl.state import Counts
+
+    sites = tuple(
+        {"host": f"h{n}.test", "pages": 10, "templates": n, "date_order": order}
+        for n, order in enumerate(("MD", None, "DM", "DM"))
+    )
+    report = CrawlReport.from_counts(
+        run_id="r",
+        out_dir="crawl",
+        started_at="2026-03-01T12:00:00Z",
+        finished_at="2026-03-01T12:00:04Z",
+        segments=1,
+        counts=Counts(fetched=40, elapsed=1.0),
+        pending=0,
+        records="r.jsonl",
+        errors="e.jsonl",
+        warc=(),
+        outputs=(),
+        sites=sites,
+    )
+    assert (
+        "Learned h0.test over 10 pages: 0 recurring blocks, month first; h1.test over 10 pages: "
+        "1 recurring blocks, date order unknown; h2.test over 10 pages: 2 recurring blocks, day "
+        "first (and 1 more hosts)." in report.summary()
+    )
+    assert CrawlReport.from_dict(report.to_dict()) == report

@@ -103,6 +103,10 @@ def test_every_page_of_a_crawl_has_the_disclaimer_and_its_journal(
 ) -> None:
     out, report = crawled
     assert report.exit_code == 0
+    assert report.sites == (
+        {"host": "127.0.0.1", "pages": ARTICLES + 2, "templates": 4, "date_order": "DM"},
+    )
+    assert "Learned 127.0.0.1 over 14 pages: 4 recurring blocks, day first." in report.summary()
     pages = articles(rows(report.records))
     assert [a.i for a, _ in pages] == list(range(ARTICLES))
     for article, r in pages:

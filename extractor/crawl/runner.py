@@ -354,6 +354,23 @@ class Crawler:
             out.append((p, apply_knowledge(record, knowledge)))
         return out
 
+    def _sites(self, state: State) -> tuple[dict[str, Any], ...]:
+        """What the crawl has learned about each host, for the run's report."""
+        if self._learner is None:
+            return ()
+        sites = []
+        for host in state.site_hosts(limit=50):  # a broad crawl's report names the largest
+            knowledge = self._learner.knowledge(host)
+            sites.append(
+                {
+                    "host": host,
+                    "pages": knowledge.pages,
+                    "templates": len(knowledge.templates),
+                    "date_order": knowledge.date_order,
+                }
+            )
+        return tuple(sites)
+
     def _date_order(self, url: str) -> str | None:
         if self._learner is None:
             return None
@@ -647,6 +664,7 @@ class Crawler:
             errors=str(self.paths.errors(run_id)),
             warc=tuple(str(p) for _, p in archive_files(self.paths.warc, run_id)),
             outputs=outputs,
+            sites=self._sites(state),
         )
         write_report(self.paths.report(run_id), report)
         state.finish_run(run_id, finished_at, report.exit_code)

@@ -518,8 +518,14 @@ class State:
             raise CrawlError(f"cannot add site learning to {self.path}: {exc}") from exc
         self._db.execute("INSERT INTO meta VALUES ('site_schema', ?)", (SITE_SCHEMA_VERSION,))
 
-    def site_hosts(self) -> list[str]:
-        return [row[0] for row in self._db.execute("SELECT host FROM site_hosts ORDER BY host")]
+    def site_hosts(self, limit: int = -1) -> list[str]:
+        """The hosts learned from, the most pages first."""
+        return [
+            row[0]
+            for row in self._db.execute(
+                "SELECT host FROM site_hosts ORDER BY pages DESC, host LIMIT ?", (limit,)
+            )
+        ]
 
     def site_host(self, host: str) -> HostStats | None:
         row = self._db.execute(
