@@ -193,9 +193,9 @@ def _cmd_site(args: argparse.Namespace) -> int:
     path = Path(args.out or "crawl") / "state.sqlite"
     if not path.exists():
         raise ConfigError(f"no crawl state at {path}")
-    host = args.host.lower()
-    if "://" in host:
-        host = (urlsplit(host).hostname or "").lower()
+    # A host, host:port or URL: records name a site by its host name alone.
+    given = args.host if "://" in args.host else f"//{args.host}"
+    host = (urlsplit(given).hostname or args.host).lower()
     state = State(path)
     try:
         knowledge = SiteLearner(state).knowledge(host)

@@ -307,11 +307,14 @@ def extract_sources_learned(
         kept = (stdin if stdin is not None else sys.stdin.buffer).read()
     at = now or datetime.now(UTC)
     learner = SiteLearner() if min_pages is None else SiteLearner(min_pages=min_pages)
+    learned = 0
     for item in extract_sources(
         names, base_url=base_url, now=at, fetcher=fetcher, stdin=io.BytesIO(kept)
     ):
-        if isinstance(item, Record):
-            learner.observe(item)
+        if isinstance(item, Record) and learner.observe(item):
+            learned += 1
+            if learned % 64 == 0:
+                learner.commit()  # the store forgets blocks that do not recur: memory stays flat
     learner.commit()
     yield from extract_sources(
         names, base_url=base_url, now=at, fetcher=fetcher, stdin=io.BytesIO(kept), site=learner

@@ -141,6 +141,9 @@ def test_the_site_command_shows_the_learned_template(
     slotted = [t for t in notes if t["slotted"]]
     assert len(slotted) == 1 and slotted[0]["pages"] == ARTICLES
     assert "appeared in {slot} and was written" in slotted[0]["pattern"]
+    capsys.readouterr()
+    assert main(["site", "http://127.0.0.1:8080/stories/", "--out", str(out)]) == 0
+    assert json.loads(capsys.readouterr().out) == shown
     assert main(["site", "nowhere.test", "--out", str(out)]) == 1
     assert main(["site", "127.0.0.1", "--out", str(out / "missing")]) == 2
 
