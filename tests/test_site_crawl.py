@@ -160,20 +160,25 @@ def test_without_site_learning_the_old_template_keeps_its_disclaimer_in_the_body
 
 
 def test_an_older_state_file_gains_the_site_tables(tmp_path: Path) -> None:
+    from extractor.crawl import state as state_module
+
     path = tmp_path / "state.sqlite"
-    State(path).close()
     db = sqlite3.connect(path)
-    db.executescript(
-        "DROP TABLE site_hosts; DROP TABLE site_blocks; DELETE FROM meta WHERE key='site_schema';"
-    )
+    db.executescript(state_module._SCHEMA)  # a state file from before site learning
+    db.execute("INSERT INTO meta VALUES ('schema', ?)", (state_module.SCHEMA_VERSION,))
     db.commit()
     db.close()
     state = State(path)
     try:
         assert state.site_hosts() == []
         assert state.site_host("x.test") is None
+        assert not state.site_page_known("x.test", "h:1")
     finally:
         state.close()
+    db = sqlite3.connect(path)
+    meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    db.close()
+    assert meta == {"schema": state_module.SCHEMA_VERSION, "site_schema": "1"}
 
 
 def test_extract_learns_over_its_batch_of_files(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -15,6 +16,8 @@ from extractor.site.templates import Template
 # (for the seed site: the journal its disclaimer names).
 SLOTS_KEY = "site_slots"
 _CONTEXT_TOKENS = 4
+
+Matcher = Callable[[str], Template | None]
 
 
 def apply_knowledge(record: Record, knowledge: SiteKnowledge) -> Record:
@@ -62,7 +65,7 @@ def _slot(template: Template, value: str) -> dict[str, Any]:
     }
 
 
-def _retyped(items: tuple[Boilerplate, ...], matched: Any) -> tuple[Boilerplate, ...]:
+def _retyped(items: tuple[Boilerplate, ...], matched: Matcher) -> tuple[Boilerplate, ...]:
     """Items as the parser typed them; an `other` one split where lines are site blocks."""
     out: list[Boilerplate] = []
     for item in items:
@@ -93,7 +96,7 @@ def _runs(pairs: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
 
 
 def _moved(
-    sections: tuple[Section, ...], matched: Any
+    sections: tuple[Section, ...], matched: Matcher
 ) -> tuple[tuple[Section, ...], tuple[Boilerplate, ...]]:
     """The sections less their site blocks, and those blocks as boilerplate items."""
     kept_sections: list[Section] = []

@@ -24,19 +24,20 @@ class HostStats:
 class SiteKnowledge:
     """A frozen view of a host's learning, applied to its pages."""
 
-    host: str
-    pages: int = 0
-    md: int = 0
-    dm: int = 0
+    stats: HostStats
     templates: Mapping[str, Template] = field(default_factory=dict)
 
-    @classmethod
-    def of(cls, stats: HostStats, templates: Mapping[str, Template]) -> SiteKnowledge:
-        return cls(stats.host, stats.pages, stats.md, stats.dm, templates)
+    @property
+    def host(self) -> str:
+        return self.stats.host
+
+    @property
+    def pages(self) -> int:
+        return self.stats.pages
 
     @property
     def date_order(self) -> str | None:
-        return site_order(self.md, self.dm)
+        return site_order(self.stats.md, self.stats.dm)
 
     def match(self, text: str) -> tuple[Template, str] | None:
         """The template a block's text is a variant of, and its slot value ("" when exact)."""
@@ -58,6 +59,6 @@ class SiteKnowledge:
             "host": self.host,
             "pages": self.pages,
             "date_order": self.date_order,
-            "date_order_evidence": {"MD": self.md, "DM": self.dm},
+            "date_order_evidence": {"MD": self.stats.md, "DM": self.stats.dm},
             "templates": [t.to_dict() for t in templates],
         }

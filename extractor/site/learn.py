@@ -195,7 +195,7 @@ class SiteLearner:
     def knowledge(self, host: str) -> SiteKnowledge:
         view = self._views.get(host)
         if view is None:
-            view = SiteKnowledge.of(self._host(host), dict(self._host_templates(host)))
+            view = SiteKnowledge(self._host(host), dict(self._host_templates(host)))
             self._views[host] = view
         return view
 
