@@ -193,13 +193,18 @@ def _cmd_site(args: argparse.Namespace) -> int:
     path = Path(args.out or "crawl") / "state.sqlite"
     if not path.exists():
         raise ConfigError(f"no crawl state at {path}")
-    # A host, host:port or URL: records name a site by its host name alone.
-    given = args.host if "://" in args.host else f"//{args.host}"
-    host = (urlsplit(given).hostname or args.host).lower()
     state = State(path)
     try:
-        knowledge = SiteLearner(state).knowledge(host)
+        learner = SiteLearner(state)
         known = state.site_hosts()
+        if args.host is None:
+            listing = {"hosts": [learner.knowledge(h).summary() for h in known]}
+            sys.stdout.write(json.dumps(listing, ensure_ascii=False, indent=2) + "\n")
+            return EXIT_OK
+        # A host, host:port or URL: records name a site by its host name alone.
+        given = args.host if "://" in args.host else f"//{args.host}"
+        host = (urlsplit(given).hostname or args.host).lower()
+        knowledge = learner.knowledge(host)
     finally:
         state.close()
     if host not in known:
@@ -217,7 +222,13 @@ def _add_site_parser(commands: Any) -> None:
         "recur across its pages, with {slot} where their text varies, their kind and the pages "
         "they were seen on) and its month/day order with the pages that settle each.",
     )
-    site.add_argument("host", metavar="HOST", help="a host name (or a URL of the host)")
+    site.add_argument(
+        "host",
+        nargs="?",
+        metavar="HOST",
+        help="a host name (or a URL of the host); without one, every host learned, the most "
+        "pages first",
+    )
     site.add_argument("--out", metavar="DIR", help="the crawl directory (default ./crawl)")
     site.set_defaults(handler=_cmd_site)
 

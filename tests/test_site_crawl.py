@@ -145,6 +145,11 @@ def test_the_site_command_shows_the_learned_template(
     assert main(["site", "http://127.0.0.1:8080/stories/", "--out", str(out)]) == 0
     assert json.loads(capsys.readouterr().out) == shown
     assert main(["site", "nowhere.test", "--out", str(out)]) == 1
+    capsys.readouterr()
+    assert main(["site", "--out", str(out)]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "hosts": [{"host": "127.0.0.1", "pages": 14, "templates": 4, "date_order": "DM"}]
+    }
     assert main(["site", "127.0.0.1", "--out", str(out / "missing")]) == 2
 
 

@@ -358,18 +358,9 @@ class Crawler:
         """What the crawl has learned about each host, for the run's report."""
         if self._learner is None:
             return ()
-        sites = []
-        for host in state.site_hosts(limit=50):  # a broad crawl's report names the largest
-            knowledge = self._learner.knowledge(host)
-            sites.append(
-                {
-                    "host": host,
-                    "pages": knowledge.pages,
-                    "templates": len(knowledge.templates),
-                    "date_order": knowledge.date_order,
-                }
-            )
-        return tuple(sites)
+        learner = self._learner
+        # A broad crawl's report names its 50 largest hosts.
+        return tuple(learner.knowledge(host).summary() for host in state.site_hosts(limit=50))
 
     def _date_order(self, url: str) -> str | None:
         if self._learner is None:

@@ -52,6 +52,15 @@ class SiteKnowledge:
         value = template.match(tokens)
         return None if value is None else (template, value)
 
+    def summary(self) -> dict[str, Any]:
+        """A line of a run report or of a listing: pages, template count, date order."""
+        return {
+            "host": self.host,
+            "pages": self.pages,
+            "templates": len(self.templates),
+            "date_order": self.date_order,
+        }
+
     def to_dict(self) -> dict[str, Any]:
         """A stable JSON view: templates by kind, then support, then pattern."""
         templates = sorted(self.templates.values(), key=lambda t: (t.kind, -t.pages, t.pattern()))
