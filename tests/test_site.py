@@ -288,3 +288,9 @@ def test_the_run_report_says_what_was_learned() -> None:
         "first (and 1 more hosts)." in report.summary()
     )
     assert CrawlReport.from_dict(report.to_dict()) == report
+
+
+def test_a_body_made_only_of_site_blocks_is_left_as_the_parser_read_it() -> None:
+    knowledge = knowledge_with(note("Brain"), note("Neurology"), note("Lancet"))
+    page = record([note("Annals"), note("Cell")], heading=None)
+    assert apply_knowledge(page, knowledge) is page

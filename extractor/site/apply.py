@@ -16,6 +16,10 @@ from extractor.site.templates import Template
 # (for the seed site: the journal its disclaimer names).
 SLOTS_KEY = "site_slots"
 _CONTEXT_TOKENS = 4
+# Site learning never takes (nearly) all of a body away: a page made almost only of site blocks
+# is more likely a copy of other pages (test pages of one template, a duplicate) than an
+# article without words, so its body stays as the parser read it.
+MIN_KEPT_SHARE = 0.15
 
 Matcher = Callable[[str], Template | None]
 
@@ -30,18 +34,26 @@ def apply_knowledge(record: Record, knowledge: SiteKnowledge) -> Record:
     if not knowledge.templates:
         return record
     slots: list[dict[str, Any]] = []
+    body_slots: list[dict[str, Any]] = []
 
-    def matched(text: str) -> Template | None:
-        found = knowledge.match(text)
-        if found is None:
-            return None
-        template, value = found
-        if value:
-            slots.append(_slot(template, value))
-        return template
+    def matcher(found_slots: list[dict[str, Any]]) -> Matcher:
+        def matched(text: str) -> Template | None:
+            found = knowledge.match(text)
+            if found is None:
+                return None
+            template, value = found
+            if value:
+                found_slots.append(_slot(template, value))
+            return template
 
-    boilerplate = _retyped(record.boilerplate, matched)
-    sections, moved = _moved(record.sections, matched)
+        return matched
+
+    boilerplate = _retyped(record.boilerplate, matcher(slots))
+    sections, moved = _moved(record.sections, matcher(body_slots))
+    if moved and _kept_chars(sections) < MIN_KEPT_SHARE * _kept_chars(record.sections):
+        sections, moved = record.sections, ()
+    else:
+        slots.extend(body_slots)
     if not slots and not moved and boilerplate == record.boilerplate:
         return record
     changes: dict[str, Any] = {"boilerplate": boilerplate + moved}
@@ -53,6 +65,10 @@ def apply_knowledge(record: Record, knowledge: SiteKnowledge) -> Record:
         metadata[SLOTS_KEY] = slots
         changes["metadata"] = metadata
     return replace(record, **changes)
+
+
+def _kept_chars(sections: tuple[Section, ...]) -> int:
+    return sum(len(p) for s in sections for p in s.paragraphs)
 
 
 def _slot(template: Template, value: str) -> dict[str, Any]:
