@@ -37,7 +37,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from extractor.pipeline import extract_sources
+    from extractor.pipeline import extract_sources, extract_sources_learned
 
     fetcher = None
     if any(s.startswith(("http://", "https://")) for s in args.sources):
@@ -45,7 +45,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     failed = 0
     try:
-        for item in extract_sources(args.sources, base_url=args.base_url, fetcher=fetcher):
+        read = extract_sources if args.no_site_learning else extract_sources_learned
+        for item in read(args.sources, base_url=args.base_url, fetcher=fetcher):
             if isinstance(item, ErrorRecord):
                 failed += 1
                 dump(item.to_dict(), sys.stderr)
@@ -113,7 +114,9 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
     config = load_config(job=args.job, env=os.environ, flags=flags)
     if args.engine != "local":
         raise ConfigError(f"the {args.engine} engine cannot run crawls yet; use --engine local")
-    report = crawl(config=config, progress=sys.stderr.isatty())
+    report = crawl(
+        config=config, progress=sys.stderr.isatty(), site_learning=not args.no_site_learning
+    )
     sys.stderr.write(report.summary() + "\n")
     return report.exit_code
 
@@ -163,8 +166,71 @@ def _add_crawl_parser(commands: Any) -> None:
         default="local",
         help="local: a thread pool in this process (dask does not run crawls yet)",
     )
+    _add_site_learning_option(crawl)
     _add_fetch_options(crawl)
     crawl.set_defaults(handler=_cmd_crawl)
+
+
+# ---------------------------------------------------------------------------- site learning
+
+
+def _add_site_learning_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-site-learning",
+        action="store_true",
+        help="read every page on its own: do not learn a host's recurring blocks and date order "
+        "across its pages",
+    )
+
+
+def _cmd_site(args: argparse.Namespace) -> int:
+    from pathlib import Path
+    from urllib.parse import urlsplit
+
+    from extractor.crawl.state import State
+    from extractor.site import SiteLearner
+
+    path = Path(args.out or "crawl") / "state.sqlite"
+    if not path.exists():
+        raise ConfigError(f"no crawl state at {path}")
+    state = State(path)
+    try:
+        learner = SiteLearner(state)
+        known = state.site_hosts()
+        if args.host is None:
+            listing = {"hosts": [learner.knowledge(h).summary() for h in known]}
+            sys.stdout.write(json.dumps(listing, ensure_ascii=False, indent=2) + "\n")
+            return EXIT_OK
+        # A host, host:port or URL: records name a site by its host name alone.
+        given = args.host if "://" in args.host else f"//{args.host}"
+        host = (urlsplit(given).hostname or args.host).lower()
+        knowledge = learner.knowledge(host)
+    finally:
+        state.close()
+    if host not in known:
+        log.error("nothing learned about %s; hosts learned: %s", host, ", ".join(known) or "none")
+        return EXIT_FAILED
+    sys.stdout.write(json.dumps(knowledge.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+def _add_site_parser(commands: Any) -> None:
+    site = commands.add_parser(
+        "site",
+        help="what a crawl learned about a host: recurring blocks, their slots, its date order",
+        description="Prints, as JSON, the templates a crawl in DIR learned for HOST (blocks that "
+        "recur across its pages, with {slot} where their text varies, their kind and the pages "
+        "they were seen on) and its month/day order with the pages that settle each.",
+    )
+    site.add_argument(
+        "host",
+        nargs="?",
+        metavar="HOST",
+        help="a host name (or a URL of the host); without one, every host learned, the most "
+        "pages first",
+    )
+    site.add_argument("--out", metavar="DIR", help="the crawl directory (default ./crawl)")
+    site.set_defaults(handler=_cmd_site)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -186,6 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("sources", nargs="+", metavar="FILE|URL|-")
     extract.add_argument("--base-url", help="the URL a file or stdin page was served at")
     extract.add_argument("-o", "--output", help="write records to this file instead of stdout")
+    _add_site_learning_option(extract)
     _add_fetch_options(extract)
     extract.set_defaults(handler=_cmd_extract)
 
@@ -193,6 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--error", action="store_true", help="the schema of an error record")
     schema.set_defaults(handler=_cmd_schema)
     _add_crawl_parser(commands)
+    _add_site_parser(commands)
     return parser
 
 

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import gzip
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+from urllib.parse import urlsplit
 
 from extractor.errors import DecodeError, ExtractorError, FetchError, ParseError
 from extractor.models import ErrorRecord, FetchResult, Record, rfc3339
 from extractor.normalize import to_record
 from extractor.parse import parse_page
+
+if TYPE_CHECKING:
+    from extractor.site import SiteLearner
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml", "text/plain")
 
@@ -159,11 +163,13 @@ def extract_sources(
     now: datetime | None = None,
     fetcher: object | None = None,
     stdin: BinaryIO | None = None,
+    site: SiteLearner | None = None,
 ) -> Iterator[Record | ErrorRecord]:
     """Records (and error records) for files, WARCs, URLs and '-' in the order given.
 
     URLs go through ``fetcher`` (an ``extractor.fetch.Fetcher``) in one concurrent batch at the
-    place the first URL stands; one bad page never ends the batch.
+    place the first URL stands; one bad page never ends the batch. With ``site``, each page is
+    read with what its host taught (see ``extract_sources_learned``).
     """
     names = list(sources)
     urls = [name for name in names if Source(name).is_url]
@@ -172,11 +178,11 @@ def extract_sources(
         source = Source(name)
         if source.is_url:
             if url_records is None:
-                url_records = _fetch_records(urls, fetcher)
+                url_records = _fetch_records(urls, fetcher, site)
                 yield from url_records
             continue
         if source.is_warc:
-            yield from _warc_records(Path(name))
+            yield from _warc_records(Path(name), site)
             continue
         at = now or datetime.now(UTC)
         try:
@@ -188,12 +194,14 @@ def extract_sources(
                 path = Path(name)
                 data = read_file(path)
                 url = file_url(path, base_url)
-            yield extract(data, url, now=at)
+            yield _learned(site, url, _file_reader(data, url, at))
         except ExtractorError as exc:
             yield error_record(exc, at=at, url=name)
 
 
-def _fetch_records(urls: list[str], fetcher: object | None) -> Iterator[Record | ErrorRecord]:
+def _fetch_records(
+    urls: list[str], fetcher: object | None, site: SiteLearner | None = None
+) -> Iterator[Record | ErrorRecord]:
     from extractor.fetch import Fetcher
 
     active = fetcher if fetcher is not None else Fetcher(seeds=urls)
@@ -202,12 +210,12 @@ def _fetch_records(urls: list[str], fetcher: object | None) -> Iterator[Record |
             yield error_record(outcome, url=request.url)
             continue
         try:
-            yield record_from_fetch(outcome)
+            yield _learned(site, outcome.url, _reader(outcome))
         except ExtractorError as exc:
             yield error_record(exc, url=request.url)
 
 
-def _warc_records(path: Path) -> Iterator[Record | ErrorRecord]:
+def _warc_records(path: Path, site: SiteLearner | None = None) -> Iterator[Record | ErrorRecord]:
     from extractor.archive import iter_responses
     from extractor.crawl.discovery import document_kind
 
@@ -220,8 +228,94 @@ def _warc_records(path: Path) -> Iterator[Record | ErrorRecord]:
             if document_kind(result.url, result.body, result.content_type) is not None:
                 continue  # robots.txt, sitemaps, feeds: how a crawl finds pages, not pages
             try:
-                yield record_from_fetch(result)
+                yield _learned(site, result.url, _reader(result))
             except ExtractorError as exc:
                 yield error_record(exc, url=result.url)
     except ExtractorError as exc:
         yield error_record(exc, url=str(path))
+
+
+# ---------------------------------------------------------------------------- site learning
+
+
+def _reader(result: FetchResult) -> Callable[[str | None], Record]:
+    return lambda order: record_from_fetch(result, date_order=order)
+
+
+def _file_reader(data: bytes, url: str, at: datetime) -> Callable[[str | None], Record]:
+    return lambda order: extract(data, url, now=at, date_order=order)
+
+
+def _learned(site: SiteLearner | None, url: str, read: Callable[[str | None], Record]) -> Record:
+    """A page read with its host's date order, its host's recurring blocks typed."""
+    if site is None:
+        return read(None)
+    from extractor.site import apply_knowledge
+
+    knowledge = site.knowledge((urlsplit(url).hostname or "").lower())
+    return apply_knowledge(read(knowledge.date_order), knowledge)
+
+
+class _Replay:
+    """A fetcher that fetches once: its answers are kept for the second pass over the sources.
+
+    URLs named on a command line are few; fetching them twice would be impolite.
+    """
+
+    def __init__(self, inner: object) -> None:
+        self._inner = inner
+        self._answers: list[tuple[object, object]] | None = None
+
+    def fetch_many(self, urls: list[str]) -> list[tuple[object, object]]:
+        if self._answers is None:
+            self._answers = list(self._inner.fetch_many(urls))  # type: ignore[attr-defined]
+        return self._answers
+
+
+def extract_sources_learned(
+    sources: Iterable[str],
+    *,
+    base_url: str | None = None,
+    now: datetime | None = None,
+    fetcher: object | None = None,
+    stdin: BinaryIO | None = None,
+    min_pages: int | None = None,
+) -> Iterator[Record | ErrorRecord]:
+    """``extract_sources`` with site learning: two passes over the sources.
+
+    The first reads every page and learns each host's recurring blocks and date order; the
+    second reads them again with that knowledge and yields the records. Files and WARCs are
+    re-read from disk, so memory stays flat however many there are; URLs are fetched once and
+    their answers kept, standard input is read once and kept. One source that is not a WARC
+    has nothing to learn from and is read once.
+    """
+    import io
+
+    from extractor.site import SiteLearner
+
+    names = list(sources)
+    if len(names) < 2 and not any(Source(n).is_warc for n in names):
+        yield from extract_sources(names, base_url=base_url, now=now, fetcher=fetcher, stdin=stdin)
+        return
+    if any(Source(n).is_url for n in names):
+        from extractor.fetch import Fetcher
+
+        urls = [n for n in names if Source(n).is_url]
+        fetcher = _Replay(fetcher if fetcher is not None else Fetcher(seeds=urls))
+    kept = b""
+    if "-" in names:
+        kept = (stdin if stdin is not None else sys.stdin.buffer).read()
+    at = now or datetime.now(UTC)
+    learner = SiteLearner() if min_pages is None else SiteLearner(min_pages=min_pages)
+    learned = 0
+    for item in extract_sources(
+        names, base_url=base_url, now=at, fetcher=fetcher, stdin=io.BytesIO(kept)
+    ):
+        if isinstance(item, Record) and learner.observe(item):
+            learned += 1
+            if learned % 64 == 0:
+                learner.commit()  # the store forgets blocks that do not recur: memory stays flat
+    learner.commit()
+    yield from extract_sources(
+        names, base_url=base_url, now=at, fetcher=fetcher, stdin=io.BytesIO(kept), site=learner
+    )

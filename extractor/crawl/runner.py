@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ from extractor.fetch import Fetcher, Transport
 from extractor.fetch.safety import AddressGuard, seed_hosts
 from extractor.fetch.transport import RequestsTransport
 from extractor.models import ErrorRecord, FetchRequest, FetchResult, Record, rfc3339
+from extractor.site import SiteLearner, apply_knowledge, needs_reparse
 
 log = logging.getLogger("extractor.crawl")
 
@@ -80,6 +82,18 @@ class _Batch:
     results: list[Result]
     counts: Counts
     written: set[tuple[str, str]]
+    parsed: list[_Parsed] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """A page parsed in a batch, waiting for the batch's site learning (see ``_site_pass``)."""
+
+    task: Task
+    result: FetchResult
+    at: str
+    record: Record
+    date_order: str | None
 
 
 def _stamp(moment: datetime) -> str:
@@ -100,8 +114,11 @@ class Crawler:
         transport: Transport | None = None,
         clock: Clock | None = None,
         progress: bool = False,
+        site_learning: bool = True,
     ) -> None:
         self.config = config
+        self._site_learning = site_learning
+        self._learner: SiteLearner | None = None
         self.paths = CrawlPaths(Path(config.out_dir))
         self.scope: Scope = config.scope()
         self._transport = transport
@@ -127,6 +144,7 @@ class Crawler:
 
     def _run(self, state: State) -> CrawlReport:
         run = self._open_run(state)
+        self._learner = SiteLearner(state) if self._site_learning else None
         started = time.monotonic()
         archive = (
             WarcArchive(self.paths.warc, run.run_id, max_bytes=self.config.warc_max_bytes)
@@ -257,6 +275,10 @@ class Crawler:
             batch.counts.elapsed = now - mark
             mark = now
             state.commit(run.run_id, batch.results, batch.counts, now=self._now())
+            if self._learner is not None:
+                # After the batch's commit: a crash in between loses what the batch taught,
+                # never counts one of its pages twice.
+                self._learner.commit()
             commit_seconds = time.monotonic() - now
             pages = batch.counts.fetched + batch.counts.skipped_robots
             pages_done += pages
@@ -298,7 +320,54 @@ class Crawler:
             else:
                 raise CrawlError(f"the fetcher gave {type(outcome).__name__} for {request.url}")
             batch.counts.parse_seconds += time.monotonic() - t1
+        t2 = time.monotonic()
+        for parsed, record in self._site_pass(batch.parsed, run_id):
+            self._page(state, parsed.task, parsed.result, parsed.at, batch, record)
+        batch.counts.parse_seconds += time.monotonic() - t2
         return batch
+
+    # ------------------------------------------------------------------ site learning
+
+    def _site_pass(self, parsed: list[_Parsed], run_id: str) -> list[tuple[_Parsed, Record]]:
+        """The batch's pages with what their hosts taught: first every new page is learned from,
+        then each is read with its host's date order (when its own dates cannot settle it)
+        and its host's recurring blocks are typed, so a batch's first pages get them too."""
+        if self._learner is None:
+            return [(p, p.record) for p in parsed]
+        from extractor.pipeline import record_from_fetch
+
+        learner = self._learner
+        for p in parsed:
+            # A page is learned from once, when first recorded: a revisit would count it twice.
+            if p.task.content_hash is None and not p.task.recovered:
+                learner.observe(p.record)
+        out = []
+        for p in parsed:
+            knowledge = learner.knowledge(p.record.site.host)
+            record = p.record
+            if needs_reparse(record, p.date_order, knowledge.date_order):
+                # It parsed once: should the second reading fail, the first stands.
+                with suppress(ExtractorError):
+                    record = record_from_fetch(
+                        p.result, run_id=run_id, date_order=knowledge.date_order
+                    )
+            out.append((p, apply_knowledge(record, knowledge)))
+        return out
+
+    def _sites(self, state: State) -> tuple[dict[str, Any], ...]:
+        """What the crawl has learned about each host, for the run's report."""
+        if self._learner is None:
+            return ()
+        learner = self._learner
+        # A broad crawl's report names its 50 largest hosts.
+        return tuple(learner.knowledge(host).summary() for host in state.site_hosts(limit=50))
+
+    def _date_order(self, url: str) -> str | None:
+        if self._learner is None:
+            return None
+        from urllib.parse import urlsplit
+
+        return self._learner.knowledge((urlsplit(url).hostname or "").lower()).date_order
 
     def _failed_fetch(self, task: Task, exc: FetchError, run_id: str, batch: _Batch) -> None:
         at = self._now()
@@ -361,18 +430,18 @@ class Crawler:
                 Result(task.url, "unchanged", at, status=304, final_url=result.url)
             )
             return
-        self._page(state, task, result, at, run_id, batch)
+        self._parse(task, result, at, run_id, batch)
 
-    def _page(
-        self, state: State, task: Task, result: FetchResult, at: str, run_id: str, batch: _Batch
-    ) -> None:
+    def _parse(self, task: Task, result: FetchResult, at: str, run_id: str, batch: _Batch) -> None:
+        """Parse a page; its outcome waits for the batch's site pass (``_page``)."""
         from extractor.pipeline import record_from_fetch
 
         if not task.recovered:
             batch.counts.fetched += 1
         etag, last_modified = result.header("etag"), result.header("last-modified")
+        order = self._date_order(result.url)
         try:
-            record: Record = record_from_fetch(result, run_id=run_id)
+            record: Record = record_from_fetch(result, run_id=run_id, date_order=order)
         except FetchError as exc:
             if exc.kind != "not_html":
                 self._page_failed(task, result, exc, at, run_id, batch)
@@ -395,6 +464,12 @@ class Crawler:
         except ExtractorError as exc:
             self._page_failed(task, result, exc, at, run_id, batch)
             return
+        batch.parsed.append(_Parsed(task, result, at, record, order))
+
+    def _page(
+        self, state: State, task: Task, result: FetchResult, at: str, batch: _Batch, record: Record
+    ) -> None:
+        etag, last_modified = result.header("etag"), result.header("last-modified")
         key = (record.url, record.content_hash)
         links = self._links(task, result, record)
         if key in batch.written or state.is_seen(*key):
@@ -580,6 +655,7 @@ class Crawler:
             errors=str(self.paths.errors(run_id)),
             warc=tuple(str(p) for _, p in archive_files(self.paths.warc, run_id)),
             outputs=outputs,
+            sites=self._sites(state),
         )
         write_report(self.paths.report(run_id), report)
         state.finish_run(run_id, finished_at, report.exit_code)
@@ -594,10 +670,12 @@ def crawl(
     transport: Transport | None = None,
     clock: Clock | None = None,
     progress: bool = False,
+    site_learning: bool = True,
 ) -> CrawlReport:
     """Run one crawl of ``seeds`` (added to ``config.seeds``) into ``out_dir``: the unfinished
     run if there is one, else an incremental re-crawl. Raises LockedError when another process
-    is crawling the same directory."""
+    is crawling the same directory. ``site_learning`` learns each host's recurring blocks and
+    date order across its pages (kept in the crawl state) and applies them."""
     from extractor.crawl.job import check
 
     base = config or CrawlConfig()
@@ -607,4 +685,6 @@ def crawl(
         changes["out_dir"] = str(out_dir)
     final = replace(base, **changes)
     check(final)
-    return Crawler(final, transport=transport, clock=clock, progress=progress).run()
+    return Crawler(
+        final, transport=transport, clock=clock, progress=progress, site_learning=site_learning
+    ).run()

@@ -1,0 +1,158 @@
+"""A host's recurring blocks: fingerprints, patterns with a slot, support across pages."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+# A block is fingerprinted by its first and last words: a slot (the journal a disclaimer names)
+# sits between them, so every variant of one site block shares the fingerprint.
+EDGE_TOKENS = 4
+# Shorter blocks are left alone: a short line that recurs ("Journal: Brain", "Read more") is
+# as likely a fact of the article as a piece of the site.
+MIN_TOKENS = 2 * EDGE_TOKENS
+# A slot holds a name or a short phrase; a wider difference means two different blocks.
+MAX_SLOT_TOKENS = 12
+MAX_SLOT_SHARE = 0.4
+BODY = "body"  # the "kind" a block has on a page where the parser kept it in the body
+
+
+def tokens_of(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+def fingerprint(tokens: tuple[str, ...]) -> str:
+    """The key all variants of one recurring block share: its edge words."""
+    edges = " ".join(tokens[:EDGE_TOKENS]) + "\x1f" + " ".join(tokens[-EDGE_TOKENS:])
+    return hashlib.blake2b(edges.encode("utf-8"), digest_size=12).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class BlockStats:
+    """What a host's pages say about one fingerprint: its pattern, support and kinds.
+
+    An exact block has its whole text as ``prefix``; a slotted one keeps the words every
+    variant shares before (``prefix``) and after (``suffix``) a varying middle, whose widest
+    observed width is ``max_slot``. ``kinds`` counts the kind the parser gave it per page.
+    """
+
+    key: str
+    prefix: tuple[str, ...]
+    suffix: tuple[str, ...] = ()
+    slotted: bool = False
+    pages: int = 1
+    max_slot: int = 0
+    kinds: Mapping[str, int] = field(default_factory=dict)
+    last_page: int = 0
+
+    @classmethod
+    def first(cls, key: str, tokens: tuple[str, ...], kind: str, page: int) -> BlockStats:
+        return cls(key, tokens, kinds={kind: 1}, last_page=page)
+
+    @property
+    def usable(self) -> bool:
+        """Whether the variants are one block with a slot, not two blocks sharing edge words."""
+        if not self.slotted:
+            return True
+        fixed = len(self.prefix) + len(self.suffix)
+        return self.max_slot <= MAX_SLOT_TOKENS and self.max_slot <= MAX_SLOT_SHARE * (
+            fixed + self.max_slot
+        )
+
+    def merge(self, tokens: tuple[str, ...], kind: str, page: int) -> BlockStats:
+        """The stats once one more page shows this fingerprint with ``tokens``."""
+        kinds = dict(self.kinds)
+        kinds[kind] = kinds.get(kind, 0) + 1
+        base = replace(self, pages=self.pages + 1, kinds=kinds, last_page=page)
+        if not self.slotted:
+            if tokens == self.prefix:
+                return base
+            cp, cs = _common(self.prefix, tokens)
+            widest = max(len(self.prefix), len(tokens)) - cp - cs
+            return replace(
+                base,
+                prefix=self.prefix[:cp],
+                suffix=self.prefix[len(self.prefix) - cs :],
+                slotted=True,
+                max_slot=widest,
+            )
+        cp = _prefix_len(self.prefix, tokens)
+        cs = _prefix_len(self.suffix[::-1], tokens[::-1])
+        cs = min(cs, len(tokens) - cp)
+        # Earlier variants' slots widen by what the pattern loses at its edges.
+        grown = self.max_slot + (len(self.prefix) - cp) + (len(self.suffix) - cs)
+        return replace(
+            base,
+            prefix=self.prefix[:cp],
+            suffix=self.suffix[len(self.suffix) - cs :],
+            max_slot=max(grown, len(tokens) - cp - cs),
+        )
+
+    def template(self) -> Template:
+        return Template(
+            self.key, self.prefix, self.suffix, self.slotted, kind_of(self.kinds), self.pages
+        )
+
+
+def _prefix_len(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
+    """Common prefix and suffix lengths of two token runs, never overlapping in the shorter."""
+    cp = _prefix_len(a, b)
+    cs = _prefix_len(a[::-1], b[::-1])
+    return cp, min(cs, min(len(a), len(b)) - cp)
+
+
+def kind_of(kinds: Mapping[str, int]) -> str:
+    """The kind the parser gave the block where it recognised it; `other` when it never did."""
+    named = [(n, k) for k, n in kinds.items() if k not in (BODY, "other")]
+    if not named:
+        return "other"
+    return max(named, key=lambda item: (item[0], item[1]))[1]
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A block that recurs on a host's pages, with a slot where its variants differ."""
+
+    key: str
+    prefix: tuple[str, ...]
+    suffix: tuple[str, ...]
+    slotted: bool
+    kind: str
+    pages: int
+
+    def match(self, tokens: tuple[str, ...]) -> str | None:
+        """The slot's value in ``tokens`` ("" for an exact block), or None when they differ."""
+        if not self.slotted:
+            return "" if tokens == self.prefix else None
+        middle = len(tokens) - len(self.prefix) - len(self.suffix)
+        if middle < 0 or middle > MAX_SLOT_TOKENS:
+            return None
+        if tokens[: len(self.prefix)] != self.prefix:
+            return None
+        if self.suffix and tokens[len(tokens) - len(self.suffix) :] != self.suffix:
+            return None
+        return " ".join(tokens[len(self.prefix) : len(self.prefix) + middle])
+
+    def pattern(self) -> str:
+        """The block's text with ``{slot}`` where its variants differ."""
+        if not self.slotted:
+            return " ".join(self.prefix)
+        return " ".join((*self.prefix, "{slot}", *self.suffix))
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "pages": self.pages,
+            "slotted": self.slotted,
+            "pattern": self.pattern(),
+        }
