@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from extractor.archive import ArchivingTransport, WarcArchive, archive_files, repair_warc
 from extractor.config import FetchConfig
+from extractor.crawl.blurbs import BlurbStore, Held, PageTexts, page_texts, truncated_targets
 from extractor.crawl.discovery import (
     document_kind,
     page_links,
@@ -80,6 +81,8 @@ class _Batch:
     results: list[Result]
     counts: Counts
     written: set[tuple[str, str]]
+    texts: list[PageTexts] = field(default_factory=list)  # parsed pages' full texts
+    held: list[Held] = field(default_factory=list)  # new records with truncated teasers
 
 
 def _stamp(moment: datetime) -> str:
@@ -107,6 +110,7 @@ class Crawler:
         self._transport = transport
         self._clock: Clock = clock or (lambda: datetime.now(UTC))
         self._progress = progress
+        self._blurbs: BlurbStore | None = None
 
     def _now(self) -> str:
         return rfc3339(self._clock())
@@ -126,6 +130,7 @@ class Crawler:
         return self.paths.state
 
     def _run(self, state: State) -> CrawlReport:
+        self._blurbs = BlurbStore(state)
         run = self._open_run(state)
         started = time.monotonic()
         archive = (
@@ -256,7 +261,9 @@ class Crawler:
             batch.counts.write_seconds += now - t0 + commit_seconds
             batch.counts.elapsed = now - mark
             mark = now
+            held = self._hold(run.run_id, batch)
             state.commit(run.run_id, batch.results, batch.counts, now=self._now())
+            self._release(run.run_id, records, batch, held)
             commit_seconds = time.monotonic() - now
             pages = batch.counts.fetched + batch.counts.skipped_robots
             pages_done += pages
@@ -267,6 +274,7 @@ class Crawler:
                 failed=run.counts.failed,
                 new=run.counts.new + run.counts.changed,
             )
+        self._release(run.run_id, records, None, [])
         state.add_counts(
             run.run_id, Counts(elapsed=time.monotonic() - mark, write_seconds=commit_seconds)
         )
@@ -397,6 +405,9 @@ class Crawler:
             return
         key = (record.url, record.content_hash)
         links = self._links(task, result, record)
+        texts = page_texts(record, task.url, result.url)
+        if texts is not None:
+            batch.texts.append(texts)
         if key in batch.written or state.is_seen(*key):
             if not task.recovered:
                 batch.counts.unchanged += 1
@@ -420,7 +431,7 @@ class Crawler:
         batch.counts.new += outcome == "new"
         batch.counts.changed += outcome == "changed"
         batch.written.add(key)
-        batch.records.append(record.to_dict())
+        self._emit(record, batch)
         batch.results.append(
             Result(
                 task.url,
@@ -435,6 +446,44 @@ class Crawler:
                 last_modified=last_modified,
             )
         )
+
+    # ------------------------------------------------------------------ truncated teasers
+
+    def _emit(self, record: Record, batch: _Batch) -> None:
+        """A new record: written with its batch, or held while its truncated teasers wait for
+        their targets (see ``extractor.crawl.blurbs``)."""
+        row = record.to_dict()
+        targets = truncated_targets(row)
+        if targets:
+            batch.held.append(Held(row, targets))
+        else:
+            batch.records.append(row)
+
+    def _hold(self, run_id: str, batch: _Batch) -> list[int]:
+        """Store the batch's page texts and held records; before its commit, for crash safety."""
+        assert self._blurbs is not None
+        if not (batch.texts or batch.held):
+            return []
+        return self._blurbs.store(run_id, batch.texts, batch.held)
+
+    def _release(
+        self, run_id: str, records: JsonlWriter, batch: _Batch | None, held: list[int]
+    ) -> None:
+        """Write the held records none of whose targets is still pending, resolved: those held
+        by this batch or waiting on its pages, or every one when the run ends (no batch)."""
+        assert self._blurbs is not None
+        candidates: set[int] | None = None
+        if batch is not None:
+            done = [url for r in batch.results for url in (r.url, r.final_url) if url]
+            candidates = set(held) | self._blurbs.waiting_on(done)
+            if not candidates:
+                return
+        rows = self._blurbs.releasable(run_id, candidates)
+        if not rows:
+            return
+        records.append(row for _, row in rows)
+        records.sync()  # durable before the state forgets them
+        self._blurbs.released(seq for seq, _ in rows)
 
     def _page_failed(
         self,
@@ -559,6 +608,18 @@ class Crawler:
         if counts.recovered:
             log.info("recovered %d uncommitted records of run %s", counts.recovered, run_id)
         state.add_counts(run_id, counts)
+        self._reconcile_held(run_id)
+
+    def _reconcile_held(self, run_id: str) -> None:
+        """Drop held records the state never committed, and those already in the run's file."""
+        assert self._blurbs is not None
+        path = self.paths.records(run_id)
+        written = (
+            {(r["url"], r["content_hash"]) for r in read_jsonl(path)} if path.exists() else set()
+        )
+        dropped = self._blurbs.reconcile(run_id, written)
+        if dropped:
+            log.info("dropped %d held records already written or never committed", dropped)
 
     # ------------------------------------------------------------------ the end
 
