@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import gzip
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from extractor.errors import DecodeError, ExtractorError, FetchError, ParseError
 from extractor.models import ErrorRecord, FetchResult, Record, rfc3339
 from extractor.normalize import to_record
 from extractor.parse import parse_page
+
+if TYPE_CHECKING:
+    from extractor.profiles import Profile, Profiles
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml", "text/plain")
 
@@ -29,16 +32,25 @@ def extract(
     run_id: str | None = None,
     content_type: str | None = None,
     date_order: str | None = None,
+    profile: Profile | None = None,
 ) -> Record:
     """One page's record from its HTML. Pure unless ``now`` is left out (then it reads the clock).
 
     ``now`` dates relative teaser dates and the `date_in_future` flags for a page that was not
-    fetched; ``fetched_at`` takes its place for one that was.
+    fetched; ``fetched_at`` takes its place for one that was. ``profile`` is the site profile
+    to apply (see ``extractor.profiles``).
     """
     if now is None and fetched_at is None:
         now = datetime.now(UTC)
     reference = fetched_at or now
-    parts = parse_page(html, url, now=reference, content_type=content_type, date_order=date_order)
+    parts = parse_page(
+        html,
+        url,
+        now=reference,
+        content_type=content_type,
+        date_order=date_order,
+        profile=profile,
+    )
     return to_record(
         parts,
         url=url or "about:blank",
@@ -47,6 +59,7 @@ def extract(
         status=status,
         requested_url=requested_url,
         run_id=run_id,
+        profile=profile.name if profile is not None else None,
     )
 
 
@@ -59,7 +72,11 @@ def is_html_type(content_type: str | None) -> bool:
 
 
 def record_from_fetch(
-    result: FetchResult, *, run_id: str | None = None, date_order: str | None = None
+    result: FetchResult,
+    *,
+    run_id: str | None = None,
+    date_order: str | None = None,
+    profile: Profile | None = None,
 ) -> Record:
     """The record of a fetched page; a failed status or a non-HTML body raises FetchError."""
     if not 200 <= result.status < 300:
@@ -87,6 +104,7 @@ def record_from_fetch(
             run_id=run_id,
             content_type=result.content_type,
             date_order=date_order,
+            profile=profile,
         )
     except ExtractorError as exc:
         exc.url = exc.url or result.url
@@ -159,12 +177,15 @@ def extract_sources(
     now: datetime | None = None,
     fetcher: object | None = None,
     stdin: BinaryIO | None = None,
+    profiles: Profiles | None = None,
 ) -> Iterator[Record | ErrorRecord]:
     """Records (and error records) for files, WARCs, URLs and '-' in the order given.
 
     URLs go through ``fetcher`` (an ``extractor.fetch.Fetcher``) in one concurrent batch at the
-    place the first URL stands; one bad page never ends the batch.
+    place the first URL stands; one bad page never ends the batch. ``profiles`` gives each
+    page its site's profile, by the page's host.
     """
+    pick = profiles.for_url if profiles is not None else _no_profile
     names = list(sources)
     urls = [name for name in names if Source(name).is_url]
     url_records: Iterator[Record | ErrorRecord] | None = None
@@ -172,11 +193,11 @@ def extract_sources(
         source = Source(name)
         if source.is_url:
             if url_records is None:
-                url_records = _fetch_records(urls, fetcher)
+                url_records = _fetch_records(urls, fetcher, pick)
                 yield from url_records
             continue
         if source.is_warc:
-            yield from _warc_records(Path(name))
+            yield from _warc_records(Path(name), pick)
             continue
         at = now or datetime.now(UTC)
         try:
@@ -188,12 +209,18 @@ def extract_sources(
                 path = Path(name)
                 data = read_file(path)
                 url = file_url(path, base_url)
-            yield extract(data, url, now=at)
+            yield extract(data, url, now=at, profile=pick(url))
         except ExtractorError as exc:
             yield error_record(exc, at=at, url=name)
 
 
-def _fetch_records(urls: list[str], fetcher: object | None) -> Iterator[Record | ErrorRecord]:
+def _no_profile(url: str | None) -> Profile | None:
+    return None
+
+
+def _fetch_records(
+    urls: list[str], fetcher: object | None, pick: Callable[[str | None], Profile | None]
+) -> Iterator[Record | ErrorRecord]:
     from extractor.fetch import Fetcher
 
     active = fetcher if fetcher is not None else Fetcher(seeds=urls)
@@ -202,12 +229,14 @@ def _fetch_records(urls: list[str], fetcher: object | None) -> Iterator[Record |
             yield error_record(outcome, url=request.url)
             continue
         try:
-            yield record_from_fetch(outcome)
+            yield record_from_fetch(outcome, profile=pick(outcome.url))
         except ExtractorError as exc:
             yield error_record(exc, url=request.url)
 
 
-def _warc_records(path: Path) -> Iterator[Record | ErrorRecord]:
+def _warc_records(
+    path: Path, pick: Callable[[str | None], Profile | None]
+) -> Iterator[Record | ErrorRecord]:
     from extractor.archive import iter_responses
     from extractor.crawl.discovery import document_kind
 
@@ -220,7 +249,7 @@ def _warc_records(path: Path) -> Iterator[Record | ErrorRecord]:
             if document_kind(result.url, result.body, result.content_type) is not None:
                 continue  # robots.txt, sitemaps, feeds: how a crawl finds pages, not pages
             try:
-                yield record_from_fetch(result)
+                yield record_from_fetch(result, profile=pick(result.url))
             except ExtractorError as exc:
                 yield error_record(exc, url=result.url)
     except ExtractorError as exc:

@@ -38,6 +38,7 @@ from extractor.fetch import Fetcher, Transport
 from extractor.fetch.safety import AddressGuard, seed_hosts
 from extractor.fetch.transport import RequestsTransport
 from extractor.models import ErrorRecord, FetchRequest, FetchResult, Record, rfc3339
+from extractor.profiles import load_profiles
 
 log = logging.getLogger("extractor.crawl")
 
@@ -111,6 +112,7 @@ class Crawler:
         self._clock: Clock = clock or (lambda: datetime.now(UTC))
         self._progress = progress
         self._blurbs: BlurbStore | None = None
+        self._profiles = load_profiles(config.extract.profile_dir)
 
     def _now(self) -> str:
         return rfc3339(self._clock())
@@ -380,7 +382,8 @@ class Crawler:
             batch.counts.fetched += 1
         etag, last_modified = result.header("etag"), result.header("last-modified")
         try:
-            record: Record = record_from_fetch(result, run_id=run_id)
+            profile = self._profiles.for_url(result.url)
+            record: Record = record_from_fetch(result, run_id=run_id, profile=profile)
         except FetchError as exc:
             if exc.kind != "not_html":
                 self._page_failed(task, result, exc, at, run_id, batch)
