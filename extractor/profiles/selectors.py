@@ -32,6 +32,7 @@ _TOKEN_RE = re.compile(
     """,
     re.VERBOSE,
 )
+_KINDS = ("comb", "space", "tag", "cls", "id", "attr", "pseudo")
 _AXES = {" ": "//", ">": "/", "+": "/following-sibling::*[1]/self::", "~": "/following-sibling::"}
 
 
@@ -108,7 +109,7 @@ def _complex(source: str) -> str:
         if match is None or match.end() == pos:
             raise ConfigError(f"selector {source!r}: cannot read it at {text[pos:]!r}")
         pos = match.end()
-        kind = match.lastgroup
+        kind = next(k for k in _KINDS if match[k] is not None)
         if kind in ("comb", "space"):
             if combinator is not None and kind == "comb" and steps:
                 raise ConfigError(f"selector {source!r}: two combinators in a row")
