@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import random
+import signal
+import subprocess
+import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -224,3 +229,37 @@ def test_kill_9_and_resume_write_each_resolved_record_once(
     records = records_of(out)
     assert sorted((r["url"], r["content_hash"]) for r in records) == expected
     check_resolved(records)
+
+
+def _killed_crawl(seed: str, out: Path, seconds: float) -> None:
+    """``extractor crawl`` in a process, SIGKILLed ``seconds`` after it holds the lock."""
+    env = dict(os.environ, EXTRACTOR_BATCH_SIZE="2", EXTRACTOR_CONCURRENCY="2")
+    argv = [sys.executable, "-m", "extractor", "crawl", seed, "--out", str(out)]
+    argv += ["--allow-private", "--min-delay", "0"]
+    process = subprocess.Popen(argv, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while process.poll() is None and time.monotonic() < deadline:
+        lock = out / "lock"
+        if lock.exists() and lock.read_text().strip() == str(process.pid):
+            break
+        time.sleep(0.002)
+    time.sleep(seconds)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+
+@pytest.mark.parametrize("seed", [6, 7, 8])
+def test_fixture_site_killed_and_resumed_writes_each_record_once(
+    site_server: str, tmp_path: Path, seed: int
+) -> None:
+    rng = random.Random(seed)
+    reference = tmp_path / "reference"
+    crawl([site_server + "/"], out_dir=reference, config=settings())
+    want = sorted((r["url"], r["content_hash"]) for r in records_of(reference))
+    out = tmp_path / "killed"
+    for _ in range(3):
+        _killed_crawl(site_server + "/", out, rng.uniform(0.0, 0.4))
+    crawl([site_server + "/"], out_dir=out, config=settings())
+    records = records_of(out)
+    assert sorted((r["url"], r["content_hash"]) for r in records) == want
+    assert check_resolved(records) >= 60
