@@ -201,9 +201,11 @@ class BlurbStore:
                 db.execute(f"DELETE FROM held_targets WHERE seq IN ({marks})", chunk)
                 db.execute(f"DELETE FROM held WHERE seq IN ({marks})", chunk)
 
-    def reconcile(self, run_id: str, written: set[tuple[str, str]]) -> int:
-        """After a crash: drop held rows never committed or already written; how many dropped."""
+    def reconcile(self, run_id: str, written: Iterable[Mapping[str, Any]]) -> int:
+        """After a crash: drop held rows never committed, and those among ``written`` (the
+        run's file, read as a stream: memory grows with the held rows, not the file)."""
         drop: list[int] = []
+        held: dict[tuple[str, str], int] = {}
         with self._state.transaction() as db:
             for seq, url, content_hash, committed in db.execute(
                 "SELECT h.seq, h.url, h.content_hash, EXISTS (SELECT 1 FROM seen s "
@@ -211,7 +213,14 @@ class BlurbStore:
                 "FROM held h WHERE h.run_id = ?",
                 (run_id,),
             ).fetchall():
-                if not committed or (url, content_hash) in written:
+                if committed:
+                    held[(url, content_hash)] = seq
+                else:
+                    drop.append(seq)
+        if held:
+            for row in written:
+                seq = held.pop((str(row.get("url")), str(row.get("content_hash"))), None)
+                if seq is not None:
                     drop.append(seq)
         self.released(drop)
         return len(drop)

@@ -617,10 +617,7 @@ class Crawler:
         """Drop held records the state never committed, and those already in the run's file."""
         assert self._blurbs is not None
         path = self.paths.records(run_id)
-        written = (
-            {(r["url"], r["content_hash"]) for r in read_jsonl(path)} if path.exists() else set()
-        )
-        dropped = self._blurbs.reconcile(run_id, written)
+        dropped = self._blurbs.reconcile(run_id, read_jsonl(path) if path.exists() else ())
         if dropped:
             log.info("dropped %d held records already written or never committed", dropped)
 
