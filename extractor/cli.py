@@ -42,11 +42,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     fetcher = None
     if any(s.startswith(("http://", "https://")) for s in args.sources):
         fetcher = _fetcher_from_args(args)
+    profiles = _profiles_from_args(args)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     failed = 0
     try:
         read = extract_sources if args.no_site_learning else extract_sources_learned
-        for item in read(args.sources, base_url=args.base_url, fetcher=fetcher):
+        for item in read(args.sources, base_url=args.base_url, fetcher=fetcher, profiles=profiles):
             if isinstance(item, ErrorRecord):
                 failed += 1
                 dump(item.to_dict(), sys.stderr)
@@ -57,6 +58,21 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         if out is not sys.stdout:
             out.close()
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _profiles_from_args(args: argparse.Namespace) -> Any:
+    from extractor.profiles import load_profiles
+
+    return load_profiles(args.profiles)
+
+
+def _add_profiles_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--profiles",
+        metavar="DIR",
+        help="a directory of <host>.toml site profiles pinning selectors (optional; see "
+        "examples/profiles)",
+    )
 
 
 def _fetcher_from_args(args: argparse.Namespace) -> object:
@@ -110,6 +126,7 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
         "obey_robots": False if args.ignore_robots else None,
         "allow_private": True if args.allow_private else None,
         "warc": False if args.no_warc else None,
+        "profiles": args.profiles,
     }
     config = load_config(job=args.job, env=os.environ, flags=flags)
     if args.engine != "local":
@@ -160,6 +177,7 @@ def _add_crawl_parser(commands: Any) -> None:
     )
     crawl.add_argument("--concurrency", type=int, metavar="N", help="requests in flight")
     crawl.add_argument("--no-warc", action="store_true", help="do not archive the exchanges")
+    _add_profiles_option(crawl)
     crawl.add_argument(
         "--engine",
         choices=["local", "dask"],
@@ -253,6 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--base-url", help="the URL a file or stdin page was served at")
     extract.add_argument("-o", "--output", help="write records to this file instead of stdout")
     _add_site_learning_option(extract)
+    _add_profiles_option(extract)
     _add_fetch_options(extract)
     extract.set_defaults(handler=_cmd_extract)
 

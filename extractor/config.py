@@ -35,4 +35,4 @@ class FetchConfig:
 class ExtractConfig:
     """How pages are parsed into records."""
 
-    profile_dir: str | None = None
+    profile_dir: str | None = None  # a directory of <host>.toml site profiles (optional)

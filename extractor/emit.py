@@ -288,7 +288,11 @@ class ParquetWriter(_Staged):
 
 
 def record_arrow_schema() -> Any:
-    """The Arrow schema of ``extractor.article/1`` in the record's key order."""
+    """The Arrow schema of ``extractor.article/1`` (document 1.1) in the record's key order.
+
+    Every optional field is a column too (null where the record leaves it out), so files of
+    one crawl share one schema.
+    """
     import pyarrow as pa
 
     text = pa.string()
@@ -332,6 +336,7 @@ def record_arrow_schema() -> Any:
                             ("date_text", text),
                             ("truncated", pa.bool_()),
                             ("block", text),
+                            ("blurb_full", text),
                         ]
                     )
                 ),

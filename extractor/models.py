@@ -8,6 +8,9 @@ from datetime import datetime
 from typing import Any, Literal
 
 ARTICLE_SCHEMA = "extractor.article/1"
+# The schema document's minor version: additive, optional fields since 1.0 (1.1: blurb_full).
+# Records keep saying "extractor.article/1": a reader of /1 reads them unchanged.
+ARTICLE_SCHEMA_VERSION = "1.1"
 ERROR_SCHEMA = "extractor.error/1"
 
 BoilerplateKind = Literal[
@@ -117,7 +120,11 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Teaser:
-    """A card that points the reader to another article of the site."""
+    """A card that points the reader to another article of the site.
+
+    ``blurb_full`` is the text a truncated blurb was cut from (the target page's summary or the
+    paragraph that starts with the blurb); only a crawl that also fetched the target knows it.
+    """
 
     url: str
     title: str | None = None
@@ -126,9 +133,10 @@ class Teaser:
     date_text: str | None = None
     truncated: bool = False
     block: str | None = None
+    blurb_full: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "title": self.title,
             "blurb": self.blurb,
             "url": self.url,
@@ -137,6 +145,11 @@ class Teaser:
             "truncated": self.truncated,
             "block": self.block,
         }
+        # Optional since schema 1.1: left out when unknown, so records of pages whose teasers
+        # were not resolved read exactly as /1.0 records did.
+        if self.blurb_full is not None:
+            data["blurb_full"] = self.blurb_full
+        return data
 
 
 @dataclass(frozen=True, slots=True)

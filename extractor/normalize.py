@@ -21,6 +21,7 @@ from extractor.models import (
 )
 from extractor.parse.body import body_text
 from extractor.parse.dates import is_after
+from extractor.parse.vocab import ELLIPSIS_RE
 from extractor.version import __version__
 
 _LANG_RE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
@@ -180,4 +181,48 @@ def to_record(
     )
 
 
-__all__ = ["clean_text", "content_hash", "normalize_url", "to_record"]
+# Paragraphs of a page kept as the texts a teaser elsewhere may have cut its blurb from: sites
+# cut blurbs from the summary or the opening, and a bound keeps a crawl's state small.
+FULL_TEXT_PARAGRAPHS = 12
+
+
+def full_texts(record: Record) -> tuple[str, ...]:
+    """The texts a teaser on another page may cut its blurb from: summary first, then paragraphs."""
+    texts: list[str] = [record.summary] if record.summary else []
+    for section in record.sections:
+        texts.extend(section.paragraphs)
+        if len(texts) > FULL_TEXT_PARAGRAPHS:
+            break
+    return tuple(dict.fromkeys(texts))[: FULL_TEXT_PARAGRAPHS + 1]
+
+
+def blurb_stem(blurb: str | None) -> str | None:
+    """A truncated blurb without its ellipsis: the start its full text must have."""
+    cleaned = clean_text(blurb)
+    if cleaned is None:
+        return None
+    return clean_text(ELLIPSIS_RE.sub("", cleaned))
+
+
+def full_blurb(blurb: str | None, texts: tuple[str, ...] | list[str]) -> str | None:
+    """The first of ``texts`` (the target page's summary, then paragraphs) that starts with the
+    blurb's stem and is at least as long: the text the blurb was cut from; None if none is."""
+    stem = blurb_stem(blurb)
+    if stem is None:
+        return None
+    for text in texts:
+        cleaned = clean_text(text)
+        if cleaned is not None and cleaned.startswith(stem):
+            return cleaned
+    return None
+
+
+__all__ = [
+    "blurb_stem",
+    "clean_text",
+    "content_hash",
+    "full_blurb",
+    "full_texts",
+    "normalize_url",
+    "to_record",
+]

@@ -17,6 +17,7 @@ from extractor.normalize import to_record
 from extractor.parse import parse_page
 
 if TYPE_CHECKING:
+    from extractor.profiles import Profile, Profiles
     from extractor.site import SiteLearner
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml", "text/plain")
@@ -33,16 +34,25 @@ def extract(
     run_id: str | None = None,
     content_type: str | None = None,
     date_order: str | None = None,
+    profile: Profile | None = None,
 ) -> Record:
     """One page's record from its HTML. Pure unless ``now`` is left out (then it reads the clock).
 
     ``now`` dates relative teaser dates and the `date_in_future` flags for a page that was not
-    fetched; ``fetched_at`` takes its place for one that was.
+    fetched; ``fetched_at`` takes its place for one that was. ``profile`` is the site profile
+    to apply (see ``extractor.profiles``).
     """
     if now is None and fetched_at is None:
         now = datetime.now(UTC)
     reference = fetched_at or now
-    parts = parse_page(html, url, now=reference, content_type=content_type, date_order=date_order)
+    parts = parse_page(
+        html,
+        url,
+        now=reference,
+        content_type=content_type,
+        date_order=date_order,
+        profile=profile,
+    )
     return to_record(
         parts,
         url=url or "about:blank",
@@ -51,6 +61,7 @@ def extract(
         status=status,
         requested_url=requested_url,
         run_id=run_id,
+        profile=profile.name if profile is not None else None,
     )
 
 
@@ -63,7 +74,11 @@ def is_html_type(content_type: str | None) -> bool:
 
 
 def record_from_fetch(
-    result: FetchResult, *, run_id: str | None = None, date_order: str | None = None
+    result: FetchResult,
+    *,
+    run_id: str | None = None,
+    date_order: str | None = None,
+    profile: Profile | None = None,
 ) -> Record:
     """The record of a fetched page; a failed status or a non-HTML body raises FetchError."""
     if not 200 <= result.status < 300:
@@ -91,6 +106,7 @@ def record_from_fetch(
             run_id=run_id,
             content_type=result.content_type,
             date_order=date_order,
+            profile=profile,
         )
     except ExtractorError as exc:
         exc.url = exc.url or result.url
@@ -164,13 +180,16 @@ def extract_sources(
     fetcher: object | None = None,
     stdin: BinaryIO | None = None,
     site: SiteLearner | None = None,
+    profiles: Profiles | None = None,
 ) -> Iterator[Record | ErrorRecord]:
     """Records (and error records) for files, WARCs, URLs and '-' in the order given.
 
     URLs go through ``fetcher`` (an ``extractor.fetch.Fetcher``) in one concurrent batch at the
     place the first URL stands; one bad page never ends the batch. With ``site``, each page is
-    read with what its host taught (see ``extract_sources_learned``).
+    read with what its host taught (see ``extract_sources_learned``); ``profiles`` gives each
+    page its site's profile, by the page's host.
     """
+    pick = profiles.for_url if profiles is not None else _no_profile
     names = list(sources)
     urls = [name for name in names if Source(name).is_url]
     url_records: Iterator[Record | ErrorRecord] | None = None
@@ -178,11 +197,11 @@ def extract_sources(
         source = Source(name)
         if source.is_url:
             if url_records is None:
-                url_records = _fetch_records(urls, fetcher, site)
+                url_records = _fetch_records(urls, fetcher, pick, site)
                 yield from url_records
             continue
         if source.is_warc:
-            yield from _warc_records(Path(name), site)
+            yield from _warc_records(Path(name), pick, site)
             continue
         at = now or datetime.now(UTC)
         try:
@@ -194,13 +213,20 @@ def extract_sources(
                 path = Path(name)
                 data = read_file(path)
                 url = file_url(path, base_url)
-            yield _learned(site, url, _file_reader(data, url, at))
+            yield _learned(site, url, _file_reader(data, url, at, pick(url)))
         except ExtractorError as exc:
             yield error_record(exc, at=at, url=name)
 
 
+def _no_profile(url: str | None) -> Profile | None:
+    return None
+
+
 def _fetch_records(
-    urls: list[str], fetcher: object | None, site: SiteLearner | None = None
+    urls: list[str],
+    fetcher: object | None,
+    pick: Callable[[str | None], Profile | None],
+    site: SiteLearner | None = None,
 ) -> Iterator[Record | ErrorRecord]:
     from extractor.fetch import Fetcher
 
@@ -210,12 +236,14 @@ def _fetch_records(
             yield error_record(outcome, url=request.url)
             continue
         try:
-            yield _learned(site, outcome.url, _reader(outcome))
+            yield _learned(site, outcome.url, _reader(outcome, pick(outcome.url)))
         except ExtractorError as exc:
             yield error_record(exc, url=request.url)
 
 
-def _warc_records(path: Path, site: SiteLearner | None = None) -> Iterator[Record | ErrorRecord]:
+def _warc_records(
+    path: Path, pick: Callable[[str | None], Profile | None], site: SiteLearner | None = None
+) -> Iterator[Record | ErrorRecord]:
     from extractor.archive import iter_responses
     from extractor.crawl.discovery import document_kind
 
@@ -228,7 +256,7 @@ def _warc_records(path: Path, site: SiteLearner | None = None) -> Iterator[Recor
             if document_kind(result.url, result.body, result.content_type) is not None:
                 continue  # robots.txt, sitemaps, feeds: how a crawl finds pages, not pages
             try:
-                yield _learned(site, result.url, _reader(result))
+                yield _learned(site, result.url, _reader(result, pick(result.url)))
             except ExtractorError as exc:
                 yield error_record(exc, url=result.url)
     except ExtractorError as exc:
@@ -238,12 +266,14 @@ def _warc_records(path: Path, site: SiteLearner | None = None) -> Iterator[Recor
 # ---------------------------------------------------------------------------- site learning
 
 
-def _reader(result: FetchResult) -> Callable[[str | None], Record]:
-    return lambda order: record_from_fetch(result, date_order=order)
+def _reader(result: FetchResult, profile: Profile | None) -> Callable[[str | None], Record]:
+    return lambda order: record_from_fetch(result, date_order=order, profile=profile)
 
 
-def _file_reader(data: bytes, url: str, at: datetime) -> Callable[[str | None], Record]:
-    return lambda order: extract(data, url, now=at, date_order=order)
+def _file_reader(
+    data: bytes, url: str, at: datetime, profile: Profile | None
+) -> Callable[[str | None], Record]:
+    return lambda order: extract(data, url, now=at, date_order=order, profile=profile)
 
 
 def _learned(site: SiteLearner | None, url: str, read: Callable[[str | None], Record]) -> Record:
@@ -280,6 +310,7 @@ def extract_sources_learned(
     fetcher: object | None = None,
     stdin: BinaryIO | None = None,
     min_pages: int | None = None,
+    profiles: Profiles | None = None,
 ) -> Iterator[Record | ErrorRecord]:
     """``extract_sources`` with site learning: two passes over the sources.
 
@@ -295,7 +326,9 @@ def extract_sources_learned(
 
     names = list(sources)
     if len(names) < 2 and not any(Source(n).is_warc for n in names):
-        yield from extract_sources(names, base_url=base_url, now=now, fetcher=fetcher, stdin=stdin)
+        yield from extract_sources(
+            names, base_url=base_url, now=now, fetcher=fetcher, stdin=stdin, profiles=profiles
+        )
         return
     if any(Source(n).is_url for n in names):
         from extractor.fetch import Fetcher
@@ -309,7 +342,12 @@ def extract_sources_learned(
     learner = SiteLearner() if min_pages is None else SiteLearner(min_pages=min_pages)
     learned = 0
     for item in extract_sources(
-        names, base_url=base_url, now=at, fetcher=fetcher, stdin=io.BytesIO(kept)
+        names,
+        base_url=base_url,
+        now=at,
+        fetcher=fetcher,
+        stdin=io.BytesIO(kept),
+        profiles=profiles,
     ):
         if isinstance(item, Record) and learner.observe(item):
             learned += 1
@@ -317,5 +355,11 @@ def extract_sources_learned(
                 learner.commit()  # the store forgets blocks that do not recur: memory stays flat
     learner.commit()
     yield from extract_sources(
-        names, base_url=base_url, now=at, fetcher=fetcher, stdin=io.BytesIO(kept), site=learner
+        names,
+        base_url=base_url,
+        now=at,
+        fetcher=fetcher,
+        stdin=io.BytesIO(kept),
+        site=learner,
+        profiles=profiles,
     )

@@ -51,3 +51,31 @@ def test_schema_rejects_a_wrong_record() -> None:
     record["teasers"] = [{"url": "http://a.test/y"}]
     with pytest.raises(jsonschema.ValidationError):
         article_validator().validate(record)
+
+
+def test_schema_1_1_adds_an_optional_blurb_full_and_keeps_records_at_1() -> None:
+    from extractor.models import ARTICLE_SCHEMA_VERSION, Teaser
+
+    schema = article_validator().schema
+    assert schema["version"] == ARTICLE_SCHEMA_VERSION == "1.1"
+    assert schema["$id"].endswith("article-1.1.json")
+    assert schema["properties"]["schema"] == {"const": ARTICLE_SCHEMA}  # still /1
+    teaser = schema["properties"]["teasers"]["items"]
+    assert "blurb_full" in teaser["properties"] and "blurb_full" not in teaser["required"]
+
+    record = extract(
+        "<html><body><h1>T</h1><p>text</p></body></html>",
+        "http://a.test/x",
+        now=datetime(2026, 1, 1, tzinfo=UTC),
+    ).to_dict()
+    cut = Teaser("http://a.test/y", blurb="Cut her…", truncated=True)
+    record["teasers"] = [cut.to_dict()]
+    assert "blurb_full" not in record["teasers"][0]  # a 1.0 teaser is a valid 1.1 teaser
+    article_validator().validate(record)
+    full = Teaser("http://a.test/y", blurb="Cut her…", truncated=True, blurb_full="Cut here.")
+    record["teasers"] = [full.to_dict()]
+    assert list(record["teasers"][0])[-1] == "blurb_full"
+    article_validator().validate(record)
+    record["teasers"][0]["blurb_full"] = 3
+    with pytest.raises(jsonschema.ValidationError):
+        article_validator().validate(record)

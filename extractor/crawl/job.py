@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.archive import DEFAULT_MAX_BYTES
-from extractor.config import FetchConfig
+from extractor.config import ExtractConfig, FetchConfig
 from extractor.crawl.urls import Scope, canonicalize
 from extractor.emit import FORMATS
 from extractor.errors import ConfigError
@@ -45,6 +45,7 @@ class CrawlConfig:
     warc_max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = 64  # pages committed per transaction
     fetch: FetchConfig = field(default_factory=FetchConfig)
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
 
     def scope(self) -> Scope:
         return Scope.of(
@@ -82,6 +83,7 @@ _SETTINGS: dict[str, str] = {
     "formats": "outputs",
     "warc": "outputs",
     "warc_max_size": "outputs",
+    "profiles": "extract",
 }
 _LISTS = {"seeds", "sitemaps", "feeds", "hosts", "allow", "deny", "formats"}
 _BOOLS = {"follow_links", "robots_sitemaps", "obey_robots", "allow_private", "warc"}
@@ -184,8 +186,9 @@ def read_job(path: str | Path) -> dict[str, Any]:
                 hint = f" (it belongs in [{_SETTINGS[key]}])" if key in _SETTINGS else ""
                 raise ConfigError(f"{job}: unknown setting [{section}] {key}{hint}")
             settings[key] = _convert(key, value, str(job))
-    if "out" in settings:
-        settings["out"] = str((job.parent / settings["out"]).resolve())
+    for name in ("out", "profiles"):
+        if name in settings:
+            settings[name] = str((job.parent / settings[name]).resolve())
     return settings
 
 
@@ -263,6 +266,8 @@ def build_config(settings: Mapping[str, Any], base: CrawlConfig) -> CrawlConfig:
         changes["out_dir"] = settings["out"]
     if "warc_max_size" in settings:
         changes["warc_max_bytes"] = settings["warc_max_size"]
+    if "profiles" in settings:
+        changes["extract"] = replace(base.extract, profile_dir=settings["profiles"])
     config = replace(base, fetch=replace(base.fetch, **fetch_changes), **changes)
     check(config)
     return config
@@ -284,3 +289,7 @@ def check(config: CrawlConfig) -> None:
     if config.batch_size < 1:
         raise ConfigError("batch_size must be at least 1")
     config.scope()  # compiles the patterns: a bad one is a usage error now, not mid-crawl
+    if config.extract.profile_dir is not None:
+        from extractor.profiles import load_profiles
+
+        load_profiles(config.extract.profile_dir)  # a bad profile is a usage error too

@@ -20,6 +20,7 @@ from typing import Any
 
 from extractor.archive import ArchivingTransport, WarcArchive, archive_files, repair_warc
 from extractor.config import FetchConfig
+from extractor.crawl.blurbs import BlurbStore, Held, PageTexts, page_texts, truncated_targets
 from extractor.crawl.discovery import (
     document_kind,
     page_links,
@@ -38,6 +39,7 @@ from extractor.fetch import Fetcher, Transport
 from extractor.fetch.safety import AddressGuard, seed_hosts
 from extractor.fetch.transport import RequestsTransport
 from extractor.models import ErrorRecord, FetchRequest, FetchResult, Record, rfc3339
+from extractor.profiles import load_profiles
 from extractor.site import SiteLearner, apply_knowledge, needs_reparse
 
 log = logging.getLogger("extractor.crawl")
@@ -83,6 +85,8 @@ class _Batch:
     counts: Counts
     written: set[tuple[str, str]]
     parsed: list[_Parsed] = field(default_factory=list)
+    texts: list[PageTexts] = field(default_factory=list)  # parsed pages' full texts
+    held: list[Held] = field(default_factory=list)  # new records with truncated teasers
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +128,8 @@ class Crawler:
         self._transport = transport
         self._clock: Clock = clock or (lambda: datetime.now(UTC))
         self._progress = progress
+        self._blurbs: BlurbStore | None = None
+        self._profiles = load_profiles(config.extract.profile_dir)
 
     def _now(self) -> str:
         return rfc3339(self._clock())
@@ -143,6 +149,7 @@ class Crawler:
         return self.paths.state
 
     def _run(self, state: State) -> CrawlReport:
+        self._blurbs = BlurbStore(state)
         run = self._open_run(state)
         self._learner = SiteLearner(state) if self._site_learning else None
         started = time.monotonic()
@@ -274,11 +281,13 @@ class Crawler:
             batch.counts.write_seconds += now - t0 + commit_seconds
             batch.counts.elapsed = now - mark
             mark = now
+            held = self._hold(run.run_id, batch)
             state.commit(run.run_id, batch.results, batch.counts, now=self._now())
             if self._learner is not None:
                 # After the batch's commit: a crash in between loses what the batch taught,
                 # never counts one of its pages twice.
                 self._learner.commit()
+            self._release(run.run_id, records, batch, held)
             commit_seconds = time.monotonic() - now
             pages = batch.counts.fetched + batch.counts.skipped_robots
             pages_done += pages
@@ -289,6 +298,7 @@ class Crawler:
                 failed=run.counts.failed,
                 new=run.counts.new + run.counts.changed,
             )
+        self._release(run.run_id, records, None, [])
         state.add_counts(
             run.run_id, Counts(elapsed=time.monotonic() - mark, write_seconds=commit_seconds)
         )
@@ -349,7 +359,10 @@ class Crawler:
                 # It parsed once: should the second reading fail, the first stands.
                 with suppress(ExtractorError):
                     record = record_from_fetch(
-                        p.result, run_id=run_id, date_order=knowledge.date_order
+                        p.result,
+                        run_id=run_id,
+                        date_order=knowledge.date_order,
+                        profile=self._profiles.for_url(p.result.url),
                     )
             out.append((p, apply_knowledge(record, knowledge)))
         return out
@@ -441,7 +454,10 @@ class Crawler:
         etag, last_modified = result.header("etag"), result.header("last-modified")
         order = self._date_order(result.url)
         try:
-            record: Record = record_from_fetch(result, run_id=run_id, date_order=order)
+            profile = self._profiles.for_url(result.url)
+            record: Record = record_from_fetch(
+                result, run_id=run_id, date_order=order, profile=profile
+            )
         except FetchError as exc:
             if exc.kind != "not_html":
                 self._page_failed(task, result, exc, at, run_id, batch)
@@ -472,6 +488,9 @@ class Crawler:
         etag, last_modified = result.header("etag"), result.header("last-modified")
         key = (record.url, record.content_hash)
         links = self._links(task, result, record)
+        texts = page_texts(record, task.url, result.url)
+        if texts is not None:
+            batch.texts.append(texts)
         if key in batch.written or state.is_seen(*key):
             if not task.recovered:
                 batch.counts.unchanged += 1
@@ -495,7 +514,7 @@ class Crawler:
         batch.counts.new += outcome == "new"
         batch.counts.changed += outcome == "changed"
         batch.written.add(key)
-        batch.records.append(record.to_dict())
+        self._emit(record, batch)
         batch.results.append(
             Result(
                 task.url,
@@ -510,6 +529,44 @@ class Crawler:
                 last_modified=last_modified,
             )
         )
+
+    # ------------------------------------------------------------------ truncated teasers
+
+    def _emit(self, record: Record, batch: _Batch) -> None:
+        """A new record: written with its batch, or held while its truncated teasers wait for
+        their targets (see ``extractor.crawl.blurbs``)."""
+        row = record.to_dict()
+        targets = truncated_targets(row)
+        if targets:
+            batch.held.append(Held(row, targets))
+        else:
+            batch.records.append(row)
+
+    def _hold(self, run_id: str, batch: _Batch) -> list[int]:
+        """Store the batch's page texts and held records; before its commit, for crash safety."""
+        assert self._blurbs is not None
+        if not (batch.texts or batch.held):
+            return []
+        return self._blurbs.store(run_id, batch.texts, batch.held)
+
+    def _release(
+        self, run_id: str, records: JsonlWriter, batch: _Batch | None, held: list[int]
+    ) -> None:
+        """Write the held records none of whose targets is still pending, resolved: those held
+        by this batch or waiting on its pages, or every one when the run ends (no batch)."""
+        assert self._blurbs is not None
+        candidates: set[int] | None = None
+        if batch is not None:
+            done = [url for r in batch.results for url in (r.url, r.final_url) if url]
+            candidates = set(held) | self._blurbs.waiting_on(done)
+            if not candidates:
+                return
+        rows = self._blurbs.releasable(run_id, candidates)
+        if not rows:
+            return
+        records.append(row for _, row in rows)
+        records.sync()  # durable before the state forgets them
+        self._blurbs.released(seq for seq, _ in rows)
 
     def _page_failed(
         self,
@@ -634,6 +691,15 @@ class Crawler:
         if counts.recovered:
             log.info("recovered %d uncommitted records of run %s", counts.recovered, run_id)
         state.add_counts(run_id, counts)
+        self._reconcile_held(run_id)
+
+    def _reconcile_held(self, run_id: str) -> None:
+        """Drop held records the state never committed, and those already in the run's file."""
+        assert self._blurbs is not None
+        path = self.paths.records(run_id)
+        dropped = self._blurbs.reconcile(run_id, read_jsonl(path) if path.exists() else ())
+        if dropped:
+            log.info("dropped %d held records already written or never committed", dropped)
 
     # ------------------------------------------------------------------ the end
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from extractor.models import Boilerplate, PageParts, Teaser
@@ -15,6 +16,9 @@ from extractor.parse.dom import Block, HtmlElement, blocks, clean, parse_documen
 from extractor.parse.headline import find_headline, find_summary
 from extractor.parse.metadata import PageMetadata, read_metadata
 from extractor.parse.teasers import TeaserBlock, find_teaser_blocks
+
+if TYPE_CHECKING:
+    from extractor.profiles import Profile
 
 __all__ = ["parse_page", "body_text"]
 
@@ -40,17 +44,24 @@ def parse_page(
     now: datetime | None = None,
     content_type: str | None = None,
     date_order: str | None = None,
+    profile: Profile | None = None,
 ) -> PageParts:
     """Split one page into headline, summary, sections, teasers, boilerplate and metadata.
 
     ``now`` is the moment relative dates ("4 hours ago") are read against: the fetch time, or
     the caller's clock for a file. ``date_order`` ("MD" or "DM") is a site's learned month/day
-    order, used when the page's own dates do not settle it.
+    order, used when the page's own dates do not settle it. ``profile`` (a site profile, see
+    ``extractor.profiles``) pins parts by selector; what it does not find stays generic.
     """
     root = parse_document(html, content_type)
     meta = read_metadata(root, url)
     base = _base_url(root, url)
     clean(root)
+    taken = None
+    if profile is not None:
+        from extractor.profiles.apply import take  # here: extractor.profiles imports parse
+
+        taken = take(root, profile, base, url)
     body = root.find("body")
     if body is None:
         body = root
@@ -109,7 +120,7 @@ def parse_page(
         page_day = _day(published)
     teasers = _teasers(teaser_blocks, order, now, page_day, languages)
 
-    return PageParts(
+    parts = PageParts(
         headline=headline,
         summary=summary,
         authors=tuple(meta.authors),
@@ -126,6 +137,18 @@ def parse_page(
         boilerplate=boilerplate,
         metadata=meta.to_record_metadata(),
     )
+    if taken is not None:
+        return taken.apply(
+            parts,
+            lambda tb: _teasers(
+                tb,
+                dates.infer_order(_date_texts(tb, published_text)) or date_order,
+                now,
+                page_day,
+                languages,
+            ),
+        )
+    return parts
 
 
 def _base_url(root: HtmlElement, url: str | None) -> str | None:
