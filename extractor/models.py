@@ -144,11 +144,10 @@ class Teaser:
             "date_text": self.date_text,
             "truncated": self.truncated,
             "block": self.block,
+            # Since schema 1.1: always present (null when not resolved), so a corpus has one
+            # stable set of keys; schema 1.1 does not require it, so /1.0 records stay valid.
+            "blurb_full": self.blurb_full,
         }
-        # Optional since schema 1.1: left out when unknown, so records of pages whose teasers
-        # were not resolved read exactly as /1.0 records did.
-        if self.blurb_full is not None:
-            data["blurb_full"] = self.blurb_full
         return data
 
 

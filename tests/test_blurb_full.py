@@ -63,7 +63,7 @@ def check_resolved(records: list[dict[str, Any]]) -> int:
         for teaser in record["teasers"]:
             target = by_url.get(canonicalize(teaser["url"], record["url"]))
             if not teaser["truncated"] or target is None:
-                assert "blurb_full" not in teaser, teaser
+                assert teaser.get("blurb_full") is None, teaser
                 continue
             want = expected_full(teaser, target)
             assert want is not None, (record["url"], teaser)
@@ -112,9 +112,9 @@ def test_resolve_fills_only_truncated_teasers_with_a_match() -> None:
     assert truncated_targets(record) == ("http://a.test/news/2",)
     out = resolve(record, {"http://a.test/news/2": ("Alpha beta gamma delta.",)})
     assert out["teasers"][0]["blurb_full"] == "Alpha beta gamma delta."
-    assert "blurb_full" not in out["teasers"][1]
-    assert "blurb_full" not in out["teasers"][2]
-    assert "blurb_full" not in record["teasers"][0]  # the input is left as it was
+    assert out["teasers"][1].get("blurb_full") is None
+    assert out["teasers"][2].get("blurb_full") is None
+    assert record["teasers"][0].get("blurb_full") is None  # the input is left as it was
 
 
 # ---------------------------------------------------------------------------- crawls
@@ -143,7 +143,7 @@ def test_targets_left_for_the_next_run_are_not_resolved(site_server: str, tmp_pa
     assert report.counts["pending"] > 0 and len(records) == 3
     check_resolved(records)
     unresolved = [t for r in records for t in r["teasers"] if t["truncated"]]
-    assert any("blurb_full" not in t for t in unresolved)  # their pages were not crawled
+    assert any(t.get("blurb_full") is None for t in unresolved)  # their pages were not crawled
     state = State(tmp_path / "state.sqlite")
     try:
         assert BlurbStore(state).held_count() == 0  # the run's end wrote every held record

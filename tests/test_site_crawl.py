@@ -251,3 +251,23 @@ def test_later_runs_apply_what_earlier_runs_learned(kidney: KidneySite, tmp_path
     assert [a.i for a, _ in pages] == list(range(2, ARTICLES))  # 0 and 1 are unchanged
     for article, r in pages:
         check_page(article, r)
+
+
+def test_every_truncated_teaser_carries_its_targets_full_text(
+    crawled: tuple[Path, CrawlReport],
+) -> None:
+    """The acceptance of blurb_full on the unseen site: every card's blurb is the first 110
+    characters of its target's opening paragraphs, every target is crawled, so every teaser is
+    truncated and resolved to the paragraph its blurb was cut from."""
+    _, report = crawled
+    pages = articles(rows(report.records))
+    for article, r in pages:
+        assert [t["url"].split("/", 3)[3] for t in r["teasers"]] == [
+            a.path[1:] for a in article.related()
+        ]
+    teasers = [t for _, r in pages for t in r["teasers"]]
+    for teaser in teasers:
+        linked = BY_PATH["/" + teaser["url"].split("/", 3)[3]]
+        assert teaser["truncated"], teaser
+        assert linked.blurb().startswith(teaser["blurb"].rstrip(" .…"))
+        assert teaser["blurb_full"] == linked.paragraphs()[0]
