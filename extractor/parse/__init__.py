@@ -186,19 +186,33 @@ def _is_link_line(block: Block) -> bool:
     return block.link_density > 0.6 and len(block.text) < 200 and not block.heading_level
 
 
+def _is_linked_heading(block: Block) -> bool:
+    # A heading that is one link: a card title when link lines surround it.
+    return bool(block.heading_level) and block.link_density > 0.9 and len(block.text) < 200
+
+
 def _without_link_lists(candidates: list[Block]) -> list[Block]:
     """The blocks less runs of link lines (tag lists, "more" menus left in the body).
 
-    A lone link line between prose (a source link, a DOI under "Original study") stays.
+    A lone link line between prose (a source link, a DOI under "Original study") stays. A linked
+    heading counts in a run (cards of titles and links) but never starts one on its own.
     """
     kept = []
+    n = len(candidates)
     for i, block in enumerate(candidates):
+        before = candidates[i - 1] if i else None
+        after = candidates[i + 1] if i + 1 < n else None
         if _is_link_line(block):
-            before = candidates[i - 1] if i else None
-            after = candidates[i + 1] if i + 1 < len(candidates) else None
-            run_before = before is None or _is_link_line(before)
-            if run_before or (after is not None and _is_link_line(after)):
+            run_before = before is None or _is_link_line(before) or _is_linked_heading(before)
+            if run_before or (
+                after is not None and (_is_link_line(after) or _is_linked_heading(after))
+            ):
                 continue
+        elif _is_linked_heading(block) and (
+            (before is not None and _is_link_line(before))
+            or (after is not None and _is_link_line(after))
+        ):
+            continue
         kept.append(block)
     return kept
 

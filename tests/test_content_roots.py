@@ -1,0 +1,63 @@
+"""Tests of parse.body's content container choice: Readability's climb and the link-run filter."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from extractor.pipeline import extract
+
+NOW = datetime(2026, 11, 24, tzinfo=UTC)
+STEPS = [
+    f"Step {i} of the guide explains, in some detail, what to buy, where to go, and how to save"
+    f" money on item number {i} without giving up on the quality of the result."
+    for i in range(1, 6)
+]
+RELATED = [f"Some other story about topic {i}" for i in range(1, 4)]
+
+
+def _text(body: str) -> str:
+    html = f"<html><head></head><body>{body}</body></html>"
+    return extract(html, "https://site.example/a/story", now=NOW).text
+
+
+def test_steps_in_separate_wrappers_are_joined_under_their_shared_ancestor() -> None:
+    # Each step sits three wrappers deep, so no step's container is a sibling of another's:
+    # the near-equal candidates share the article, which becomes the content.
+    steps = "".join(
+        f"<span><div class='step'><div class='inner'><span><p>{s}</p></span></div></div></span>"
+        for s in STEPS
+    )
+    text = _text(f"<h1>How to save on a party</h1><article>{steps}</article>")
+    assert all(s in text for s in STEPS)
+
+
+def test_a_lone_best_container_does_not_climb_into_the_page_column() -> None:
+    links = "".join(f"<li><a href='/r{i}'>{t}</a></li>" for i, t in enumerate(RELATED))
+    text = _text(
+        "<div class='column'><h1>Title of the short story</h1>"
+        f"<div class='story'><div class='text'><p>{STEPS[0]}</p><p>{STEPS[1]}</p></div></div>"
+        f"<div class='more'><div><ul>{links}</ul></div></div>"
+        "<div class='promo'><div><p>Short promo line.</p></div></div></div>"
+    )
+    assert STEPS[0] in text and STEPS[1] in text
+    assert "Short promo line" not in text
+    assert not any(t in text for t in RELATED)
+
+
+def test_linked_card_titles_between_link_lines_leave_the_body() -> None:
+    cards = "".join(
+        f"<h3><a href='/s{i}'>{t}</a></h3><p><a href='/v{i}'>watch</a></p>"
+        for i, t in enumerate(RELATED)
+    )
+    text = _text(f"<h1>Title of the story</h1><div><p>{STEPS[0]}</p><p>{STEPS[1]}</p>{cards}</div>")
+    assert STEPS[0] in text and STEPS[1] in text
+    assert not any(t in text for t in RELATED)
+    assert "watch" not in text
+
+
+def test_a_linked_heading_before_prose_stays() -> None:
+    text = _text(
+        f"<h1>Title of the story</h1><div><h2><a href='#part'>The first part</a></h2>"
+        f"<p>{STEPS[0]}</p><p>{STEPS[1]}</p></div>"
+    )
+    assert text.startswith("The first part")
