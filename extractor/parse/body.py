@@ -185,6 +185,9 @@ def build_sections(content: list[Block]) -> tuple[Section, ...]:
         paragraphs.append(block.text)
     if paragraphs or heading is not None:
         sections.append(Section(heading, level, tuple(paragraphs)))
+    if not any(s.paragraphs for s in sections):
+        # A page of nothing but headings: they are its text.
+        return tuple(Section(None, None, (s.heading,)) for s in sections if s.heading)
     while sections and not sections[-1].paragraphs:
         sections.pop()
     return tuple(sections)

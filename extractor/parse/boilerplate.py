@@ -90,8 +90,9 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
     """
     if has_content_token(el.get("class"), el.get("id")):
         return True
-    if kind not in ("navigation", "other"):
+    if kind not in ("navigation", "other", "subscribe"):
         return False  # comments, footers and disclaimers are prose too, and still boilerplate
+    # A "paywall" wraps the article it hides, and a long low-link text under it is that article.
     size = sum(len(t) for t in el.itertext())
     if size < 800:
         return False

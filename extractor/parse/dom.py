@@ -262,8 +262,11 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
             flush(inner, el, inner_zone)
         else:
             inner_flags = flags
-            if tag == "a" and el.get("href") is not None:
-                inner_flags |= LINK
+            if tag == "a":
+                href = el.get("href")
+                # A "javascript:" href is a script hook on text, not a way to another page.
+                if href is not None and href.lstrip()[:11].lower() != "javascript:":
+                    inner_flags |= LINK
             elif tag in vocab.BOLD_TAGS:
                 inner_flags |= BOLD
             if el.text:
