@@ -30,6 +30,7 @@ MIN_BODY_CHARS = 100
 _MERGED_KINDS = frozenset(
     ("navigation", "breadcrumb", "share", "footer", "cookie", "subscribe", "advert", "comments")
 )
+_FIGURE_CONTENT = ("blockquote", "table", "pre", "code")
 _JOINERS = {"navigation": " · ", "breadcrumb": " › ", "share": " · "}
 
 
@@ -157,6 +158,8 @@ def _content_blocks(
     members: set[HtmlElement] = set()
     for root in roots:
         members.update(root.iter())
+    for root in roots:
+        members.difference_update(_figure_captions(root))
     start = -1
     if headline_index is not None and headline_el is not None and headline_el in members:
         start = headline_index
@@ -180,6 +183,23 @@ def _content_blocks(
         and not (b.link_density > 0.6 and not b.heading_level)
     ]
     return fallback if len(fallback) >= len(content) else content
+
+
+def _figure_captions(root: HtmlElement) -> set[HtmlElement]:
+    """The elements of figures under ``root`` that caption a picture rather than quote text.
+
+    A caption describes an image beside the article; a figure may also frame a quote, a table
+    or code, which are the article's own.
+    """
+    found: set[HtmlElement] = set()
+    figures = [root] if root.tag == "figure" else []
+    figures.extend(root.iterdescendants("figure"))
+    for figure in figures:
+        own = set(figure.iter())
+        for kept in figure.iterdescendants(*_FIGURE_CONTENT):
+            own.difference_update(kept.iter())
+        found |= own
+    return found
 
 
 def _is_link_line(block: Block) -> bool:
