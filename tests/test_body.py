@@ -171,7 +171,7 @@ def test_article_text_under_a_paywall_class_is_body() -> None:
 def test_figure_captions_leave_the_body_but_quoted_figures_stay() -> None:
     record = _record(
         f"<article><h1>Title of the story</h1><p>{P1}</p>"
-        "<figure><img src='a.jpg'><figcaption>The lab at night. Photo: Someone</figcaption></figure>"
+        "<figure><img src='a.jpg'><figcaption>The lab at night. Photo: X</figcaption></figure>"
         f"<p>{P2}</p><figure><blockquote><p>{P3}</p></blockquote><figcaption>A source</figcaption>"
         "</figure></article>"
     )

@@ -79,3 +79,12 @@ def test_phone_only_copies_are_hidden_and_desktop_copies_kept() -> None:
         "<div class='col hidden-xs'>also desktop</div></body>"
     )
     assert [t for _, t in _blocks(html)] == ["desktop copy", "also desktop"]
+
+
+def test_every_hidden_class_of_the_vocabulary_hides_whatever_its_spelling() -> None:
+    # Names without "hid", "only" or "none" at a fixed place hide too (show-mobile, d-md-none).
+    html = (
+        "<body><p class='show-mobile'>gone</p><p class='x d-md-none'>gone</p>"
+        "<p class='d-none d-md-block'>kept</p><p class='nothidden'>kept too</p></body>"
+    )
+    assert [t for _, t in _blocks(html)] == ["kept", "kept too"]

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import lxml.etree
-
 from extractor.parse import vocab
 from extractor.parse.dom import Block, HtmlElement, split_tokens, text_of
 
-_CANDIDATES_XPATH = lxml.etree.XPath(
-    "//*[@class or @id or @role or self::nav or self::footer or self::header or self::aside"
-    " or self::form or self::dialog]"
-)
+# Tags judged as containers even without a class, id or role.
+_NAMED_TAGS = frozenset(("nav", "footer", "header", "aside", "form", "dialog"))
 _CONTENT_TAGS = frozenset(("article", "main"))
 
 
@@ -56,30 +52,47 @@ def mark_containers(
         guarded.update(el.iterancestors())
         guarded.add(el)
     marks: dict[HtmlElement, str] = {}
-    for el in _CANDIDATES_XPATH(root):
-        if el in guarded or el.tag in ("html", "body"):
-            continue
-        kind = container_kind(el)
-        if el.tag == "header" and kind is None:
+    # A pre-order walk that never enters a marked container: only the outermost is wanted, and
+    # a page's menus and footers are large subtrees not worth visiting.
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        if el not in guarded and el.tag not in ("html", "body"):
+            kind = _mark_of(el, total_chars)
+            if kind is not None:
+                marks[el] = kind
+                continue
+        stack.extend(reversed(el))
+    return marks
+
+
+def _mark_of(el: HtmlElement, total_chars: int) -> str | None:
+    """The boilerplate kind of one container, or None to look inside it."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return None
+    cls = el.get("class")
+    ident = el.get("id")
+    role = el.get("role")
+    if cls is None and ident is None and role is None and tag not in _NAMED_TAGS:
+        return None
+    kind = _kind(tag, role, cls, ident)
+    if kind is None:
+        if tag == "header":
             kind = "navigation"
-        elif el.tag == "aside" and kind is None:
-            continue  # an aside may hold related reads or a pull quote; judged by its content
-        elif el.tag in ("form", "dialog") and kind is None:
+        elif tag in ("form", "dialog"):
             text = text_of(el)
             if vocab.SUBSCRIBE_RE.search(text):
                 kind = "subscribe"
             elif vocab.COOKIE_RE.search(text):
                 kind = "cookie"
             else:
-                continue
-        if kind is None:
-            continue
-        if any(a in marks for a in el.iterancestors()):
-            continue
-        if el.tag not in ("nav", "footer", "header") and _holds_prose(el, kind, total_chars):
-            continue
-        marks[el] = kind
-    return marks
+                return None
+        else:
+            return None  # an aside may hold related reads or a pull quote; judged by its content
+    if tag not in ("nav", "footer", "header") and _holds_prose(el, kind, total_chars):
+        return None
+    return kind
 
 
 def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
