@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.parse import boilerplate, dom
+from extractor.parse import boilerplate, dom, vocab
 
 PROSE = "A long sentence of the article that reads as prose, with commas, and no links. " * 14
 
@@ -48,3 +48,71 @@ def test_forms_are_marked_by_their_text() -> None:
         "<aside id='a'><p>Pull quote</p></aside></body>"
     )
     assert _marks(html) == {"f1": "subscribe"}
+
+
+def test_the_substring_prefilters_admit_every_phrase_their_patterns_match() -> None:
+    # One sample per alternative of each pattern: the keys must let every one through.
+    samples = {
+        "cookie": (
+            ["We use cookies; accept to continue", "Allow all cookies", "This site uses cookies"]
+            + ["Cookies help us", "GDPR: we respect your privacy", "Consent settings"]
+        ),
+        "footer": [
+            "© 2024 Site",
+            "(c) 2019 Site",
+            "Copyright Site",
+            "All rights reserved",
+            "Privacy Policy",
+            "Terms of Use",
+            "Terms and Conditions",
+        ],
+        "subscribe": [
+            "Subscribe now",
+            "Our newsletter",
+            "Sign up today",
+            "Signup",
+            "Get our daily emails",
+            "Get the latest updates",
+            "Join our mailing list",
+            "Delivered to your inbox",
+        ],
+        "disclaimer": [
+            "Disclaimer: none",
+            "It is not intended as medical advice",
+            "It is not a substitute for professional care",
+            "This is for informational purposes",
+            "Consult your doctor",
+            "It does not constitute legal advice",
+            "Views expressed are the author's",
+            "Opinions expressed here",
+            "This has not been reviewed",
+            "We recommend consulting an expert",
+            "We encourage readers to check",
+            "It should not be relied upon",
+            "We take no responsibility",
+            "We are not responsible for errors",
+        ],
+    }
+    patterns = {
+        "cookie": (vocab.COOKIE_RE, vocab.COOKIE_KEYS),
+        "footer": (vocab.FOOTER_RE, vocab.FOOTER_KEYS),
+        "subscribe": (vocab.SUBSCRIBE_RE, vocab.SUBSCRIBE_KEYS),
+        "disclaimer": (vocab.DISCLAIMER_RE, vocab.DISCLAIMER_KEYS),
+    }
+    for kind, texts in samples.items():
+        pattern, keys = patterns[kind]
+        for text in texts:
+            assert pattern.search(text), text
+            assert any(k in text.lower() for k in keys), text
+
+
+def test_text_kinds_still_read_short_boxes() -> None:
+    root = dom.parse_document(
+        "<body><p>We use cookies to improve your experience. Accept?</p>"
+        "<p>© 2024 The Site</p><p>Sign up for our newsletter</p>"
+        "<p>This article is for informational purposes only.</p><p>Plain prose here.</p></body>"
+    )
+    found = [boilerplate.kind_of_text(b) for b in dom.blocks(root)]
+    assert found == ["cookie", "footer", "subscribe", None, None]
+    assert boilerplate.is_disclaimer("This article is for informational purposes only.")
+    assert not boilerplate.is_disclaimer("Plain prose here.")

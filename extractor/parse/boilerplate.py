@@ -126,13 +126,26 @@ def kind_of_text(block: Block) -> str | None:
     """A boilerplate kind read from a block's text alone, for pages with no names to lean on."""
     text = block.text
     n = len(text)
-    if n < 400 and vocab.COOKIE_RE.search(text):
-        return "cookie"
-    if n < 300 and vocab.FOOTER_RE.search(text) and (block.link_density > 0.3 or n < 160):
-        return "footer"
+    if n < 400:
+        # Substring tests on the lower-cased text rule out most blocks before a regex runs.
+        folded = text.lower()
+        if _has_any(folded, vocab.COOKIE_KEYS) and vocab.COOKIE_RE.search(text):
+            return "cookie"
+        if (
+            n < 300
+            and _has_any(folded, vocab.FOOTER_KEYS)
+            and vocab.FOOTER_RE.search(text)
+            and (block.link_density > 0.3 or n < 160)
+        ):
+            return "footer"
     if n < 120 and vocab.SHARE_RE.match(text):
         return "share"
-    if n < 250 and vocab.SUBSCRIBE_RE.search(text) and (block.link_density > 0.2 or n < 140):
+    if (
+        n < 250
+        and _has_any(text.lower(), vocab.SUBSCRIBE_KEYS)
+        and vocab.SUBSCRIBE_RE.search(text)
+        and (block.link_density > 0.2 or n < 140)
+    ):
         return "subscribe"
     if n < 80 and vocab.COMMENTS_RE.match(text):
         return "comments"
@@ -143,6 +156,13 @@ def kind_of_text(block: Block) -> str | None:
     return None
 
 
+def _has_any(folded: str, keys: tuple[str, ...]) -> bool:
+    return any(k in folded for k in keys)
+
+
 def is_disclaimer(text: str) -> bool:
     """Whether a paragraph speaks as a disclaimer."""
-    return vocab.DISCLAIMER_RE.search(text) is not None
+    return (
+        _has_any(text.lower(), vocab.DISCLAIMER_KEYS)
+        and vocab.DISCLAIMER_RE.search(text) is not None
+    )

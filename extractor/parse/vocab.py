@@ -382,6 +382,35 @@ DISCLAIMER_RE = re.compile(
     r"should not be (used|relied|construed)|no responsibility|not responsible for)\b",
     re.IGNORECASE,
 )
+# Lower-case substrings one of which every match of the pattern above them contains: a cheap
+# test that rules a text out before the regex runs (keep them in step with the patterns).
+COOKIE_KEYS = ("cookie", "consent", "gdpr")
+FOOTER_KEYS = ("©", "(c)", "copyright", "rights reserved", "privacy policy", "terms ")
+SUBSCRIBE_KEYS = (
+    "subscribe",
+    "newsletter",
+    "sign up",
+    "signup",
+    "email",
+    "update",
+    "mailing list",
+    "your inbox",
+)
+DISCLAIMER_KEYS = (
+    "disclaimer",
+    "intended as",
+    "substitute for",
+    "purposes",
+    "consult",
+    "does not",
+    "expressed",
+    "reviewed",
+    "endorsed",
+    "we recommend",
+    "we encourage",
+    "should not be",
+    "responsib",
+)
 NAVIGATION_WORDS_RE = re.compile(
     r"^\s*(home|menu|skip to (main )?content|search|log ?in|sign ?in|back to top|next|previous|"
     r"older posts|newer posts)\s*$",
