@@ -88,3 +88,10 @@ def test_every_hidden_class_of_the_vocabulary_hides_whatever_its_spelling() -> N
         "<p class='d-none d-md-block'>kept</p><p class='nothidden'>kept too</p></body>"
     )
     assert [t for _, t in _blocks(html)] == ["kept", "kept too"]
+
+
+def test_text_length_counts_every_character_of_the_text() -> None:
+    root = dom.parse_document("<body><p>ab <b>cé</b></p>tail<div>ünï</div></body>")
+    body = root.find("body")
+    assert body is not None
+    assert dom.text_length(body) == sum(len(t) for t in body.itertext()) == 12

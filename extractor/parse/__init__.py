@@ -11,7 +11,7 @@ from extractor.models import Boilerplate, PageParts, Teaser
 from extractor.parse import boilerplate as bp
 from extractor.parse import dates, vocab
 from extractor.parse.body import body_text, build_sections, find_content_roots
-from extractor.parse.dom import Block, HtmlElement, blocks, clean, parse_document
+from extractor.parse.dom import Block, HtmlElement, blocks, clean, parse_document, text_length
 from extractor.parse.headline import find_headline, find_summary
 from extractor.parse.metadata import PageMetadata, read_metadata
 from extractor.parse.teasers import TeaserBlock, find_teaser_blocks
@@ -59,7 +59,7 @@ def parse_page(
     headline_el, headline = find_headline(
         root, [text for _, text in meta.headline_candidates], meta.title_tag, meta.site_name
     )
-    total_chars = sum(len(t) for t in body.itertext())
+    total_chars = text_length(body)
     zones: dict[HtmlElement, object] = dict(
         bp.mark_containers(body, [headline_el] if headline_el is not None else [], total_chars)
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from extractor.parse import vocab
-from extractor.parse.dom import Block, HtmlElement, split_tokens, text_of
+from extractor.parse.dom import Block, HtmlElement, split_tokens, text_length, text_of
 
 # Tags judged as containers even without a class, id or role.
 _NAMED_TAGS = frozenset(("nav", "footer", "header", "aside", "form", "dialog"))
@@ -106,7 +106,7 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
     if kind not in ("navigation", "other", "subscribe"):
         return False  # comments, footers and disclaimers are prose too, and still boilerplate
     # A "paywall" wraps the article it hides, and a long low-link text under it is that article.
-    size = sum(len(t) for t in el.itertext())
+    size = text_length(el)
     if size < 800:
         return False
     if total_chars and size > 0.5 * total_chars and size > 1500:

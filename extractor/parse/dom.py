@@ -22,6 +22,7 @@ __all__ = [
     "clean",
     "collapse",
     "parse_document",
+    "text_length",
     "text_of",
     "tokens",
 ]
@@ -139,6 +140,14 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+_TEXT_LENGTH = lxml.etree.XPath("string-length(.)")
+
+
+def text_length(el: HtmlElement) -> int:
+    """The number of characters of text under an element, counted in C rather than by itertext."""
+    return int(_TEXT_LENGTH(el))
+
+
 def text_of(el: HtmlElement) -> str:
     """The visible text of an element, whitespace collapsed."""
     return collapse(" ".join(el.itertext()))
@@ -181,15 +190,6 @@ def _all_bold(pieces: list[tuple[str, int]]) -> bool:
     )
 
 
-class _Acc:
-    """Text pieces of the block being gathered, each with its LINK/BOLD flags."""
-
-    __slots__ = ("parts",)
-
-    def __init__(self) -> None:
-        self.parts: list[tuple[str, int]] = []
-
-
 def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None) -> list[Block]:
     """Every text block under ``root`` in document order, each tagged with its marked zone.
 
@@ -199,13 +199,16 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
     out: list[Block] = []
     marks = zones or {}
     block_tags = vocab.BLOCK_TAGS
+    bold_tags = vocab.BOLD_TAGS
+    # The block being gathered is a plain list of (text, LINK/BOLD flags) pieces; the walk is
+    # the parser's hottest loop, so it binds what it uses locally and allocates little.
 
-    def flush(acc: _Acc, owner: HtmlElement, zone: object | None) -> None:
-        if not acc.parts:
-            return
-        pieces = acc.parts
-        acc.parts = []
-        if not any(not p.isspace() and p != _BR for p, _ in pieces):
+    def flush(pieces: list[tuple[str, int]], owner: HtmlElement, zone: object | None) -> None:
+        for piece, _ in pieces:
+            if piece == _BR:
+                break
+        else:
+            _emit(pieces, owner, zone)
             return
         # Two or more <br> in a row (whitespace between them allowed) end a paragraph.
         paragraphs: list[list[tuple[str, int]]] = [[]]
@@ -229,42 +232,50 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
             _emit(para, owner, zone)
 
     def _emit(pieces: list[tuple[str, int]], owner: HtmlElement, zone: object | None) -> None:
+        text = collapse("".join([p[0] for p in pieces]))
+        if not text:
+            return
         link = bold = 0
-        texts = []
         for piece, flags in pieces:
-            texts.append(piece)
             if flags:
                 n = len(piece.strip())
                 if flags & LINK:
                     link += n
                 if flags & BOLD:
                     bold += n
-        text = collapse("".join(texts))
-        if text:
-            out.append(Block(owner, text, link, bold, len(out), zone))
+        out.append(Block(owner, text, link, bold, len(out), zone))
 
     def walk(
-        el: HtmlElement, acc: _Acc, owner: HtmlElement, flags: int, zone: object | None
+        el: HtmlElement,
+        acc: list[tuple[str, int]],
+        owner: HtmlElement,
+        flags: int,
+        zone: object | None,
     ) -> None:
         tag = el.tag
         if not isinstance(tag, str):
             if el.tail:
-                acc.parts.append((el.tail, flags))
+                acc.append((el.tail, flags))
             return
         mark = marks.get(el)
-        inner_zone = mark if mark is not None else zone
         if tag == "br":
-            acc.parts.append((_BR, flags))
+            acc.append((_BR, flags))
         elif tag == "hr":
-            flush(acc, owner, zone)
+            if acc:
+                flush(acc, owner, zone)
+                acc.clear()
         elif tag in block_tags or mark is not None:
-            flush(acc, owner, zone)
-            inner = _Acc()
+            if acc:
+                flush(acc, owner, zone)
+                acc.clear()
+            inner_zone = mark if mark is not None else zone
+            inner: list[tuple[str, int]] = []
             if el.text:
-                inner.parts.append((el.text, flags))
+                inner.append((el.text, flags))
             for child in el:
                 walk(child, inner, el, flags, inner_zone)
-            flush(inner, el, inner_zone)
+            if inner:
+                flush(inner, el, inner_zone)
         else:
             inner_flags = flags
             if tag == "a":
@@ -272,20 +283,21 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
                 # A "javascript:" href is a script hook on text, not a way to another page.
                 if href is not None and href.lstrip()[:11].lower() != "javascript:":
                     inner_flags |= LINK
-            elif tag in vocab.BOLD_TAGS:
+            elif tag in bold_tags:
                 inner_flags |= BOLD
             if el.text:
-                acc.parts.append((el.text, inner_flags))
+                acc.append((el.text, inner_flags))
             for child in el:
                 walk(child, acc, owner, inner_flags, zone)
         if el.tail:
-            acc.parts.append((el.tail, flags))
+            acc.append((el.tail, flags))
 
-    top = _Acc()
+    top: list[tuple[str, int]] = []
     start_zone = marks.get(root)
     if root.text:
-        top.parts.append((root.text, 0))
+        top.append((root.text, 0))
     for child in root:
         walk(child, top, root, 0, start_zone)
-    flush(top, root, start_zone)
+    if top:
+        flush(top, root, start_zone)
     return out
