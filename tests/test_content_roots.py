@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from extractor.parse import body, dom
 from extractor.pipeline import extract
 
 NOW = datetime(2026, 11, 24, tzinfo=UTC)
@@ -61,3 +62,16 @@ def test_a_linked_heading_before_prose_stays() -> None:
         f"<p>{STEPS[0]}</p><p>{STEPS[1]}</p></div>"
     )
     assert text.startswith("The first part")
+
+
+def test_chunks_of_the_best_containers_parent_class_with_prose_join_it() -> None:
+    root = dom.parse_document(
+        "<body><div id='chunks'><div class='chunk' id='c1'><div id='b1'><p>x</p></div></div>"
+        "<div class='ad' id='ad'>Ad</div><div class='chunk' id='c2'><div id='b2'><p>y</p></div>"
+        "</div><div class='chunk' id='c3'><div><p>z</p></div></div></div></body>"
+    )
+    by_id = {el.get("id"): el for el in root.iter() if el.get("id")}
+    # c3 is of the mould but scored no prose (a link list, say).
+    content = {by_id["c1"]: 4.0, by_id["c2"]: 9.0, by_id["ad"]: 1.0, by_id["c3"]: 0.0}
+    joined = body._repeated_chunks(by_id["c2"], content)
+    assert [el.get("id") for el in joined] == ["c1"]

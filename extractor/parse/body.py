@@ -101,7 +101,28 @@ def find_content_roots(blocks: Iterable[Block]) -> list[HtmlElement]:
                 score += best_score * 0.2
             if whole or score >= threshold or _is_prose(sibling):
                 roots.append(sibling)
+        roots.extend(_repeated_chunks(parent, content))
     return roots
+
+
+def _repeated_chunks(parent: HtmlElement, content: dict[HtmlElement, float]) -> list[HtmlElement]:
+    """Siblings of the best container's parent cut from the same mould, holding prose too.
+
+    Sites that interleave ads with the body split it into chunks of one class ("article__chunk",
+    "body-part"), and the best container is one chunk's inner part.
+    """
+    grand = parent.getparent()
+    cls = parent.get("class")
+    if grand is None or not cls:
+        return []
+    return [
+        el
+        for el in grand
+        if el is not parent
+        and el.tag == parent.tag
+        and el.get("class") == cls
+        and content.get(el, 0.0) > 0
+    ]
 
 
 def _promote(
