@@ -75,3 +75,24 @@ def test_chunks_of_the_best_containers_parent_class_with_prose_join_it() -> None
     content = {by_id["c1"]: 4.0, by_id["c2"]: 9.0, by_id["ad"]: 1.0, by_id["c3"]: 0.0}
     joined = body._repeated_chunks(by_id["c2"], content)
     assert [el.get("id") for el in joined] == ["c1"]
+
+
+def test_related_articles_listed_inside_the_article_leave_the_body() -> None:
+    related = "".join(
+        f"<article class='post'><h2>{t}</h2><p>{STEPS[i + 2]}</p></article>"
+        for i, t in enumerate(RELATED)
+    )
+    text = _text(
+        f"<article class='post'><h1>Title of the story</h1><p>{STEPS[0]} {STEPS[1]}</p>"
+        f"<h3>You may also like</h3>{related}</article>"
+    )
+    assert STEPS[0] in text
+    assert not any(s in text for s in STEPS[2:])
+
+
+def test_an_article_inside_an_article_wrapper_is_read() -> None:
+    text = _text(
+        "<article><h1>Title of the story</h1>"
+        f"<article class='body'><p>{STEPS[0]}</p><p>{STEPS[1]}</p></article></article>"
+    )
+    assert STEPS[0] in text and STEPS[1] in text

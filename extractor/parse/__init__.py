@@ -160,6 +160,8 @@ def _content_blocks(
         members.update(root.iter())
     for root in roots:
         members.difference_update(_figure_captions(root))
+    if roots:
+        members.difference_update(_other_articles(roots))
     start = -1
     if headline_index is not None and headline_el is not None and headline_el in members:
         start = headline_index
@@ -183,6 +185,24 @@ def _content_blocks(
         and not (b.link_density > 0.6 and not b.heading_level)
     ]
     return fallback if len(fallback) >= len(content) else content
+
+
+def _other_articles(roots: list[HtmlElement]) -> set[HtmlElement]:
+    """Elements of the articles listed inside the content beside the one being read.
+
+    Articles side by side within the content are related posts or the next stories of an
+    endless page; the one holding the best container is the page's own.
+    """
+    own = {roots[0], *roots[0].iterancestors()}
+    found: set[HtmlElement] = set()
+    for root in roots:
+        for art in root.iterdescendants("article"):
+            if art in own or art in found:
+                continue
+            parent = art.getparent()
+            if parent is not None and sum(1 for c in parent if c.tag == "article") >= 2:
+                found.update(art.iter())
+    return found
 
 
 def _figure_captions(root: HtmlElement) -> set[HtmlElement]:
