@@ -176,3 +176,12 @@ def test_figure_captions_leave_the_body_but_quoted_figures_stay() -> None:
         "</figure></article>"
     )
     assert record["text"] == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_promo_lines_and_box_labels_in_the_body_are_boilerplate() -> None:
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p>"
+        "<p>READ MORE: <a href='/other'>Another story about something else entirely</a></p>"
+        f"<p>{P2}</p><p>DON'T MISS</p><p>{P3}</p></article>"
+    )
+    assert record["text"] == f"{P1}\n\n{P2}\n\n{P3}"

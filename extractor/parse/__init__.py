@@ -277,7 +277,9 @@ def _byline_blocks(
             found.append(block)
             continue
         parsed = dates.find_date(text, languages=languages)
-        if parsed is not None and len(text) - len(parsed.text) < 40:
+        if parsed is not None and (
+            len(text) - len(parsed.text) < 40 or vocab.DATE_LABEL_RE.match(text)
+        ):
             found.append(block)
     return found
 

@@ -147,6 +147,10 @@ def kind_of_text(block: Block) -> str | None:
         and (block.link_density > 0.2 or n < 140)
     ):
         return "subscribe"
+    if n < 200 and block.link_density > 0.5 and vocab.PROMO_LINE_RE.match(text):
+        return "other"
+    if n < 40 and vocab.PROMO_LABEL_RE.match(text):
+        return "other"
     if n < 80 and vocab.COMMENTS_RE.match(text):
         return "comments"
     if n < 40 and vocab.ADVERT_RE.match(text):
