@@ -161,7 +161,7 @@ def kind_of_text(block: Block) -> str | None:
 
 
 def _has_any(folded: str, keys: tuple[str, ...]) -> bool:
-    return any(k in folded for k in keys)
+    return any(key in folded for key in keys)
 
 
 def is_disclaimer(text: str) -> bool:

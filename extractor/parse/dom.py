@@ -232,7 +232,10 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
             _emit(para, owner, zone)
 
     def _emit(pieces: list[tuple[str, int]], owner: HtmlElement, zone: object | None) -> None:
-        text = collapse("".join([p[0] for p in pieces]))
+        raw = "".join([p[0] for p in pieces])
+        if raw.isspace():
+            return  # the whitespace between two blocks, the commonest case
+        text = collapse(raw)
         if not text:
             return
         link = bold = 0
