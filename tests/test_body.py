@@ -144,3 +144,44 @@ def test_a_one_sentence_lede_below_the_byline_stays_in_the_body() -> None:
     )
     assert record["text"].startswith(lede)
     assert record["summary"] == lede  # the description still stands in as the summary
+
+
+def test_a_page_of_only_headings_keeps_them_as_its_text() -> None:
+    record = _record(
+        "<article><h1>The page title</h1><h2>Test Case 1</h2><h2>Test Case 2</h2></article>"
+    )
+    assert record["text"] == "Test Case 1\n\nTest Case 2"
+
+
+def test_text_under_a_javascript_link_is_not_a_link_list() -> None:
+    record = _record(f"<a href='javascript:'><p>{P1}</p><p>{P2}</p></a>")
+    assert record["text"] == f"{P1}\n\n{P2}"
+
+
+def test_article_text_under_a_paywall_class_is_body() -> None:
+    long_text = "".join(f"<p>{p}</p>" for p in (P1, P2, P3) * 4)
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p><div class='paywall'>{long_text}</div>"
+        "<div class='newsletter'><p>Sign up for our newsletter.</p></div></article>"
+    )
+    assert record["text"].count(P3) == 4
+    assert "Sign up" not in record["text"]
+
+
+def test_figure_captions_leave_the_body_but_quoted_figures_stay() -> None:
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p>"
+        "<figure><img src='a.jpg'><figcaption>The lab at night. Photo: X</figcaption></figure>"
+        f"<p>{P2}</p><figure><blockquote><p>{P3}</p></blockquote><figcaption>A source</figcaption>"
+        "</figure></article>"
+    )
+    assert record["text"] == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_promo_lines_and_box_labels_in_the_body_are_boilerplate() -> None:
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p>"
+        "<p>READ MORE: <a href='/other'>Another story about something else entirely</a></p>"
+        f"<p>{P2}</p><p>DON'T MISS</p><p>{P3}</p></article>"
+    )
+    assert record["text"] == f"{P1}\n\n{P2}\n\n{P3}"

@@ -79,3 +79,19 @@ def test_phone_only_copies_are_hidden_and_desktop_copies_kept() -> None:
         "<div class='col hidden-xs'>also desktop</div></body>"
     )
     assert [t for _, t in _blocks(html)] == ["desktop copy", "also desktop"]
+
+
+def test_every_hidden_class_of_the_vocabulary_hides_whatever_its_spelling() -> None:
+    # Names without "hid", "only" or "none" at a fixed place hide too (show-mobile, d-md-none).
+    html = (
+        "<body><p class='show-mobile'>gone</p><p class='x d-md-none'>gone</p>"
+        "<p class='d-none d-md-block'>kept</p><p class='nothidden'>kept too</p></body>"
+    )
+    assert [t for _, t in _blocks(html)] == ["kept", "kept too"]
+
+
+def test_text_length_counts_every_character_of_the_text() -> None:
+    root = dom.parse_document("<body><p>ab <b>cé</b></p>tail<div>ünï</div></body>")
+    body = root.find("body")
+    assert body is not None
+    assert dom.text_length(body) == sum(len(t) for t in body.itertext()) == 12

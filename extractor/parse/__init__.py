@@ -12,7 +12,7 @@ from extractor.models import Boilerplate, PageParts, Teaser
 from extractor.parse import boilerplate as bp
 from extractor.parse import dates, vocab
 from extractor.parse.body import body_text, build_sections, find_content_roots
-from extractor.parse.dom import Block, HtmlElement, blocks, clean, parse_document
+from extractor.parse.dom import Block, HtmlElement, blocks, clean, parse_document, text_length
 from extractor.parse.headline import find_headline, find_summary
 from extractor.parse.metadata import PageMetadata, read_metadata
 from extractor.parse.teasers import TeaserBlock, find_teaser_blocks
@@ -34,6 +34,7 @@ MIN_BODY_CHARS = 100
 _MERGED_KINDS = frozenset(
     ("navigation", "breadcrumb", "share", "footer", "cookie", "subscribe", "advert", "comments")
 )
+_FIGURE_CONTENT = ("blockquote", "table", "pre", "code")
 _JOINERS = {"navigation": " · ", "breadcrumb": " › ", "share": " · "}
 
 
@@ -69,7 +70,7 @@ def parse_page(
     headline_el, headline = find_headline(
         root, [text for _, text in meta.headline_candidates], meta.title_tag, meta.site_name
     )
-    total_chars = sum(len(t) for t in body.itertext())
+    total_chars = text_length(body)
     zones: dict[HtmlElement, object] = dict(
         bp.mark_containers(body, [headline_el] if headline_el is not None else [], total_chars)
     )
@@ -180,6 +181,10 @@ def _content_blocks(
     members: set[HtmlElement] = set()
     for root in roots:
         members.update(root.iter())
+    for root in roots:
+        members.difference_update(_figure_captions(root))
+    if roots:
+        members.difference_update(_other_articles(roots))
     start = -1
     if headline_index is not None and headline_el is not None and headline_el in members:
         start = headline_index
@@ -205,23 +210,72 @@ def _content_blocks(
     return fallback if len(fallback) >= len(content) else content
 
 
+def _other_articles(roots: list[HtmlElement]) -> set[HtmlElement]:
+    """Elements of the articles listed inside the content beside the one being read.
+
+    Articles side by side within the content are related posts or the next stories of an
+    endless page; the one holding the best container is the page's own.
+    """
+    own = {roots[0], *roots[0].iterancestors()}
+    found: set[HtmlElement] = set()
+    for root in roots:
+        for art in root.iterdescendants("article"):
+            if art in own or art in found:
+                continue
+            parent = art.getparent()
+            if parent is not None and sum(1 for c in parent if c.tag == "article") >= 2:
+                found.update(art.iter())
+    return found
+
+
+def _figure_captions(root: HtmlElement) -> set[HtmlElement]:
+    """The elements of figures under ``root`` that caption a picture rather than quote text.
+
+    A caption describes an image beside the article; a figure may also frame a quote, a table
+    or code, which are the article's own.
+    """
+    found: set[HtmlElement] = set()
+    figures = [root] if root.tag == "figure" else []
+    figures.extend(root.iterdescendants("figure"))
+    for figure in figures:
+        own = set(figure.iter())
+        for kept in figure.iterdescendants(*_FIGURE_CONTENT):
+            own.difference_update(kept.iter())
+        found |= own
+    return found
+
+
 def _is_link_line(block: Block) -> bool:
     return block.link_density > 0.6 and len(block.text) < 200 and not block.heading_level
+
+
+def _is_linked_heading(block: Block) -> bool:
+    # A heading that is one link: a card title when link lines surround it.
+    return bool(block.heading_level) and block.link_density > 0.9 and len(block.text) < 200
 
 
 def _without_link_lists(candidates: list[Block]) -> list[Block]:
     """The blocks less runs of link lines (tag lists, "more" menus left in the body).
 
-    A lone link line between prose (a source link, a DOI under "Original study") stays.
+    A lone link line between prose (a source link, a DOI under "Original study") stays. A linked
+    heading counts in a run (cards of titles and links) but never starts one on its own.
     """
     kept = []
+    n = len(candidates)
     for i, block in enumerate(candidates):
+        before = candidates[i - 1] if i else None
+        after = candidates[i + 1] if i + 1 < n else None
         if _is_link_line(block):
-            before = candidates[i - 1] if i else None
-            after = candidates[i + 1] if i + 1 < len(candidates) else None
-            run_before = before is None or _is_link_line(before)
-            if run_before or (after is not None and _is_link_line(after)):
+            run_before = before is None or _is_link_line(before) or _is_linked_heading(before)
+            if run_before or (
+                after is not None and (_is_link_line(after) or _is_linked_heading(after))
+            ):
                 continue
+        elif _is_linked_heading(block) and (
+            (before is not None and _is_link_line(before))
+            or (after is not None and _is_link_line(after))
+        ):
+            continue
         kept.append(block)
     return kept
 
@@ -246,7 +300,9 @@ def _byline_blocks(
             found.append(block)
             continue
         parsed = dates.find_date(text, languages=languages)
-        if parsed is not None and len(text) - len(parsed.text) < 40:
+        if parsed is not None and (
+            len(text) - len(parsed.text) < 40 or vocab.DATE_LABEL_RE.match(text)
+        ):
             found.append(block)
     return found
 

@@ -14,17 +14,33 @@ _WORD_RE = re.compile(r"\w+")
 MIN_SCORED_CHARS = 25
 
 
-def _scored_parent(el: HtmlElement) -> HtmlElement | None:
-    # A div holding text directly reads as a paragraph (as Readability turns such divs into
-    # <p>), so it scores its container like any paragraph does.
-    return el.getparent()
+_LEVEL_WEIGHTS = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
+# Readability's starting bias by tag: a div is where prose lives, a list or a heading rarely is.
+_TAG_BIAS = {
+    "div": 5.0,
+    "article": 5.0,
+    "section": 3.0,
+    "pre": 3.0,
+    "td": 3.0,
+    "blockquote": 3.0,
+    "ol": -3.0,
+    "ul": -3.0,
+    "dl": -3.0,
+    "dd": -3.0,
+    "dt": -3.0,
+    "li": -3.0,
+    "form": -3.0,
+    "address": -3.0,
+    "th": -5.0,
+}
+_TOP_CANDIDATES = 5
 
 
 def find_content_roots(blocks: Iterable[Block]) -> list[HtmlElement]:
     """The container that holds the article's prose, and siblings that continue it.
 
     Readability's idea, on our blocks: every unmarked paragraph of some length scores its
-    container, half its container's parent and a quarter above; link-heavy containers lose.
+    container, half its container's parent and less further up; link-heavy containers lose.
     """
     scores: dict[HtmlElement, float] = {}
     chars: dict[HtmlElement, int] = {}
@@ -33,46 +49,121 @@ def find_content_roots(blocks: Iterable[Block]) -> list[HtmlElement]:
         if block.zone is not None:
             continue
         n = len(block.text)
-        node = _scored_parent(block.el)
-        weight = 1.0
+        node = block.el.getparent()
         score = 0.0
         if n >= MIN_SCORED_CHARS and block.link_density <= 0.5:
             score = 1 + block.text.count(",") + min(n / 100, 3)
-        for _ in range(3):
-            if node is None or node.tag in ("html",):
+            if block.el.tag == "li":
+                # A list item is a card or a menu entry more often than prose.
+                score /= 2
+        link_chars = block.link_chars
+        for weight in _LEVEL_WEIGHTS:
+            if node is None or node.tag == "html":
                 break
-            scores[node] = scores.get(node, 0.0) + score * weight
-            chars[node] = chars.get(node, 0) + n
-            links[node] = links.get(node, 0) + block.link_chars
-            weight /= 2
+            if node in scores:
+                scores[node] += score * weight
+                chars[node] += n
+                links[node] += link_chars
+            else:
+                scores[node] = _TAG_BIAS.get(node.tag, 0.0) + score * weight
+                chars[node] = n
+                links[node] = link_chars
             node = node.getparent()
     if not scores:
         return []
-    best: HtmlElement | None = None
-    best_score = 0.0
+    content: dict[HtmlElement, float] = {}
     for el, score in scores.items():
         density = links[el] / max(1, chars[el])
         score *= 1 - density
+        content[el] = score - _TAG_BIAS.get(el.tag, 0.0) * (1 - density)
         if el.tag in ("article", "main") or has_content_token(el.get("class"), el.get("id")):
             score *= 1.25
         scores[el] = score
-        if score > best_score:
-            best, best_score = el, score
-    if best is None:
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:_TOP_CANDIDATES]
+    best, best_score = ranked[0]
+    if best_score <= 0:
         return []
+    best = _promote(best, best_score, ranked, scores, content)
+    best_score = scores.get(best, best_score)
     roots = [best]
     parent = best.getparent()
     if parent is not None:
         threshold = max(10.0, best_score * 0.2)
+        best_class = best.get("class")
         # Inside an element that declares itself the article, every sibling part belongs to it
         # (a "More Details" section after the body); marked boilerplate is left out later.
         whole = parent.tag == "article" or parent.get("itemprop") == "articleBody"
         for sibling in parent:
             if sibling is best or not isinstance(sibling.tag, str):
                 continue
-            if whole or scores.get(sibling, 0.0) >= threshold or _is_prose(sibling):
+            score = scores.get(sibling, 0.0)
+            if best_class and sibling.get("class") == best_class:
+                score += best_score * 0.2
+            if whole or score >= threshold or _is_prose(sibling):
                 roots.append(sibling)
+        roots.extend(_repeated_chunks(parent, content))
     return roots
+
+
+def _repeated_chunks(parent: HtmlElement, content: dict[HtmlElement, float]) -> list[HtmlElement]:
+    """Siblings of the best container's parent cut from the same mould, holding prose too.
+
+    Sites that interleave ads with the body split it into chunks of one class ("article__chunk",
+    "body-part"), and the best container is one chunk's inner part.
+    """
+    grand = parent.getparent()
+    cls = parent.get("class")
+    if grand is None or not cls:
+        return []
+    return [
+        el
+        for el in grand
+        if el is not parent
+        and el.tag == parent.tag
+        and el.get("class") == cls
+        and content.get(el, 0.0) > 0
+    ]
+
+
+def _promote(
+    best: HtmlElement,
+    best_score: float,
+    ranked: list[tuple[HtmlElement, float]],
+    scores: dict[HtmlElement, float],
+    content: dict[HtmlElement, float],
+) -> HtmlElement:
+    """Readability's climb: to the ancestor that several near-best candidates share, or while
+    the score grows up the tree, or past wrappers with one child."""
+    alternatives = [set(el.iterancestors()) for el, s in ranked[1:] if s >= 0.75 * best_score]
+    if len(alternatives) >= 3:
+        for ancestor in best.iterancestors():
+            if ancestor.tag in ("body", "html"):
+                break
+            if sum(ancestor in a for a in alternatives) >= 3:
+                best = ancestor
+                break
+    last = scores.get(best, best_score)
+    floor = last / 3
+    # The climb stops where the prose thins out: an ancestor whose own paragraphs score under
+    # an eighth of the best's is a page column, whatever its tag bias adds (a steps page climbs past
+    # its step wrappers at a sixth; a short story stays out of its column below a twentieth).
+    content_floor = content.get(best, 0.0) * 0.125
+    node = best.getparent()
+    while node is not None and node.tag not in ("body", "html"):
+        score = scores.get(node)
+        if score is not None:
+            if score < floor or content[node] < content_floor:
+                break
+            if score > last:
+                best = node
+                break
+            last = score
+        node = node.getparent()
+    node = best.getparent()
+    while node is not None and node.tag not in ("body", "html") and len(node) == 1:
+        best = node
+        node = node.getparent()
+    return best
 
 
 def _is_prose(el: HtmlElement) -> bool:
@@ -116,6 +207,9 @@ def build_sections(content: list[Block]) -> tuple[Section, ...]:
         paragraphs.append(block.text)
     if paragraphs or heading is not None:
         sections.append(Section(heading, level, tuple(paragraphs)))
+    if not any(s.paragraphs for s in sections):
+        # A page of nothing but headings: they are its text.
+        return tuple(Section(None, None, (s.heading,)) for s in sections if s.heading)
     while sections and not sections[-1].paragraphs:
         sections.pop()
     return tuple(sections)

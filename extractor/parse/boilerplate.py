@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import lxml.etree
-
 from extractor.parse import vocab
-from extractor.parse.dom import Block, HtmlElement, split_tokens, text_of
+from extractor.parse.dom import Block, HtmlElement, split_tokens, text_length, text_of
 
-_CANDIDATES_XPATH = lxml.etree.XPath(
-    "//*[@class or @id or @role or self::nav or self::footer or self::header or self::aside"
-    " or self::form or self::dialog]"
-)
+# Tags judged as containers even without a class, id or role.
+_NAMED_TAGS = frozenset(("nav", "footer", "header", "aside", "form", "dialog"))
 _CONTENT_TAGS = frozenset(("article", "main"))
 
 
@@ -56,30 +52,47 @@ def mark_containers(
         guarded.update(el.iterancestors())
         guarded.add(el)
     marks: dict[HtmlElement, str] = {}
-    for el in _CANDIDATES_XPATH(root):
-        if el in guarded or el.tag in ("html", "body"):
-            continue
-        kind = container_kind(el)
-        if el.tag == "header" and kind is None:
+    # A pre-order walk that never enters a marked container: only the outermost is wanted, and
+    # a page's menus and footers are large subtrees not worth visiting.
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        if el not in guarded and el.tag not in ("html", "body"):
+            kind = _mark_of(el, total_chars)
+            if kind is not None:
+                marks[el] = kind
+                continue
+        stack.extend(reversed(el))
+    return marks
+
+
+def _mark_of(el: HtmlElement, total_chars: int) -> str | None:
+    """The boilerplate kind of one container, or None to look inside it."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return None
+    cls = el.get("class")
+    ident = el.get("id")
+    role = el.get("role")
+    if cls is None and ident is None and role is None and tag not in _NAMED_TAGS:
+        return None
+    kind = _kind(tag, role, cls, ident)
+    if kind is None:
+        if tag == "header":
             kind = "navigation"
-        elif el.tag == "aside" and kind is None:
-            continue  # an aside may hold related reads or a pull quote; judged by its content
-        elif el.tag in ("form", "dialog") and kind is None:
+        elif tag in ("form", "dialog"):
             text = text_of(el)
             if vocab.SUBSCRIBE_RE.search(text):
                 kind = "subscribe"
             elif vocab.COOKIE_RE.search(text):
                 kind = "cookie"
             else:
-                continue
-        if kind is None:
-            continue
-        if any(a in marks for a in el.iterancestors()):
-            continue
-        if el.tag not in ("nav", "footer", "header") and _holds_prose(el, kind, total_chars):
-            continue
-        marks[el] = kind
-    return marks
+                return None
+        else:
+            return None  # an aside may hold related reads or a pull quote; judged by its content
+    if tag not in ("nav", "footer", "header") and _holds_prose(el, kind, total_chars):
+        return None
+    return kind
 
 
 def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
@@ -90,9 +103,10 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
     """
     if has_content_token(el.get("class"), el.get("id")):
         return True
-    if kind not in ("navigation", "other"):
+    if kind not in ("navigation", "other", "subscribe"):
         return False  # comments, footers and disclaimers are prose too, and still boilerplate
-    size = sum(len(t) for t in el.itertext())
+    # A "paywall" wraps the article it hides, and a long low-link text under it is that article.
+    size = text_length(el)
     if size < 800:
         return False
     if total_chars and size > 0.5 * total_chars and size > 1500:
@@ -112,14 +126,31 @@ def kind_of_text(block: Block) -> str | None:
     """A boilerplate kind read from a block's text alone, for pages with no names to lean on."""
     text = block.text
     n = len(text)
-    if n < 400 and vocab.COOKIE_RE.search(text):
-        return "cookie"
-    if n < 300 and vocab.FOOTER_RE.search(text) and (block.link_density > 0.3 or n < 160):
-        return "footer"
+    if n < 400:
+        # Substring tests on the lower-cased text rule out most blocks before a regex runs.
+        folded = text.lower()
+        if _has_any(folded, vocab.COOKIE_KEYS) and vocab.COOKIE_RE.search(text):
+            return "cookie"
+        if (
+            n < 300
+            and _has_any(folded, vocab.FOOTER_KEYS)
+            and vocab.FOOTER_RE.search(text)
+            and (block.link_density > 0.3 or n < 160)
+        ):
+            return "footer"
     if n < 120 and vocab.SHARE_RE.match(text):
         return "share"
-    if n < 250 and vocab.SUBSCRIBE_RE.search(text) and (block.link_density > 0.2 or n < 140):
+    if (
+        n < 250
+        and _has_any(text.lower(), vocab.SUBSCRIBE_KEYS)
+        and vocab.SUBSCRIBE_RE.search(text)
+        and (block.link_density > 0.2 or n < 140)
+    ):
         return "subscribe"
+    if n < 200 and block.link_density > 0.5 and vocab.PROMO_LINE_RE.match(text):
+        return "other"
+    if n < 40 and vocab.PROMO_LABEL_RE.match(text):
+        return "other"
     if n < 80 and vocab.COMMENTS_RE.match(text):
         return "comments"
     if n < 40 and vocab.ADVERT_RE.match(text):
@@ -129,6 +160,13 @@ def kind_of_text(block: Block) -> str | None:
     return None
 
 
+def _has_any(folded: str, keys: tuple[str, ...]) -> bool:
+    return any(key in folded for key in keys)
+
+
 def is_disclaimer(text: str) -> bool:
     """Whether a paragraph speaks as a disclaimer."""
-    return vocab.DISCLAIMER_RE.search(text) is not None
+    return (
+        _has_any(text.lower(), vocab.DISCLAIMER_KEYS)
+        and vocab.DISCLAIMER_RE.search(text) is not None
+    )

@@ -22,6 +22,7 @@ __all__ = [
     "clean",
     "collapse",
     "parse_document",
+    "text_length",
     "text_of",
     "tokens",
 ]
@@ -36,12 +37,6 @@ _PARSER = lxml.etree.HTMLParser(
 _BR = "\x01"  # stands for <br> while text is gathered, so two in a row can split paragraphs
 _TOKEN_SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_HIDDEN_XPATH = lxml.etree.XPath(
-    "//*[@hidden or @aria-hidden='true' or contains(@style,'none') or contains(@style,'hidden')"
-    " or contains(@class,'hid') or contains(@class,'sr-only') or contains(@class,'visually')"
-    " or contains(@class,'invisible') or contains(@class,'visible-') or contains(@class,'screen')"
-    " or contains(@class,'offscreen') or contains(@class,'d-none') or contains(@class,'only')]"
-)
 
 LINK = 1
 BOLD = 2
@@ -111,7 +106,7 @@ def is_hidden(el: HtmlElement) -> bool:
     return bool(cls) and _hidden_classes(cls)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _hidden_classes(cls: str) -> bool:
     names = set(cls.lower().split())
     return bool(names & vocab.HIDDEN_CLASSES) and not names & vocab.DESKTOP_CLASSES
@@ -121,10 +116,21 @@ def clean(root: HtmlElement) -> None:
     """Remove what a reader never sees: scripts, styles, embeds and hidden elements."""
     lxml.etree.strip_elements(root, *vocab.DROP_TAGS, with_tail=False)
     body = root.find("body")
-    for el in _HIDDEN_XPATH(root):
-        if el is root or el is body or not is_hidden(el):
+    # One pass in Python: attribute reads are cheaper than an XPath of contains() tests.
+    hidden = []
+    for el in root.iter(lxml.etree.Element):
+        cls = el.get("class")
+        if cls and _hidden_classes(cls):
+            hidden.append(el)
             continue
-        drop(el)
+        style = el.get("style")
+        if (style and _HIDDEN_STYLE_RE.search(style)) or (
+            el.get("hidden") is not None or el.get("aria-hidden") == "true"
+        ):
+            hidden.append(el)
+    for el in hidden:
+        if el is not root and el is not body:
+            drop(el)
 
 
 def collapse(text: str) -> str:
@@ -132,6 +138,14 @@ def collapse(text: str) -> str:
     if "\u200b" in text or "\ufeff" in text or "\u00ad" in text:
         text = text.replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
     return " ".join(text.split())
+
+
+_TEXT_LENGTH = lxml.etree.XPath("string-length(.)")
+
+
+def text_length(el: HtmlElement) -> int:
+    """The number of characters of text under an element, counted in C rather than by itertext."""
+    return int(_TEXT_LENGTH(el))
 
 
 def text_of(el: HtmlElement) -> str:
@@ -176,15 +190,6 @@ def _all_bold(pieces: list[tuple[str, int]]) -> bool:
     )
 
 
-class _Acc:
-    """Text pieces of the block being gathered, each with its LINK/BOLD flags."""
-
-    __slots__ = ("parts",)
-
-    def __init__(self) -> None:
-        self.parts: list[tuple[str, int]] = []
-
-
 def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None) -> list[Block]:
     """Every text block under ``root`` in document order, each tagged with its marked zone.
 
@@ -194,13 +199,16 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
     out: list[Block] = []
     marks = zones or {}
     block_tags = vocab.BLOCK_TAGS
+    bold_tags = vocab.BOLD_TAGS
+    # The block being gathered is a plain list of (text, LINK/BOLD flags) pieces; the walk is
+    # the parser's hottest loop, so it binds what it uses locally and allocates little.
 
-    def flush(acc: _Acc, owner: HtmlElement, zone: object | None) -> None:
-        if not acc.parts:
-            return
-        pieces = acc.parts
-        acc.parts = []
-        if not any(not p.isspace() and p != _BR for p, _ in pieces):
+    def flush(pieces: list[tuple[str, int]], owner: HtmlElement, zone: object | None) -> None:
+        for piece, _ in pieces:
+            if piece == _BR:
+                break
+        else:
+            _emit(pieces, owner, zone)
             return
         # Two or more <br> in a row (whitespace between them allowed) end a paragraph.
         paragraphs: list[list[tuple[str, int]]] = [[]]
@@ -224,60 +232,75 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
             _emit(para, owner, zone)
 
     def _emit(pieces: list[tuple[str, int]], owner: HtmlElement, zone: object | None) -> None:
+        raw = "".join([p[0] for p in pieces])
+        if raw.isspace():
+            return  # the whitespace between two blocks, the commonest case
+        text = collapse(raw)
+        if not text:
+            return
         link = bold = 0
-        texts = []
         for piece, flags in pieces:
-            texts.append(piece)
             if flags:
                 n = len(piece.strip())
                 if flags & LINK:
                     link += n
                 if flags & BOLD:
                     bold += n
-        text = collapse("".join(texts))
-        if text:
-            out.append(Block(owner, text, link, bold, len(out), zone))
+        out.append(Block(owner, text, link, bold, len(out), zone))
 
     def walk(
-        el: HtmlElement, acc: _Acc, owner: HtmlElement, flags: int, zone: object | None
+        el: HtmlElement,
+        acc: list[tuple[str, int]],
+        owner: HtmlElement,
+        flags: int,
+        zone: object | None,
     ) -> None:
         tag = el.tag
         if not isinstance(tag, str):
             if el.tail:
-                acc.parts.append((el.tail, flags))
+                acc.append((el.tail, flags))
             return
         mark = marks.get(el)
-        inner_zone = mark if mark is not None else zone
         if tag == "br":
-            acc.parts.append((_BR, flags))
+            acc.append((_BR, flags))
         elif tag == "hr":
-            flush(acc, owner, zone)
+            if acc:
+                flush(acc, owner, zone)
+                acc.clear()
         elif tag in block_tags or mark is not None:
-            flush(acc, owner, zone)
-            inner = _Acc()
+            if acc:
+                flush(acc, owner, zone)
+                acc.clear()
+            inner_zone = mark if mark is not None else zone
+            inner: list[tuple[str, int]] = []
             if el.text:
-                inner.parts.append((el.text, flags))
+                inner.append((el.text, flags))
             for child in el:
                 walk(child, inner, el, flags, inner_zone)
-            flush(inner, el, inner_zone)
+            if inner:
+                flush(inner, el, inner_zone)
         else:
             inner_flags = flags
-            if tag == "a" and el.get("href") is not None:
-                inner_flags |= LINK
-            elif tag in vocab.BOLD_TAGS:
+            if tag == "a":
+                href = el.get("href")
+                # A "javascript:" href is a script hook on text, not a way to another page.
+                if href is not None and href.lstrip()[:11].lower() != "javascript:":
+                    inner_flags |= LINK
+            elif tag in bold_tags:
                 inner_flags |= BOLD
             if el.text:
-                acc.parts.append((el.text, inner_flags))
+                acc.append((el.text, inner_flags))
             for child in el:
                 walk(child, acc, owner, inner_flags, zone)
         if el.tail:
-            acc.parts.append((el.tail, flags))
+            acc.append((el.tail, flags))
 
-    top = _Acc()
+    top: list[tuple[str, int]] = []
     start_zone = marks.get(root)
     if root.text:
-        top.parts.append((root.text, 0))
+        top.append((root.text, 0))
     for child in root:
         walk(child, top, root, 0, start_zone)
-    flush(top, root, start_zone)
+    if top:
+        flush(top, root, start_zone)
     return out

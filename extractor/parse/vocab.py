@@ -382,6 +382,54 @@ DISCLAIMER_RE = re.compile(
     r"should not be (used|relied|construed)|no responsibility|not responsible for)\b",
     re.IGNORECASE,
 )
+# A line that sends the reader to another story ("READ MORE: ...", "See also: ...") and the
+# labels of boxes of such links set in the body ("Don't miss", "Related articles").
+PROMO_LINE_RE = re.compile(
+    r"^\s*(read|see|watch|view|also read|read also)( more| also)?\s*[:>|»›]", re.IGNORECASE
+)
+PROMO_LABEL_RE = re.compile(
+    r"^\s*(don'?t miss|must read|most read|trending( now)?|recommended( for you)?|"
+    r"related( articles| stories| posts| content| reading)?|you (may|might) (also )?like)"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+# A line that labels the page's dates ("PUBLISHED: 00:01, Tue, Nov 19, 2019 | UPDATED: ...").
+DATE_LABEL_RE = re.compile(
+    r"^\s*(published|updated|posted|last (updated|modified)|modified|first published)"
+    r"( on| at)?\s*[:|-]?\s",
+    re.IGNORECASE,
+)
+
+# Lower-case substrings one of which every match of the pattern above them contains: a cheap
+# test that rules a text out before the regex runs (keep them in step with the patterns).
+COOKIE_KEYS = ("cookie", "consent", "gdpr")
+FOOTER_KEYS = ("©", "(c)", "copyright", "rights reserved", "privacy policy", "terms ")
+SUBSCRIBE_KEYS = (
+    "subscribe",
+    "newsletter",
+    "sign up",
+    "signup",
+    "email",
+    "update",
+    "mailing list",
+    "your inbox",
+)
+DISCLAIMER_KEYS = (
+    "disclaimer",
+    "intended as",
+    "substitute for",
+    "purposes",
+    "consult",
+    "does not",
+    "expressed",
+    "reviewed",
+    "endorsed",
+    "we recommend",
+    "we encourage",
+    "should not be",
+    "responsib",
+)
 NAVIGATION_WORDS_RE = re.compile(
     r"^\s*(home|menu|skip to (main )?content|search|log ?in|sign ?in|back to top|next|previous|"
     r"older posts|newer posts)\s*$",

@@ -1,0 +1,118 @@
+"""Tests of parse.boilerplate's container marks: outermost only, guarded, prose kept."""
+
+from __future__ import annotations
+
+from extractor.parse import boilerplate, dom, vocab
+
+PROSE = "A long sentence of the article that reads as prose, with commas, and no links. " * 14
+
+
+def _marks(html: str, protect_xpath: str | None = None) -> dict[str, str]:
+    root = dom.parse_document(html)
+    body = root.find("body")
+    assert body is not None
+    protect = root.xpath(protect_xpath) if protect_xpath else []
+    total = sum(len(t) for t in body.itertext())
+    marks = boilerplate.mark_containers(body, protect, total)
+    return {str(el.get("id") or el.tag): kind for el, kind in marks.items()}
+
+
+def test_only_the_outermost_container_of_a_kind_is_marked_in_page_order() -> None:
+    html = (
+        "<body><header id='top'><nav id='inner'><a href='/'>Home</a></nav></header>"
+        "<div id='main'><p>Text</p><div class='share' id='s'><a href='/x'>Share</a></div></div>"
+        "<footer id='foot'><div class='newsletter' id='n'>Sign up</div></footer></body>"
+    )
+    assert list(_marks(html).items()) == [("top", "navigation"), ("s", "share"), ("foot", "footer")]
+
+
+def test_a_container_around_the_headline_is_not_marked() -> None:
+    html = "<body><div class='masthead' id='m'><h1 id='h'>Title</h1></div></body>"
+    assert _marks(html) == {"m": "navigation"}
+    assert _marks(html, "//h1") == {}
+
+
+def test_long_prose_under_a_pager_or_paywall_name_is_not_marked() -> None:
+    html = (
+        f"<body><div class='article-body pagination-first' id='a'><p>{PROSE}</p></div>"
+        f"<div class='paywall' id='p'><p>{PROSE}</p></div>"
+        "<div class='paywall' id='short'><p>Subscribe to read on.</p></div>"
+        f"<div class='comments' id='c'><p>{PROSE}</p></div></body>"
+    )
+    assert _marks(html) == {"short": "subscribe", "c": "comments"}
+
+
+def test_forms_are_marked_by_their_text() -> None:
+    html = (
+        "<body><form id='f1'>Subscribe to our newsletter</form><form id='f2'>Search</form>"
+        "<aside id='a'><p>Pull quote</p></aside></body>"
+    )
+    assert _marks(html) == {"f1": "subscribe"}
+
+
+def test_the_substring_prefilters_admit_every_phrase_their_patterns_match() -> None:
+    # One sample per alternative of each pattern: the keys must let every one through.
+    samples = {
+        "cookie": (
+            ["We use cookies; accept to continue", "Allow all cookies", "This site uses cookies"]
+            + ["Cookies help us", "GDPR: we respect your privacy", "Consent settings"]
+        ),
+        "footer": [
+            "© 2024 Site",
+            "(c) 2019 Site",
+            "Copyright Site",
+            "All rights reserved",
+            "Privacy Policy",
+            "Terms of Use",
+            "Terms and Conditions",
+        ],
+        "subscribe": [
+            "Subscribe now",
+            "Our newsletter",
+            "Sign up today",
+            "Signup",
+            "Get our daily emails",
+            "Get the latest updates",
+            "Join our mailing list",
+            "Delivered to your inbox",
+        ],
+        "disclaimer": [
+            "Disclaimer: none",
+            "It is not intended as medical advice",
+            "It is not a substitute for professional care",
+            "This is for informational purposes",
+            "Consult your doctor",
+            "It does not constitute legal advice",
+            "Views expressed are the author's",
+            "Opinions expressed here",
+            "This has not been reviewed",
+            "We recommend consulting an expert",
+            "We encourage readers to check",
+            "It should not be relied upon",
+            "We take no responsibility",
+            "We are not responsible for errors",
+        ],
+    }
+    patterns = {
+        "cookie": (vocab.COOKIE_RE, vocab.COOKIE_KEYS),
+        "footer": (vocab.FOOTER_RE, vocab.FOOTER_KEYS),
+        "subscribe": (vocab.SUBSCRIBE_RE, vocab.SUBSCRIBE_KEYS),
+        "disclaimer": (vocab.DISCLAIMER_RE, vocab.DISCLAIMER_KEYS),
+    }
+    for kind, texts in samples.items():
+        pattern, keys = patterns[kind]
+        for text in texts:
+            assert pattern.search(text), text
+            assert any(k in text.lower() for k in keys), text
+
+
+def test_text_kinds_still_read_short_boxes() -> None:
+    root = dom.parse_document(
+        "<body><p>We use cookies to improve your experience. Accept?</p>"
+        "<p>© 2024 The Site</p><p>Sign up for our newsletter</p>"
+        "<p>This article is for informational purposes only.</p><p>Plain prose here.</p></body>"
+    )
+    found = [boilerplate.kind_of_text(b) for b in dom.blocks(root)]
+    assert found == ["cookie", "footer", "subscribe", None, None]
+    assert boilerplate.is_disclaimer("This article is for informational purposes only.")
+    assert not boilerplate.is_disclaimer("Plain prose here.")

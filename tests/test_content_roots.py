@@ -1,0 +1,98 @@
+"""Tests of parse.body's content container choice: Readability's climb and the link-run filter."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from extractor.parse import body, dom
+from extractor.pipeline import extract
+
+NOW = datetime(2026, 11, 24, tzinfo=UTC)
+STEPS = [
+    f"Step {i} of the guide explains, in some detail, what to buy, where to go, and how to save"
+    f" money on item number {i} without giving up on the quality of the result."
+    for i in range(1, 6)
+]
+RELATED = [f"Some other story about topic {i}" for i in range(1, 4)]
+
+
+def _text(body: str) -> str:
+    html = f"<html><head></head><body>{body}</body></html>"
+    return extract(html, "https://site.example/a/story", now=NOW).text
+
+
+def test_steps_in_separate_wrappers_are_joined_under_their_shared_ancestor() -> None:
+    # Each step sits three wrappers deep, so no step's container is a sibling of another's:
+    # the near-equal candidates share the article, which becomes the content.
+    steps = "".join(
+        f"<span><div class='step'><div class='inner'><span><p>{s}</p></span></div></div></span>"
+        for s in STEPS
+    )
+    text = _text(f"<h1>How to save on a party</h1><article>{steps}</article>")
+    assert all(s in text for s in STEPS)
+
+
+def test_a_lone_best_container_does_not_climb_into_the_page_column() -> None:
+    links = "".join(f"<li><a href='/r{i}'>{t}</a></li>" for i, t in enumerate(RELATED))
+    text = _text(
+        "<div class='column'><h1>Title of the short story</h1>"
+        f"<div class='story'><div class='text'><p>{STEPS[0]}</p><p>{STEPS[1]}</p></div></div>"
+        f"<div class='more'><div><ul>{links}</ul></div></div>"
+        "<div class='promo'><div><p>Short promo line.</p></div></div></div>"
+    )
+    assert STEPS[0] in text and STEPS[1] in text
+    assert "Short promo line" not in text
+    assert not any(t in text for t in RELATED)
+
+
+def test_linked_card_titles_between_link_lines_leave_the_body() -> None:
+    cards = "".join(
+        f"<h3><a href='/s{i}'>{t}</a></h3><p><a href='/v{i}'>watch</a></p>"
+        for i, t in enumerate(RELATED)
+    )
+    text = _text(f"<h1>Title of the story</h1><div><p>{STEPS[0]}</p><p>{STEPS[1]}</p>{cards}</div>")
+    assert STEPS[0] in text and STEPS[1] in text
+    assert not any(t in text for t in RELATED)
+    assert "watch" not in text
+
+
+def test_a_linked_heading_before_prose_stays() -> None:
+    text = _text(
+        f"<h1>Title of the story</h1><div><h2><a href='#part'>The first part</a></h2>"
+        f"<p>{STEPS[0]}</p><p>{STEPS[1]}</p></div>"
+    )
+    assert text.startswith("The first part")
+
+
+def test_chunks_of_the_best_containers_parent_class_with_prose_join_it() -> None:
+    root = dom.parse_document(
+        "<body><div id='chunks'><div class='chunk' id='c1'><div id='b1'><p>x</p></div></div>"
+        "<div class='ad' id='ad'>Ad</div><div class='chunk' id='c2'><div id='b2'><p>y</p></div>"
+        "</div><div class='chunk' id='c3'><div><p>z</p></div></div></div></body>"
+    )
+    by_id = {el.get("id"): el for el in root.iter() if el.get("id")}
+    # c3 is of the mould but scored no prose (a link list, say).
+    content = {by_id["c1"]: 4.0, by_id["c2"]: 9.0, by_id["ad"]: 1.0, by_id["c3"]: 0.0}
+    joined = body._repeated_chunks(by_id["c2"], content)
+    assert [el.get("id") for el in joined] == ["c1"]
+
+
+def test_related_articles_listed_inside_the_article_leave_the_body() -> None:
+    related = "".join(
+        f"<article class='post'><h2>{t}</h2><p>{STEPS[i + 2]}</p></article>"
+        for i, t in enumerate(RELATED)
+    )
+    text = _text(
+        f"<article class='post'><h1>Title of the story</h1><p>{STEPS[0]} {STEPS[1]}</p>"
+        f"<h3>You may also like</h3>{related}</article>"
+    )
+    assert STEPS[0] in text
+    assert not any(s in text for s in STEPS[2:])
+
+
+def test_an_article_inside_an_article_wrapper_is_read() -> None:
+    text = _text(
+        "<article><h1>Title of the story</h1>"
+        f"<article class='body'><p>{STEPS[0]}</p><p>{STEPS[1]}</p></article></article>"
+    )
+    assert STEPS[0] in text and STEPS[1] in text
