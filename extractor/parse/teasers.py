@@ -6,19 +6,32 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 
 from extractor.parse import vocab
 from extractor.parse.dom import HtmlElement, blocks, collapse, text_of
+from extractor.parse.teaser_links import article_url, link_target, page_key
+
+__all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 
 _LINKS_XPATH = lxml.etree.XPath("//a[@href]")
 _WORD_RE = re.compile(r"\w+")
-_SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "#", "sms:", "whatsapp:", "ftp:")
 _HEADING_AFFORDANCE_RE = re.compile(
     r"\s*(view|see|show|read)?\s*(all|more)\s*(stories|articles|posts|news)?\s*[›»>→]*\s*$",
+    re.IGNORECASE,
+)
+# Headings of paid, commerce and network blocks: their cards are not the site's articles.
+_OFF_HEADING_RE = re.compile(
+    r"\b(sponsored|paid (partner|content|post)|partners?|promoted|advertisements?|"
+    r"around the web|from our partners|tickets?|shop(ping)? now|our network)\b",
+    re.IGNORECASE,
+)
+# Class and id words of scrolling strips: a ticker is navigation even when it lists stories.
+_TICKER_RE = re.compile(r"ticker|marquee|breaking", re.IGNORECASE)
+# A card title that is a price or a buying prompt belongs to a shopping widget.
+_COMMERCE_RE = re.compile(
+    r"^\W*[$€£]\s?\d[\d,.]*\*?\s*$|\b(buy now|buy it|get it|also at|tickets? available|in stock)\b",
     re.IGNORECASE,
 )
 MAX_CARD_CHARS = 700
@@ -47,52 +60,49 @@ class TeaserBlock:
     cards: list[Card]
 
 
+class _Page:
+    """What one search reads more than once, kept per element: texts, zones, link targets."""
+
+    __slots__ = ("find_date", "link_urls", "texts", "zone_of_el", "zones")
+
+    def __init__(
+        self,
+        zones: Mapping[HtmlElement, object],
+        find_date: Callable[[str], str | None],
+    ) -> None:
+        self.zones = zones
+        self.find_date = find_date
+        self.texts: dict[HtmlElement, str] = {}
+        self.zone_of_el: dict[HtmlElement, object | None] = {}
+        self.link_urls: dict[HtmlElement, str | None] = {}
+
+    def text(self, el: HtmlElement) -> str:
+        found = self.texts.get(el)
+        if found is None:
+            found = self.texts[el] = text_of(el)
+        return found
+
+    def zone(self, el: HtmlElement) -> object | None:
+        """The mark of the nearest marked ancestor-or-self, memoised along the way up."""
+        path = []
+        node: HtmlElement | None = el
+        zone: object | None = None
+        while node is not None:
+            if node in self.zone_of_el:
+                zone = self.zone_of_el[node]
+                break
+            if node in self.zones:
+                zone = self.zones[node]
+                break
+            path.append(node)
+            node = node.getparent()
+        for seen in path:
+            self.zone_of_el[seen] = zone
+        return zone
+
+
 def _words(text: str) -> int:
     return len(_WORD_RE.findall(text))
-
-
-def article_url(href: str, base: str | None, page_url: str | None) -> str | None:
-    """The absolute URL of a link when it may lead to another article, else None."""
-    page = urlsplit(page_url) if page_url else None
-    key = (_bare_host(page.hostname or ""), page.path.rstrip("/"), page.query) if page else None
-    return _article_url(href.strip(), base, key)
-
-
-@lru_cache(maxsize=256)
-def _origin(base: str) -> str:
-    parts = urlsplit(base)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def _bare_host(host: str) -> str:
-    return host[4:] if host.startswith("www.") else host
-
-
-@lru_cache(maxsize=16384)
-def _article_url(href: str, base: str | None, page: tuple[str, str, str] | None) -> str | None:
-    if not href or href.lower().startswith(_SKIP_SCHEMES):
-        return None
-    if href.startswith(("http://", "https://")):
-        url = href  # most links are absolute or root-relative: spare urljoin's general case
-    elif base and href.startswith("/") and not href.startswith("//") and "/." not in href:
-        url = _origin(base) + href
-    else:
-        url = urljoin(base, href) if base else href
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    host = _bare_host((parts.hostname or "").lower())
-    if host in vocab.SOCIAL_HOSTS or host in vocab.AD_HOSTS:
-        return None
-    if parts.path in ("", "/") and not parts.query:
-        return None  # a home page is navigation
-    if vocab.NON_ARTICLE_PATH_RE.search(parts.path):
-        return None
-    same_path = page is not None and host == page[0] and parts.path.rstrip("/") == page[1]
-    # Sites whose articles differ only in their query (news_view.html?idx=...) keep it.
-    if same_path and page is not None and (not (parts.query and page[2]) or parts.query == page[2]):
-        return None
-    return url.split("#", 1)[0]
 
 
 def _in_running_text(link: HtmlElement) -> bool:
@@ -111,13 +121,11 @@ def _signature(el: HtmlElement) -> str:
     return f"{el.tag}.{cls.split(' ')[0] if cls else ''}"
 
 
-def _heading_of(
-    container: HtmlElement, zones: Mapping[HtmlElement, object]
-) -> tuple[str | None, HtmlElement | None]:
+def _heading_of(container: HtmlElement, page: _Page) -> tuple[str | None, HtmlElement | None]:
     """The visible heading right above a block, or its own first heading child."""
     first = container[0] if len(container) else None
     if first is not None and first.tag in vocab.HEADING_TAGS:
-        return _clean_heading(text_of(first)), first
+        return _clean_heading(page.text(first)), first
     node: HtmlElement | None = container
     for _ in range(3):
         if node is None:
@@ -125,14 +133,14 @@ def _heading_of(
         prev = node.getprevious()
         while prev is not None and not isinstance(prev.tag, str):
             prev = prev.getprevious()
-        while prev is not None and not text_of(prev) and prev.tag not in vocab.HEADING_TAGS:
+        while prev is not None and not page.text(prev) and prev.tag not in vocab.HEADING_TAGS:
             prev = prev.getprevious()
         if prev is not None:
-            text = text_of(prev)
+            text = page.text(prev)
             if _looks_like_heading(prev, text):
                 return _clean_heading(text), prev
             inner = prev.find(".//h2") if prev.tag not in vocab.HEADING_TAGS else None
-            if inner is not None and text_of(inner) == text:
+            if inner is not None and page.text(inner) == text:
                 return _clean_heading(text), prev
             return None, None
         node = node.getparent()
@@ -161,12 +169,11 @@ def _clean_heading(text: str) -> str | None:
     return text or None
 
 
-def _card_links(
-    card: HtmlElement, link_urls: Mapping[HtmlElement, str | None]
-) -> list[tuple[HtmlElement, str]]:
+def _card_links(card: HtmlElement, page: _Page) -> list[tuple[HtmlElement, str]]:
     links = [card] if card.tag == "a" else []
     links.extend(card.iterdescendants("a"))
     out = []
+    link_urls = page.link_urls
     for link in links:
         url = link_urls.get(link)
         if url is not None:
@@ -174,26 +181,38 @@ def _card_links(
     return out
 
 
-def _read_card(
-    card: HtmlElement,
-    links: list[tuple[HtmlElement, str]],
-    find_date: Callable[[str], str | None],
-) -> Card | None:
+_HEADING_ORDER = ("h2", "h3", "h4", "h5", "h6", "h1")
+_READ_MORE_TAIL_RE = re.compile(
+    r"\s*(read more|continue reading|read the full story)\s*[»›→]?\s*$", re.IGNORECASE
+)
+
+
+def _card_heading(card: HtmlElement, page: _Page) -> HtmlElement | None:
+    """The card's own title heading: the highest-ranked heading element with text."""
+    if card.tag in _HEADING_ORDER:
+        return card if page.text(card) else None
+    best: HtmlElement | None = None
+    rank = len(_HEADING_ORDER)
+    for el in card.iterdescendants(*_HEADING_ORDER):
+        r = _HEADING_ORDER.index(str(el.tag))
+        if r < rank and page.text(el):
+            best, rank = el, r
+            if r == 0:
+                break
+    return best
+
+
+def _read_card(card: HtmlElement, links: list[tuple[HtmlElement, str]], page: _Page) -> Card | None:
     # The main link: the one whose text reads like a title, else the first one.
     urls = Counter(url for _, url in links)
     if len(urls) > 3:
         return None
-    titled = [(link, url) for link, url in links if not vocab.READ_MORE_RE.match(text_of(link))]
-    heading = None
-    for tag in ("h2", "h3", "h4", "h5", "h6", "h1"):
-        found = card.find(f".//{tag}") if card.tag != tag else card
-        if found is not None and text_of(found):
-            heading = found
-            break
+    titled = [(link, url) for link, url in links if not vocab.READ_MORE_RE.match(page.text(link))]
+    heading = _card_heading(card, page)
     title: str | None = None
     main_url: str
     if heading is not None:
-        title = text_of(heading)
+        title = page.text(heading)
         inner = [
             u
             for link, u in links
@@ -203,8 +222,8 @@ def _read_card(
         ]
         main_url = inner[0] if inner else (titled[0][1] if titled else links[0][1])
     elif titled:
-        link, main_url = max(titled, key=lambda pair: len(text_of(pair[0])))
-        title = text_of(link) or link.get("title") or None
+        link, main_url = max(titled, key=lambda pair: len(page.text(pair[0])))
+        title = page.text(link) or link.get("title") or None
     else:
         main_url = links[0][1]
     if title is not None and vocab.READ_MORE_RE.match(title):
@@ -215,17 +234,16 @@ def _read_card(
     time_el = card.find(".//time")
     if time_el is not None:
         date_attr = time_el.get("datetime")
-        date_text = text_of(time_el) or None
-    parts = blocks(card)
+        date_text = page.text(time_el) or None
     blurb: str | None = None
-    for block in parts:
+    for block in blocks(card):
         text = block.text
         if title and (text == title or title in text and len(text) - len(title) < 3):
             continue
         if vocab.READ_MORE_RE.match(text):
             continue
         if date_text is None and len(text) <= 80:
-            found = find_date(text)
+            found = page.find_date(text)
             if found is not None:
                 date_text = found
                 rest = collapse(text.replace(found, " ")).strip(" |·•-–—,")
@@ -236,12 +254,7 @@ def _read_card(
             continue
         if title and text.startswith(title):
             text = text[len(title) :].strip(" |·•-–—:")
-        text = re.sub(
-            r"\s*(read more|continue reading|read the full story)\s*[»›→]?\s*$",
-            "",
-            text,
-            flags=re.IGNORECASE,
-        )
+        text = _READ_MORE_TAIL_RE.sub("", text)
         if _words(text) < 4 or (block.link_density > 0.6 and heading is None and card.tag != "a"):
             continue
         if blurb is None or len(text) > len(blurb):
@@ -249,6 +262,9 @@ def _read_card(
     if title is None and blurb is None:
         return None
     return Card(card, main_url, title, blurb, date_text, date_attr)
+
+
+_SKIP_CONTAINERS = frozenset(("p", "span", "h1", "h2", "h3", "h4", "h5", "h6", "a"))
 
 
 def find_teaser_blocks(
@@ -263,14 +279,15 @@ def find_teaser_blocks(
     ),
 ) -> list[TeaserBlock]:
     """Every block of two or more sibling cards linking to other articles, in page order."""
-    # Group qualifying links by the container two or more of their cards share.
+    page = _Page(zones, find_date)
+    key = page_key(page_url)
     # Every element that holds a standalone article link, and how many children of each
     # ancestor hold one: a container needs two such children to be worth reading.
     linked: set[HtmlElement] = set()
     linking_children: dict[HtmlElement, int] = {}
-    link_urls: dict[HtmlElement, str | None] = {}
+    link_urls = page.link_urls
     for link in _LINKS_XPATH(root):
-        url = article_url(link.get("href") or "", base_url, page_url)
+        url = link_target((link.get("href") or "").strip(), base_url, key)
         link_urls[link] = url
         if url is None or _in_running_text(link):
             continue
@@ -283,14 +300,19 @@ def find_teaser_blocks(
                 linked.add(node)
                 linking_children[parent] = linking_children.get(parent, 0) + 1
             node = parent
-    parents = [el for el, count in linking_children.items() if count >= 2]
+    # Prune before reading any text: containers that cannot hold a block, and marked zones.
+    parents = [
+        el
+        for el, count in linking_children.items()
+        if count >= 2 and el.tag not in _SKIP_CONTAINERS
+    ]
 
     found: list[TeaserBlock] = []
     taken: set[HtmlElement] = set()
     for container in parents:
         if container in taken:
             continue
-        block = _read_block(container, link_urls, zones, find_date, excluded_kinds)
+        block = _read_block(container, page, excluded_kinds)
         if block is None:
             continue
         found.append(block)
@@ -302,31 +324,48 @@ def find_teaser_blocks(
         for block in found
         if not any(other is not block and block.el in other.el.iterancestors() for other in found)
     ]
-    order = {el: i for i, el in enumerate(root.iter())} if len(result) > 1 else {}
-    result.sort(key=lambda b: order.get(b.el, 0))
+    if len(result) > 1:
+        result.sort(key=lambda b: _document_position(b.el))
     return result
 
 
+def _document_position(el: HtmlElement) -> list[int]:
+    """Sibling indexes from the root down: sorts elements in document order without a walk."""
+    path = []
+    node = el
+    parent = node.getparent()
+    while parent is not None:
+        path.append(parent.index(node))
+        node, parent = parent, parent.getparent()
+    path.reverse()
+    return path
+
+
+def _is_ticker(container: HtmlElement) -> bool:
+    node: HtmlElement | None = container
+    for _ in range(3):
+        if node is None:
+            return False
+        if node.tag == "marquee":
+            return True
+        names = (node.get("class") or "") + " " + (node.get("id") or "")
+        if _TICKER_RE.search(names):
+            return True
+        node = node.getparent()
+    return False
+
+
 def _read_block(
-    container: HtmlElement,
-    link_urls: Mapping[HtmlElement, str | None],
-    zones: Mapping[HtmlElement, object],
-    find_date: Callable[[str], str | None],
-    excluded_kinds: frozenset[str],
+    container: HtmlElement, page: _Page, excluded_kinds: frozenset[str]
 ) -> TeaserBlock | None:
-    zone = None
-    for el in (container, *container.iterancestors()):
-        if el in zones:
-            zone = zones[el]
-            break
+    zone = page.zone(container)
     if isinstance(zone, str) and zone in excluded_kinds:
         return None
-    if container.tag in ("p", "span", "h1", "h2", "h3", "h4", "h5", "h6", "a"):
-        return None
-    children = [c for c in container if isinstance(c.tag, str)]
     linking = []
-    for child in children:
-        links = _card_links(child, link_urls)
+    for child in container:
+        if not isinstance(child.tag, str):
+            continue
+        links = _card_links(child, page)
         if links and not all(_in_running_text(link) for link, _ in links):
             linking.append((child, links))
     if len(linking) < 2:
@@ -339,33 +378,41 @@ def _read_block(
     linking = [(c, links) for c, links in linking if _signature(c) == sig]
     if len(linking) > MAX_CARDS:
         return None
-    texts = [text_of(c) for c, _ in linking]
-    if any(len(t) > MAX_CARD_CHARS for t in texts):
-        return None
+    sizes = 0
+    for c, _ in linking:
+        size = len(page.text(c))
+        if size > MAX_CARD_CHARS:
+            return None
+        sizes += size
     # A container whose own text is mostly outside the cards is running text, not a block.
-    outside = len(text_of(container)) - sum(len(t) for t in texts)
-    if outside > 0.6 * sum(len(t) for t in texts) + 200:
+    if len(page.text(container)) - sizes > 0.6 * sizes + 200:
+        return None
+    if _is_ticker(container):
         return None
     cards = []
     seen: set[str] = set()
     for child, links in linking:
-        card = _read_card(child, links, find_date)
+        card = _read_card(child, links, page)
         if card is None or card.url in seen:
             continue
         seen.add(card.url)
         cards.append(card)
     if len(cards) < 2:
         return None
-    heading, heading_el = _heading_of(container, zones)
+    heading, heading_el = _heading_of(container, page)
     if not _reads_like_teasers(cards, heading, zone):
         return None
     return TeaserBlock(container, heading, heading_el, cards)
 
 
 def _reads_like_teasers(cards: list[Card], heading: str | None, zone: object | None) -> bool:
-    """Tell a block of article cards from a menu, a tag list or previous/next links."""
+    """Tell a block of article cards from a menu, a tag list, a shop or previous/next links."""
     titles = [c.title or "" for c in cards]
     if len(cards) <= 3 and any(vocab.PREV_NEXT_RE.match(t) for t in titles if t):
+        return False
+    if heading is not None and _OFF_HEADING_RE.search(heading):
+        return False
+    if sum(1 for t in titles if _COMMERCE_RE.search(t)) * 2 >= len(cards):
         return False
     dated = sum(1 for c in cards if c.date_text or c.date_attr)
     blurbed = sum(1 for c in cards if c.blurb)

@@ -1,0 +1,124 @@
+"""Which links may lead to another article: the URL side of teaser detection."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
+
+from extractor.parse import vocab
+
+PageKey = tuple[str, str, str]  # bare host, path without final slash, query
+
+_SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "#", "sms:", "whatsapp:", "ftp:")
+
+# Link shorteners, affiliate redirectors and social sites beyond vocab's list: a teaser through
+# them is a paid or shared link, never the site's own recommendation of an article.
+_OFF_HOSTS = frozenset(
+    (
+        "bit.ly",
+        "goo.gl",
+        "ow.ly",
+        "t.co",
+        "tinyurl.com",
+        "buff.ly",
+        "amzn.to",
+        "bhpho.to",
+        "zdbb.net",
+        "evyy.net",
+        "redirectingat.com",
+        "anrdoezrs.net",
+        "dpbolvw.net",
+        "jdoqocy.com",
+        "kqzyfj.com",
+        "tkqlhce.com",
+        "shareasale.com",
+        "awin1.com",
+        "pntra.com",
+        "skimresources.com",
+        "stubhub.com",
+        "ticketmaster.com",
+        "stumbleupon.com",
+        "digg.com",
+        "delicious.com",
+        "addthis.com",
+        "sharethis.com",
+        "github.com",
+    )
+)
+# Forums, legal pages, hubs of people, quotes and collections, and files: not articles.
+_OFF_PATH_RE = re.compile(
+    r"/(forums?|discussions?|threads?|community|players?|quotes?|collections|"
+    r"disclaimer|policies|policy|legal|imprint|impressum|copyright|terms-of-use|terms-of-service|"
+    r"about-us|contact-us|abuse_reports|help|faq|advertise|advertising|careers|jobs|"
+    r"sitemap|wikis?)(/|$|\.)",
+    re.IGNORECASE,
+)
+_OFF_HOST_PREFIX = ("forum.", "forums.", "community.", "discussions.", "shop.", "store.")
+_FILE_RE = re.compile(r"\.(png|jpe?g|gif|webp|svg|pdf|mp3|mp4|zip)$", re.IGNORECASE)
+# A site's home page in one language ("/en/", "/es") is navigation like "/".
+_LANGUAGE_ROOT_RE = re.compile(r"^/[a-z]{2}(-[a-z]{2})?/?$", re.IGNORECASE)
+
+
+def page_key(page_url: str | None) -> PageKey | None:
+    """What identifies the current page, to drop links back to it."""
+    if not page_url:
+        return None
+    page = urlsplit(page_url)
+    return (bare_host((page.hostname or "").lower()), page.path.rstrip("/"), page.query)
+
+
+def article_url(href: str, base: str | None, page_url: str | None) -> str | None:
+    """The absolute URL of a link when it may lead to another article, else None."""
+    return link_target(href.strip(), base, page_key(page_url))
+
+
+def bare_host(host: str) -> str:
+    return host[4:] if host.startswith("www.") else host
+
+
+@lru_cache(maxsize=256)
+def _origin(base: str) -> str:
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _off_host(host: str) -> bool:
+    if host.startswith(_OFF_HOST_PREFIX):
+        return True
+    # Match the registrable tail too: m.facebook.com, r.zdbb.net, go.redirectingat.com.
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        tail = ".".join(parts[i:])
+        if tail in _OFF_HOSTS or tail in vocab.SOCIAL_HOSTS or tail in vocab.AD_HOSTS:
+            return True
+    return False
+
+
+@lru_cache(maxsize=16384)
+def link_target(href: str, base: str | None, page: PageKey | None) -> str | None:
+    """``article_url`` for a stripped href and a precomputed page key (cached per page)."""
+    if not href or href.lower().startswith(_SKIP_SCHEMES):
+        return None
+    if href.startswith(("http://", "https://")):
+        url = href  # most links are absolute or root-relative: spare urljoin's general case
+    elif base and href.startswith("/") and not href.startswith("//") and "/." not in href:
+        url = _origin(base) + href
+    else:
+        url = urljoin(base, href) if base else href
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    host = bare_host((parts.hostname or "").lower())
+    if _off_host(host):
+        return None
+    path = parts.path
+    if (path in ("", "/") or _LANGUAGE_ROOT_RE.match(path)) and not parts.query:
+        return None  # a home page is navigation
+    if vocab.NON_ARTICLE_PATH_RE.search(path) or _OFF_PATH_RE.search(path) or _FILE_RE.search(path):
+        return None
+    same_path = page is not None and host == page[0] and path.rstrip("/") == page[1]
+    # Sites whose articles differ only in their query (news_view.html?idx=...) keep it.
+    if same_path and page is not None and (not (parts.query and page[2]) or parts.query == page[2]):
+        return None
+    return url.split("#", 1)[0]
