@@ -16,6 +16,7 @@ from extractor.parse.teaser_links import article_url, link_target, page_key
 __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 
 _LINKS_XPATH = lxml.etree.XPath("//a[@href]")
+_TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space())")
 _WORD_RE = re.compile(r"\w+")
 _HEADING_AFFORDANCE_RE = re.compile(
     r"\s*(view|see|show|read)?\s*(all|more)\s*(stories|articles|posts|news)?\s*[›»>→]*\s*$",
@@ -63,7 +64,7 @@ class TeaserBlock:
 class _Page:
     """What one search reads more than once, kept per element: texts, zones, link targets."""
 
-    __slots__ = ("find_date", "link_urls", "texts", "zone_of_el", "zones")
+    __slots__ = ("find_date", "link_urls", "linked", "texts", "zone_of_el", "zones")
 
     def __init__(
         self,
@@ -75,6 +76,7 @@ class _Page:
         self.texts: dict[HtmlElement, str] = {}
         self.zone_of_el: dict[HtmlElement, object | None] = {}
         self.link_urls: dict[HtmlElement, str | None] = {}
+        self.linked: set[HtmlElement] = set()  # elements holding a standalone article link
 
     def text(self, el: HtmlElement) -> str:
         found = self.texts.get(el)
@@ -107,13 +109,18 @@ def _words(text: str) -> int:
 
 def _in_running_text(link: HtmlElement) -> bool:
     """Whether a link sits inside a sentence rather than standing on its own."""
-    parent = link.getparent()
-    if parent is None:
-        return False
+    tail = link.tail
     before = link.getprevious()
-    lead = (before.tail if before is not None else parent.text) or ""
-    tail = link.tail or ""
-    return _words(lead) + _words(tail) > 4
+    if before is not None:
+        lead = before.tail
+    else:
+        parent = link.getparent()
+        if parent is None:
+            return False
+        lead = parent.text
+    if (not lead or lead.isspace()) and (not tail or tail.isspace()):
+        return False
+    return _words(lead or "") + _words(tail or "") > 4
 
 
 def _signature(el: HtmlElement) -> str:
@@ -236,7 +243,12 @@ def _read_card(card: HtmlElement, links: list[tuple[HtmlElement, str]], page: _P
         date_attr = time_el.get("datetime")
         date_text = page.text(time_el) or None
     blurb: str | None = None
-    for block in blocks(card):
+    # Most cards are their title alone: only a card with more text is read line by line.
+    rest = page.text(card)
+    if title:
+        rest = rest.replace(title, "", 1)
+    lines = blocks(card) if rest.strip(" |·•-–—:") else []
+    for block in lines:
         text = block.text
         if title and (text == title or title in text and len(text) - len(title) < 3):
             continue
@@ -283,7 +295,8 @@ def find_teaser_blocks(
     key = page_key(page_url)
     # Every element that holds a standalone article link, and how many children of each
     # ancestor hold one: a container needs two such children to be worth reading.
-    linked: set[HtmlElement] = set()
+    linked = page.linked
+    climbed: dict[HtmlElement, int] = {}
     linking_children: dict[HtmlElement, int] = {}
     link_urls = page.link_urls
     for link in _LINKS_XPATH(root):
@@ -292,7 +305,11 @@ def find_teaser_blocks(
         if url is None or _in_running_text(link):
             continue
         node = link
-        for _ in range(7):
+        for remaining in range(7, 0, -1):
+            # A climb that already passed here with as many levels left went on up: stop.
+            if climbed.get(node, 0) >= remaining:
+                break
+            climbed[node] = remaining
             parent = node.getparent()
             if parent is None or parent.tag in ("body", "html"):
                 break
@@ -361,31 +378,29 @@ def _read_block(
     zone = page.zone(container)
     if isinstance(zone, str) and zone in excluded_kinds:
         return None
-    linking = []
-    for child in container:
-        if not isinstance(child.tag, str):
-            continue
-        links = _card_links(child, page)
-        if links and not all(_in_running_text(link) for link, _ in links):
-            linking.append((child, links))
-    if len(linking) < 2:
+    # A child holds a card when it holds a standalone article link: the search marked those.
+    children = [child for child in container if child in page.linked]
+    if len(children) < 2:
         return None
     # Cards are siblings of one kind; the odd one out (a "view all" link) is not a card.
-    sig_counts = Counter(_signature(child) for child, _ in linking)
-    sig, count = sig_counts.most_common(1)[0]
-    if count < 2:
+    signatures = [_signature(child) for child in children]
+    sig, count = Counter(signatures).most_common(1)[0]
+    if count < 2 or count > MAX_CARDS:
         return None
-    linking = [(c, links) for c, links in linking if _signature(c) == sig]
-    if len(linking) > MAX_CARDS:
-        return None
+    linking = [
+        (child, _card_links(child, page))
+        for child, child_sig in zip(children, signatures, strict=True)
+        if child_sig == sig
+    ]
+    # Sizes come from libxml2 (normalize-space), several times faster than reading the text.
     sizes = 0
     for c, _ in linking:
-        size = len(page.text(c))
+        size = int(_TEXT_LENGTH(c))
         if size > MAX_CARD_CHARS:
             return None
         sizes += size
     # A container whose own text is mostly outside the cards is running text, not a block.
-    if len(page.text(container)) - sizes > 0.6 * sizes + 200:
+    if int(_TEXT_LENGTH(container)) - sizes > 0.6 * sizes + 200:
         return None
     if _is_ticker(container):
         return None
