@@ -116,3 +116,47 @@ def test_self_links_and_social_links_are_dropped() -> None:
         "https://news.example/2026/10/other-one",
         "https://news.example/2026/10/other-two",
     ]
+
+
+def _items(titles: list[str], prefix: str = "/2026/10/story") -> str:
+    return "".join(f"<li><a href='{prefix}-{i}'>{t}</a></li>" for i, t in enumerate(titles))
+
+
+HEADLINES = [
+    "A long headline about topic number one today",
+    "A long headline about topic number two today",
+    "A long headline about topic number three today",
+]
+
+
+def test_sponsored_and_partner_blocks_are_not_teasers() -> None:
+    for heading in ("Sponsored Features", "NextAdvisor Paid Partner", "From our partners"):
+        assert _teasers(f"<h2>{heading}</h2><ul>{_items(HEADLINES)}</ul>") == []
+    assert len(_teasers(f"<h2>Related stories</h2><ul>{_items(HEADLINES)}</ul>")) == 3
+
+
+def test_a_ticker_strip_is_navigation() -> None:
+    html = f"<div class='breaking-news'><b>Breaking News</b><ul>{_items(HEADLINES)}</ul></div>"
+    assert _teasers(html) == []
+
+
+def test_a_shopping_widget_is_not_teasers() -> None:
+    prices = ["$1,349.00*", "$1,649.00*", "$2,799.00*"]
+    assert _teasers(f"<h2>Lowest prices</h2><ul>{_items(prices)}</ul>") == []
+    prompts = ["Get it on Amazon for $169.99 now", "Also at Walmart for less money today"]
+    assert _teasers(f"<ul>{_items(prompts)}</ul>") == []
+    # A price inside an ordinary headline does not make a shop.
+    money = ["Alibaba poised to launch record-breaking $13.4bn listing", *HEADLINES[:2]]
+    assert len(_teasers(f"<h2>Related</h2><ul>{_items(money)}</ul>")) == 3
+
+
+def test_blocks_are_returned_in_document_order() -> None:
+    first = f"<h2>Latest</h2><ul>{_items(HEADLINES, '/a/latest')}</ul>"
+    second = f"<h2>Most read</h2><div><ul>{_items(HEADLINES, '/b/read')}</ul></div>"
+    teasers = _teasers(first + second)
+    assert [t["block"] for t in teasers] == ["Latest"] * 3 + ["Most read"] * 3
+
+
+def test_title_only_cards_have_no_blurb_or_date() -> None:
+    teasers = _teasers(f"<h2>More from News</h2><ul>{_items(HEADLINES)}</ul>")
+    assert all(t["blurb"] is None and t["date"] is None for t in teasers)
