@@ -160,3 +160,16 @@ def test_blocks_are_returned_in_document_order() -> None:
 def test_title_only_cards_have_no_blurb_or_date() -> None:
     teasers = _teasers(f"<h2>More from News</h2><ul>{_items(HEADLINES)}</ul>")
     assert all(t["blurb"] is None and t["date"] is None for t in teasers)
+
+
+def test_a_date_in_its_own_element_is_read_even_when_glued_to_a_count() -> None:
+    cards = "".join(
+        f"<div><a href='/2026/10/s-{i}'><div><span>{age}</span><span>261</span></div>"
+        f"<h3>A long headline about topic number {i} today</h3></a></div>"
+        for i, age in enumerate(["14h", "5d"])
+    )
+    teasers = _teasers(f"<h2>Latest</h2><section>{cards}</section>")
+    assert [(t["date_text"], t["date"]) for t in teasers] == [
+        ("14h", "2026-11-23"),
+        ("5d", "2026-11-19"),
+    ]

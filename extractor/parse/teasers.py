@@ -247,7 +247,10 @@ def _read_card(card: HtmlElement, links: list[tuple[HtmlElement, str]], page: _P
     rest = page.text(card)
     if title:
         rest = rest.replace(title, "", 1)
-    lines = blocks(card) if rest.strip(" |·•-–—:") else []
+    rest = rest.strip(" |·•-–—:")
+    if date_text is None and rest:
+        date_text = _leaf_date(card, heading, title, page)
+    lines = blocks(card) if rest else []
     for block in lines:
         text = block.text
         if title and (text == title or title in text and len(text) - len(title) < 3):
@@ -274,6 +277,28 @@ def _read_card(card: HtmlElement, links: list[tuple[HtmlElement, str]], page: _P
     if title is None and blurb is None:
         return None
     return Card(card, main_url, title, blurb, date_text, date_attr)
+
+
+def _leaf_date(
+    card: HtmlElement, heading: HtmlElement | None, title: str | None, page: _Page
+) -> str | None:
+    """A date shown in an element of its own ("14h", "~6 hours ago"), outside the title.
+
+    Such a date often shares its line with the title or a comment count ("14h261"), where the
+    line-by-line reading cannot tell it apart.
+    """
+    for el in card.iterdescendants():
+        if len(el) or not isinstance(el.tag, str) or el.tag == "a":
+            continue
+        text = (el.text or "").strip()
+        if not text or len(text) > 40 or text == title:
+            continue
+        if heading is not None and (el is heading or heading in el.iterancestors()):
+            continue
+        found = page.find_date(collapse(text))
+        if found is not None:
+            return found
+    return None
 
 
 _SKIP_CONTAINERS = frozenset(("p", "span", "h1", "h2", "h3", "h4", "h5", "h6", "a"))
