@@ -173,3 +173,34 @@ def test_a_date_in_its_own_element_is_read_even_when_glued_to_a_count() -> None:
         ("14h", "2026-11-23"),
         ("5d", "2026-11-19"),
     ]
+
+
+def test_block_headings_that_are_not_h_tags() -> None:
+    items = f"<ul>{_items(HEADLINES)}</ul>"
+    # A <header> first child, a title-classed div above, a "More ..." label.
+    assert {t["block"] for t in _teasers(f"<div><header>Latest videos</header>{items}</div>")} == {
+        "Latest videos"
+    }
+    titled = f"<div class='color-title'>The Washington Column</div><div>{items}</div>"
+    assert {t["block"] for t in _teasers(titled)} == {"The Washington Column"}
+    assert {t["block"] for t in _teasers(f"<div>More from Space...</div>{items}")} == {
+        "More from Space..."
+    }
+
+
+def test_view_all_links_and_carousel_counters_are_passed_over() -> None:
+    items = f"<ul>{_items(HEADLINES)}</ul>"
+    html = f"<h3>World</h3><a href='/world/'>More World</a><div>1 of 3</div>{items}"
+    assert {t["block"] for t in _teasers(html)} == {"World"}
+    # An affordance at the end of the heading is dropped, but a heading never becomes empty.
+    assert {t["block"] for t in _teasers(f"<h2>Related Articles View all</h2>{items}")} == {
+        "Related Articles"
+    }
+    assert {t["block"] for t in _teasers(f"<h2>More Stories</h2>{items}")} == {"More Stories"}
+
+
+def test_an_empty_card_slot_is_not_the_heading() -> None:
+    slot = "<li><a href=''></a><span>Sponsored</span></li>"
+    html = f"<h2>Elsewhere</h2><div><ul>{slot}{_items(HEADLINES)}</ul></div>"
+    teasers = _teasers(html)
+    assert len(teasers) == 3 and {t["block"] for t in teasers} == {None}

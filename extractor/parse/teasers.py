@@ -19,9 +19,19 @@ _LINKS_XPATH = lxml.etree.XPath("//a[@href]")
 _TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space())")
 _WORD_RE = re.compile(r"\w+")
 _HEADING_AFFORDANCE_RE = re.compile(
-    r"\s*(view|see|show|read)?\s*(all|more)\s*(stories|articles|posts|news)?\s*[›»>→]*\s*$",
+    r"\s*(((view|see|show|read)\s+)?(all|more)(\s+[\w-]+){0,3}|ver (todas|todos|mais)|voir tout|"
+    r"alle anzeigen|(scroll )?back to top)\s*[›»>→]*\s*$",
     re.IGNORECASE,
 )
+# Elements passed over on the way to a block's heading: links to the full list, carousel counters.
+_AFFORDANCE_RE = re.compile(
+    r"^\s*(((view|see|show)\s+)?(all|more)\b.{0,30}|\d+\s*(of|/)\s*\d+|[‹›«»<>←→]+)\s*$",
+    re.IGNORECASE,
+)
+# Class and id words of heading elements that are not h1-h6.
+_HEADING_NAME_RE = re.compile(r"title|heading|header|(^|[\s_-])hed($|[\s_-])", re.IGNORECASE)
+# First words of block headings TEASER_HEADING_RE does not know: "More Washington Examiner".
+_BLOCK_WORDS_RE = re.compile(r"(more|must read|recent|latest|top|popular|related)\b", re.IGNORECASE)
 # Headings of paid, commerce and network blocks: their cards are not the site's articles.
 _OFF_HEADING_RE = re.compile(
     r"\b(sponsored|paid (partner|content|post)|partners?|promoted|advertisements?|"
@@ -128,22 +138,29 @@ def _signature(el: HtmlElement) -> str:
     return f"{el.tag}.{cls.split(' ')[0] if cls else ''}"
 
 
-def _heading_of(container: HtmlElement, page: _Page) -> tuple[str | None, HtmlElement | None]:
-    """The visible heading right above a block, or its own first heading child."""
-    first = container[0] if len(container) else None
-    if first is not None and first.tag in vocab.HEADING_TAGS:
-        return _clean_heading(page.text(first)), first
-    node: HtmlElement | None = container
-    for _ in range(3):
+def _heading_of(first_card: HtmlElement, page: _Page) -> tuple[str | None, HtmlElement | None]:
+    """The visible heading shown before a block's first card, inside the block or above it.
+
+    Walks back over the siblings of the first card, then of its ancestors: empty elements,
+    "View all" links and carousel counters are passed over; the first element with text is the
+    heading when it looks like one, else the block has none.
+    """
+    node: HtmlElement | None = first_card
+    for _ in range(4):
         if node is None:
             break
         prev = node.getprevious()
-        while prev is not None and not isinstance(prev.tag, str):
-            prev = prev.getprevious()
-        while prev is not None and not page.text(prev) and prev.tag not in vocab.HEADING_TAGS:
+        while prev is not None:
+            if isinstance(prev.tag, str):
+                text = page.text(prev)
+                if text and not _is_affordance(prev, text):
+                    break
+                if not text and prev.tag in vocab.HEADING_TAGS:
+                    return None, None  # an empty heading (a logo): the block has no text one
             prev = prev.getprevious()
         if prev is not None:
-            text = page.text(prev)
+            if node is first_card and _signature(prev) == _signature(first_card):
+                return None, None  # a card slot that holds no card (an empty ad), not a heading
             if _looks_like_heading(prev, text):
                 return _clean_heading(text), prev
             inner = prev.find(".//h2") if prev.tag not in vocab.HEADING_TAGS else None
@@ -156,24 +173,39 @@ def _heading_of(container: HtmlElement, page: _Page) -> tuple[str | None, HtmlEl
     return None, None
 
 
+def _is_affordance(el: HtmlElement, text: str) -> bool:
+    """A "More World" / "View all" link, a "1 of 3" counter or arrows: not a heading."""
+    if not _AFFORDANCE_RE.match(text):
+        return False
+    if text[:1].isdigit() or not text[:1].isalpha():
+        return True
+    link = el if el.tag == "a" else (el[0] if len(el) == 1 else None)
+    return link is not None and link.tag == "a" and collapse(" ".join(link.itertext())) == text
+
+
 def _looks_like_heading(el: HtmlElement, text: str) -> bool:
     if not text or len(text) > 80 or _words(text) > 10:
         return False
-    if el.tag in vocab.HEADING_TAGS:
+    if el.tag in vocab.HEADING_TAGS or el.tag == "header":
         return True
-    if text.endswith((".", ",", ";")):
+    if text.endswith((".", ",", ";")) and not text.endswith("..."):
         return False
     if el.find(".//h2") is not None or el.find(".//h3") is not None or el.find(".//h4") is not None:
         return True
     bold = (
         el.tag in vocab.BOLD_TAGS or el.find(".//strong") is not None or el.find(".//b") is not None
     )
-    return bold or vocab.TEASER_HEADING_RE.search(text) is not None
+    if bold or _HEADING_NAME_RE.search((el.get("class") or "") + " " + (el.get("id") or "")):
+        return True
+    return (
+        vocab.TEASER_HEADING_RE.search(text) is not None or _BLOCK_WORDS_RE.match(text) is not None
+    )
 
 
 def _clean_heading(text: str) -> str | None:
-    text = _HEADING_AFFORDANCE_RE.sub("", text).strip(" :›»|")
-    return text or None
+    # "Related Articles View all" -> "Related Articles", but "More Stories" stays itself.
+    cleaned = _HEADING_AFFORDANCE_RE.sub("", text).strip(" :›»|")
+    return cleaned or text.strip(" :›»|") or None
 
 
 def _card_links(card: HtmlElement, page: _Page) -> list[tuple[HtmlElement, str]]:
@@ -439,7 +471,7 @@ def _read_block(
         cards.append(card)
     if len(cards) < 2:
         return None
-    heading, heading_el = _heading_of(container, page)
+    heading, heading_el = _heading_of(cards[0].el, page)
     if not _reads_like_teasers(cards, heading, zone):
         return None
     return TeaserBlock(container, heading, heading_el, cards)
