@@ -204,3 +204,14 @@ def test_an_empty_card_slot_is_not_the_heading() -> None:
     html = f"<h2>Elsewhere</h2><div><ul>{slot}{_items(HEADLINES)}</ul></div>"
     teasers = _teasers(html)
     assert len(teasers) == 3 and {t["block"] for t in teasers} == {None}
+
+
+def test_link_only_paragraphs_under_a_related_heading_inside_the_text() -> None:
+    links = "".join(f"<p><a href='/2026/10/story-{i}'>{t}</a></p>" for i, t in enumerate(HEADLINES))
+    text = "<p>" + "More of the article's own running text follows here, long enough. " * 8 + "</p>"
+    page = f"<div>{text}<p>You may also like...</p>{links}{text}</div>"
+    teasers = _teasers(page)
+    assert [t["title"] for t in teasers] == HEADLINES
+    assert {t["block"] for t in teasers} == {"You may also like..."}
+    # Without a heading that names a block, the same paragraphs are part of the text.
+    assert _teasers(f"<div>{text}{links}{text}</div>") == []

@@ -159,7 +159,11 @@ def _heading_of(first_card: HtmlElement, page: _Page) -> tuple[str | None, HtmlE
                     return None, None  # an empty heading (a logo): the block has no text one
             prev = prev.getprevious()
         if prev is not None:
-            if node is first_card and _signature(prev) == _signature(first_card):
+            if (
+                node is first_card
+                and _signature(prev) == _signature(first_card)
+                and (prev.tag == "a" or prev.find(".//a") is not None)
+            ):
                 return None, None  # a card slot that holds no card (an empty ad), not a heading
             if _looks_like_heading(prev, text):
                 return _clean_heading(text), prev
@@ -386,12 +390,15 @@ def find_teaser_blocks(
     for container in parents:
         if container in taken:
             continue
-        block = _read_block(container, page, excluded_kinds)
-        if block is None:
-            continue
-        found.append(block)
-        taken.add(container)
-        taken.update(container.iterdescendants())
+        blocks_found = _read_block(container, page, excluded_kinds)
+        for block in blocks_found:
+            found.append(block)
+            for card in block.cards if block.el is not container else ():
+                taken.add(card.el)
+                taken.update(card.el.iterdescendants())
+        if blocks_found and blocks_found[0].el is container:
+            taken.add(container)
+            taken.update(container.iterdescendants())
     # Keep the innermost blocks only: an outer container around a found block would repeat it.
     result = [
         block
@@ -431,19 +438,19 @@ def _is_ticker(container: HtmlElement) -> bool:
 
 def _read_block(
     container: HtmlElement, page: _Page, excluded_kinds: frozenset[str]
-) -> TeaserBlock | None:
+) -> list[TeaserBlock]:
     zone = page.zone(container)
     if isinstance(zone, str) and zone in excluded_kinds:
-        return None
+        return []
     # A child holds a card when it holds a standalone article link: the search marked those.
     children = [child for child in container if child in page.linked]
     if len(children) < 2:
-        return None
+        return []
     # Cards are siblings of one kind; the odd one out (a "view all" link) is not a card.
     signatures = [_signature(child) for child in children]
     sig, count = Counter(signatures).most_common(1)[0]
     if count < 2 or count > MAX_CARDS:
-        return None
+        return []
     linking = [
         (child, _card_links(child, page))
         for child, child_sig in zip(children, signatures, strict=True)
@@ -454,13 +461,24 @@ def _read_block(
     for c, _ in linking:
         size = int(_TEXT_LENGTH(c))
         if size > MAX_CARD_CHARS:
-            return None
+            return []
         sizes += size
-    # A container whose own text is mostly outside the cards is running text, not a block.
+    # A container whose own text is mostly outside the cards is running text, not a block;
+    # it may still hold a run of link-only paragraphs or lists between its paragraphs.
     if int(_TEXT_LENGTH(container)) - sizes > 0.6 * sizes + 200:
-        return None
+        return [block for run in _link_runs(container, page) if (block := _block(run, page, zone))]
     if _is_ticker(container):
-        return None
+        return []
+    block = _block(linking, page, zone, container)
+    return [block] if block is not None else []
+
+
+def _block(
+    linking: list[tuple[HtmlElement, list[tuple[HtmlElement, str]]]],
+    page: _Page,
+    zone: object | None,
+    container: HtmlElement | None = None,
+) -> TeaserBlock | None:
     cards = []
     seen: set[str] = set()
     for child, links in linking:
@@ -472,9 +490,56 @@ def _read_block(
     if len(cards) < 2:
         return None
     heading, heading_el = _heading_of(cards[0].el, page)
+    if container is None and not _names_a_block(heading):
+        return None  # a run inside running text counts only under a "More:"-like heading
     if not _reads_like_teasers(cards, heading, zone):
         return None
-    return TeaserBlock(container, heading, heading_el, cards)
+    # A run has no element of its own: its first card stands for it.
+    return TeaserBlock(
+        container if container is not None else cards[0].el, heading, heading_el, cards
+    )
+
+
+def _names_a_block(heading: str | None) -> bool:
+    return heading is not None and (
+        vocab.TEASER_HEADING_RE.search(heading) is not None
+        or _BLOCK_WORDS_RE.match(heading) is not None
+    )
+
+
+def _link_runs(
+    container: HtmlElement, page: _Page
+) -> list[list[tuple[HtmlElement, list[tuple[HtmlElement, str]]]]]:
+    """Runs of two or more consecutive siblings of one kind that are nothing but a link.
+
+    "You may also like..." followed by paragraphs that each hold one story link, or "More:"
+    followed by one-item lists, inside the article's text container.
+    """
+    runs = []
+    run: list[tuple[HtmlElement, list[tuple[HtmlElement, str]]]] = []
+    run_sig = ""
+    for child in container:
+        if not isinstance(child.tag, str):
+            continue
+        links = _card_links(child, page) if child in page.linked else []
+        sig = _signature(child)
+        if links and _link_only(child, links, page) and (not run or sig == run_sig):
+            run.append((child, links))
+            run_sig = sig
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = [(child, links)] if links and _link_only(child, links, page) else []
+        run_sig = sig
+    if len(run) >= 2:
+        runs.append(run)
+    return runs
+
+
+def _link_only(el: HtmlElement, links: list[tuple[HtmlElement, str]], page: _Page) -> bool:
+    total = len(page.text(el))
+    linked = sum(len(page.text(link)) for link, _ in links)
+    return 0 < total <= MAX_CARD_CHARS and linked >= 0.8 * total
 
 
 def _reads_like_teasers(cards: list[Card], heading: str | None, zone: object | None) -> bool:
