@@ -53,3 +53,15 @@ def test_a_query_that_names_the_article_makes_another_article() -> None:
 def test_page_key_ignores_www_and_final_slash() -> None:
     assert page_key("https://www.news.example/a/b/?q=1") == ("news.example", "/a/b", "q=1")
     assert page_key(None) is None
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "http://launch.newsinc.com/embed.html?type=VideoPlayer",
+        "/roundup/mac-pro/",
+        "http://feeds.feedburner.com/x",
+    ],
+)
+def test_players_roundups_and_feeds_are_not_articles(href: str) -> None:
+    assert article_url(href, BASE, PAGE) is None

@@ -215,3 +215,20 @@ def test_link_only_paragraphs_under_a_related_heading_inside_the_text() -> None:
     assert {t["block"] for t in teasers} == {"You may also like..."}
     # Without a heading that names a block, the same paragraphs are part of the text.
     assert _teasers(f"<div>{text}{links}{text}</div>") == []
+
+
+def test_list_and_site_page_links_are_not_cards() -> None:
+    titles = ["See More Guides", "Advertise with us", "About Us"]
+    assert _teasers(f"<h2>Related</h2><ul>{_items(titles)}</ul>") == []
+
+
+def test_a_most_commented_list_counts_when_its_heading_names_it() -> None:
+    items = "".join(
+        f"<li><a href='/2026/10/s-{i}'>{t}</a>"
+        f"<span><a href='/2026/10/s-{i}#disqus_thread'>4,162</a> comments - {i + 2} hours ago"
+        "</span></li>"
+        for i, t in enumerate(HEADLINES)
+    )
+    teasers = _teasers(f"<div><h2>MOST POPULAR</h2><ul id='disqus-popular'>{items}</ul></div>")
+    assert [t["date_text"] for t in teasers] == ["2 hours ago", "3 hours ago", "4 hours ago"]
+    assert _teasers(f"<div><h2>Your say</h2><ul id='disqus-popular'>{items}</ul></div>") == []

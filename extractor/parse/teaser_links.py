@@ -44,6 +44,7 @@ _OFF_HOSTS = frozenset(
         "addthis.com",
         "sharethis.com",
         "github.com",
+        "feedburner.com",
     )
 )
 # Forums, legal pages, hubs of people, quotes and collections, and files: not articles.
@@ -51,7 +52,7 @@ _OFF_PATH_RE = re.compile(
     r"/(forums?|discussions?|threads?|community|players?|quotes?|collections|"
     r"disclaimer|policies|policy|legal|imprint|impressum|copyright|terms-of-use|terms-of-service|"
     r"about-us|contact-us|abuse_reports|help|faq|advertise|advertising|careers|jobs|"
-    r"sitemap|wikis?)(/|$|\.)",
+    r"sitemap|wikis?|embed|roundups?)(/|$|\.)",
     re.IGNORECASE,
 )
 _OFF_HOST_PREFIX = ("forum.", "forums.", "community.", "discussions.", "shop.", "store.")

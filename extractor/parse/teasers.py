@@ -31,7 +31,16 @@ _AFFORDANCE_RE = re.compile(
 # Class and id words of heading elements that are not h1-h6.
 _HEADING_NAME_RE = re.compile(r"title|heading|header|(^|[\s_-])hed($|[\s_-])", re.IGNORECASE)
 # First words of block headings TEASER_HEADING_RE does not know: "More Washington Examiner".
-_BLOCK_WORDS_RE = re.compile(r"(more|must read|recent|latest|top|popular|related)\b", re.IGNORECASE)
+_BLOCK_WORDS_RE = re.compile(
+    r"(more|must read|recent|latest|top|popular|related|most (discussed|commented))\b",
+    re.IGNORECASE,
+)
+# Card titles that name a list or a page of the site, not a story.
+_NOT_A_STORY_RE = re.compile(
+    r"^\s*((see|view|show)\s+(more|all|full)\b|advertise\b|about us\b|contact us\b|"
+    r"privacy policy\b|terms of (use|service)\b|careers?\s*$|jobs\s*$|sitemap\s*$)",
+    re.IGNORECASE,
+)
 # Headings of paid, commerce and network blocks: their cards are not the site's articles.
 _OFF_HEADING_RE = re.compile(
     r"\b(sponsored|paid (partner|content|post)|partners?|promoted|advertisements?|"
@@ -271,6 +280,8 @@ def _read_card(card: HtmlElement, links: list[tuple[HtmlElement, str]], page: _P
         main_url = links[0][1]
     if title is not None and vocab.READ_MORE_RE.match(title):
         title = None
+    if title is not None and _NOT_A_STORY_RE.match(title):
+        return None  # "See More Guides", "Advertise with us": a link to a list or a site page
 
     date_text: str | None = None
     date_attr: str | None = None
@@ -318,22 +329,25 @@ def _read_card(card: HtmlElement, links: list[tuple[HtmlElement, str]], page: _P
 def _leaf_date(
     card: HtmlElement, heading: HtmlElement | None, title: str | None, page: _Page
 ) -> str | None:
-    """A date shown in an element of its own ("14h", "~6 hours ago"), outside the title.
+    """A date shown in a text piece of its own ("14h", "~6 hours ago"), outside the title.
 
-    Such a date often shares its line with the title or a comment count ("14h261"), where the
-    line-by-line reading cannot tell it apart.
+    Such a date often shares its line with the title or a comment count ("14h261", "4,162
+    comments - 7 hours ago"), where the line-by-line reading cannot tell it apart.
     """
     for el in card.iterdescendants():
-        if len(el) or not isinstance(el.tag, str) or el.tag == "a":
+        if not isinstance(el.tag, str):
             continue
-        text = (el.text or "").strip()
-        if not text or len(text) > 40 or text == title:
-            continue
-        if heading is not None and (el is heading or heading in el.iterancestors()):
-            continue
-        found = page.find_date(collapse(text))
-        if found is not None:
-            return found
+        in_title = heading is not None and (el is heading or heading in el.iterancestors())
+        pieces = [] if in_title or el.tag == "a" else [el.text]
+        if not (heading is not None and heading in el.iterancestors()):
+            pieces.append(el.tail)
+        for piece in pieces:
+            text = (piece or "").strip(" \t\n\r-–—|·•,")
+            if not text or len(text) > 40 or text == title:
+                continue
+            found = page.find_date(collapse(text))
+            if found is not None:
+                return found
     return None
 
 
@@ -440,7 +454,10 @@ def _read_block(
     container: HtmlElement, page: _Page, excluded_kinds: frozenset[str]
 ) -> list[TeaserBlock]:
     zone = page.zone(container)
-    if isinstance(zone, str) and zone in excluded_kinds:
+    # "Most commented" and Disqus "popular" lists are named like comment sections; they count
+    # when a heading names them as a block of stories.
+    comments = zone == "comments"
+    if isinstance(zone, str) and zone in excluded_kinds and not comments:
         return []
     # A child holds a card when it holds a standalone article link: the search marked those.
     children = [child for child in container if child in page.linked]
@@ -466,11 +483,15 @@ def _read_block(
     # A container whose own text is mostly outside the cards is running text, not a block;
     # it may still hold a run of link-only paragraphs or lists between its paragraphs.
     if int(_TEXT_LENGTH(container)) - sizes > 0.6 * sizes + 200:
+        if comments:
+            return []
         return [block for run in _link_runs(container, page) if (block := _block(run, page, zone))]
     if _is_ticker(container):
         return []
     block = _block(linking, page, zone, container)
-    return [block] if block is not None else []
+    if block is None or (comments and not _names_a_block(block.heading)):
+        return []
+    return [block]
 
 
 def _block(
