@@ -11,7 +11,7 @@ import lxml.etree
 
 from extractor.parse import vocab
 from extractor.parse.dom import HtmlElement, blocks, collapse, text_of
-from extractor.parse.teaser_links import article_url, link_target, page_key
+from extractor.parse.teaser_links import PageKey, article_url, link_target, page_key
 
 __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 
@@ -83,19 +83,35 @@ class TeaserBlock:
 class _Page:
     """What one search reads more than once, kept per element: texts, zones, link targets."""
 
-    __slots__ = ("find_date", "link_urls", "linked", "texts", "zone_of_el", "zones")
+    __slots__ = (
+        "base_url",
+        "find_date",
+        "key",
+        "link_urls",
+        "linked",
+        "texts",
+        "zone_of_el",
+        "zones",
+    )
 
     def __init__(
         self,
         zones: Mapping[HtmlElement, object],
         find_date: Callable[[str], str | None],
+        base_url: str | None,
+        key: PageKey | None,
     ) -> None:
         self.zones = zones
         self.find_date = find_date
         self.texts: dict[HtmlElement, str] = {}
         self.zone_of_el: dict[HtmlElement, object | None] = {}
         self.link_urls: dict[HtmlElement, str | None] = {}
+        self.base_url = base_url
+        self.key = key
         self.linked: set[HtmlElement] = set()  # elements holding a standalone article link
+
+    def resolve(self, link: HtmlElement) -> str | None:
+        return link_target((link.get("href") or "").strip(), self.base_url, self.key)
 
     def text(self, el: HtmlElement) -> str:
         found = self.texts.get(el)
@@ -227,7 +243,10 @@ def _card_links(card: HtmlElement, page: _Page) -> list[tuple[HtmlElement, str]]
     out = []
     link_urls = page.link_urls
     for link in links:
-        url = link_urls.get(link)
+        if link in link_urls:
+            url = link_urls[link]
+        else:  # a link in running text, resolved only now that it sits in a card
+            url = link_urls[link] = page.resolve(link)
         if url is not None:
             out.append((link, url))
     return out
@@ -254,10 +273,21 @@ def _card_heading(card: HtmlElement, page: _Page) -> HtmlElement | None:
     return best
 
 
+def _nested(el: HtmlElement, outer: HtmlElement, stop: HtmlElement) -> bool:
+    """Whether ``el`` is ``outer`` or inside it, looking no higher than ``stop``."""
+    node: HtmlElement | None = el
+    while node is not None:
+        if node is outer:
+            return True
+        if node is stop:
+            return False
+        node = node.getparent()
+    return False
+
+
 def _read_card(card: HtmlElement, links: list[tuple[HtmlElement, str]], page: _Page) -> Card | None:
     # The main link: the one whose text reads like a title, else the first one.
-    urls = Counter(url for _, url in links)
-    if len(urls) > 3:
+    if len({url for _, url in links}) > 3:
         return None
     titled = [(link, url) for link, url in links if not vocab.READ_MORE_RE.match(page.text(link))]
     heading = _card_heading(card, page)
@@ -266,11 +296,7 @@ def _read_card(card: HtmlElement, links: list[tuple[HtmlElement, str]], page: _P
     if heading is not None:
         title = page.text(heading)
         inner = [
-            u
-            for link, u in links
-            if link is heading
-            or heading in link.iterancestors()
-            or link in heading.iterdescendants()
+            u for link, u in links if _nested(link, heading, card) or _nested(heading, link, card)
         ]
         main_url = inner[0] if inner else (titled[0][1] if titled else links[0][1])
     elif titled:
@@ -366,8 +392,7 @@ def find_teaser_blocks(
     ),
 ) -> list[TeaserBlock]:
     """Every block of two or more sibling cards linking to other articles, in page order."""
-    page = _Page(zones, find_date)
-    key = page_key(page_url)
+    page = _Page(zones, find_date, base_url, page_key(page_url))
     # Every element that holds a standalone article link, and how many children of each
     # ancestor hold one: a container needs two such children to be worth reading.
     linked = page.linked
@@ -375,9 +400,10 @@ def find_teaser_blocks(
     linking_children: dict[HtmlElement, int] = {}
     link_urls = page.link_urls
     for link in _LINKS_XPATH(root):
-        url = link_target((link.get("href") or "").strip(), base_url, key)
-        link_urls[link] = url
-        if url is None or _in_running_text(link):
+        if _in_running_text(link):
+            continue
+        url = link_urls[link] = page.resolve(link)
+        if url is None:
             continue
         node = link
         for remaining in range(7, 0, -1):
@@ -468,15 +494,14 @@ def _read_block(
     sig, count = Counter(signatures).most_common(1)[0]
     if count < 2 or count > MAX_CARDS:
         return []
-    linking = [
-        (child, _card_links(child, page))
-        for child, child_sig in zip(children, signatures, strict=True)
-        if child_sig == sig
+    members = [
+        child for child, child_sig in zip(children, signatures, strict=True) if child_sig == sig
     ]
-    # Sizes come from libxml2 (normalize-space), several times faster than reading the text.
+    # Sizes come from libxml2 (normalize-space), several times faster than reading the text;
+    # they reject most containers before any card is looked into.
     sizes = 0
-    for c, _ in linking:
-        size = int(_TEXT_LENGTH(c))
+    for member in members:
+        size = int(_TEXT_LENGTH(member))
         if size > MAX_CARD_CHARS:
             return []
         sizes += size
@@ -488,6 +513,7 @@ def _read_block(
         return [block for run in _link_runs(container, page) if (block := _block(run, page, zone))]
     if _is_ticker(container):
         return []
+    linking = [(member, _card_links(member, page)) for member in members]
     block = _block(linking, page, zone, container)
     if block is None or (comments and not _names_a_block(block.heading)):
         return []
