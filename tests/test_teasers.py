@@ -232,3 +232,8 @@ def test_a_most_commented_list_counts_when_its_heading_names_it() -> None:
     teasers = _teasers(f"<div><h2>MOST POPULAR</h2><ul id='disqus-popular'>{items}</ul></div>")
     assert [t["date_text"] for t in teasers] == ["2 hours ago", "3 hours ago", "4 hours ago"]
     assert _teasers(f"<div><h2>Your say</h2><ul id='disqus-popular'>{items}</ul></div>") == []
+
+
+def test_a_block_of_menu_length_cards_is_not_read() -> None:
+    words = ["World", "Sports", "Business", "Opinion"]
+    assert _teasers(f"<h2>Latest</h2><ul>{_items(words)}</ul>") == []

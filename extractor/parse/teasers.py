@@ -55,6 +55,7 @@ _COMMERCE_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_CARD_CHARS = 700
+_MIN_MEAN_CARD_CHARS = 16
 MAX_CARDS = 60
 
 
@@ -511,7 +512,9 @@ def _read_block(
         if comments:
             return []
         return [block for run in _link_runs(container, page) if (block := _block(run, page, zone))]
-    if _is_ticker(container):
+    # Cards of a dozen characters on average are menu items ("World", "Sign in"): no card of
+    # theirs could carry the two-word titles a block needs, so none is read.
+    if sizes < _MIN_MEAN_CARD_CHARS * len(members) or _is_ticker(container):
         return []
     linking = [(member, _card_links(member, page)) for member in members]
     block = _block(linking, page, zone, container)
