@@ -237,3 +237,11 @@ def test_a_most_commented_list_counts_when_its_heading_names_it() -> None:
 def test_a_block_of_menu_length_cards_is_not_read() -> None:
     words = ["World", "Sports", "Business", "Opinion"]
     assert _teasers(f"<h2>Latest</h2><ul>{_items(words)}</ul>") == []
+
+
+def test_tab_panels_take_their_own_tab_label() -> None:
+    tabs = "<ul class='tabs'><li>Latest</li><li>Most Read</li></ul>"
+    first = f"<ol class='panel active'>{_items(HEADLINES, '/a/latest')}</ol>"
+    second = f"<ol class='panel'>{_items(HEADLINES, '/b/read')}</ol>"
+    teasers = _teasers(f"<div>{tabs}{first}{second}</div>")
+    assert [t["block"] for t in teasers] == ["Latest"] * 3 + ["Most Read"] * 3

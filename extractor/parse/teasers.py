@@ -169,9 +169,11 @@ def _heading_of(first_card: HtmlElement, page: _Page) -> tuple[str | None, HtmlE
 
     Walks back over the siblings of the first card, then of its ancestors: empty elements,
     "View all" links and carousel counters are passed over; the first element with text is the
-    heading when it looks like one, else the block has none.
+    heading when it looks like one, else the block has none. Tab panels ("Latest" / "Most Read"
+    lists one after the other under one tab bar) take the label of their own tab.
     """
     node: HtmlElement | None = first_card
+    panel = 0  # panels of the same kind passed over before this block's own panel
     for _ in range(4):
         if node is None:
             break
@@ -179,9 +181,11 @@ def _heading_of(first_card: HtmlElement, page: _Page) -> tuple[str | None, HtmlE
         while prev is not None:
             if isinstance(prev.tag, str):
                 text = page.text(prev)
-                if text and not _is_affordance(prev, text):
+                if node is not first_card and _same_kind(prev, node):
+                    panel += 1
+                elif text and not _is_affordance(prev, text):
                     break
-                if not text and prev.tag in vocab.HEADING_TAGS:
+                elif not text and prev.tag in vocab.HEADING_TAGS:
                     return None, None  # an empty heading (a logo): the block has no text one
             prev = prev.getprevious()
         if prev is not None:
@@ -191,16 +195,55 @@ def _heading_of(first_card: HtmlElement, page: _Page) -> tuple[str | None, HtmlE
                 and (prev.tag == "a" or prev.find(".//a") is not None)
             ):
                 return None, None  # a card slot that holds no card (an empty ad), not a heading
-            if _looks_like_heading(prev, text):
-                return _clean_heading(text), prev
+            if _looks_like_heading(prev, text) or _has_tabs(prev, page):
+                return _tab_label(prev, node, panel, page) or _clean_heading(text), prev
             inner = prev.find(".//h2") if prev.tag not in vocab.HEADING_TAGS else None
             if inner is not None and page.text(inner) == text:
                 return _clean_heading(text), prev
             return None, None
+        if panel:
+            return None, None  # panels without a tab bar right above them
         node = node.getparent()
         if node is not None and node.tag in ("body", "html"):
             break
     return None, None
+
+
+def _same_kind(a: HtmlElement, b: HtmlElement) -> bool:
+    if a.tag != b.tag:
+        return False
+    classes_a = set((a.get("class") or "").split())
+    classes_b = set((b.get("class") or "").split())
+    return bool(classes_a & classes_b) or not (classes_a or classes_b)
+
+
+def _tabs(el: HtmlElement, page: _Page) -> list[str]:
+    """The labels of a tab bar: two or more short items that make up all of its text."""
+    items = [c for c in el.iter("li", "button", "a") if c is not el]
+    if len(items) < 2 or any(c.tag == "li" for c in items):
+        items = [c for c in items if c.tag == "li"] or items
+    labels = [t for c in items if (t := page.text(c))]
+    labels = list(dict.fromkeys(labels))
+    if len(labels) < 2 or any(_words(t) > 4 for t in labels):
+        return []
+    return labels if " ".join(labels) == page.text(el) else []
+
+
+def _has_tabs(el: HtmlElement, page: _Page) -> bool:
+    return len(page.text(el)) <= 80 and bool(_tabs(el, page))
+
+
+def _tab_label(tab_bar: HtmlElement, panel_el: HtmlElement, panel: int, page: _Page) -> str | None:
+    labels = _tabs(tab_bar, page)
+    if not labels:
+        return None
+    panels = panel + 1
+    after = panel_el.getnext()
+    while after is not None:
+        if isinstance(after.tag, str) and _same_kind(after, panel_el):
+            panels += 1
+        after = after.getnext()
+    return labels[panel] if panels == len(labels) else None
 
 
 def _is_affordance(el: HtmlElement, text: str) -> bool:
