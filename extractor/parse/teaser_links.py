@@ -88,6 +88,12 @@ def _origin(base: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+@lru_cache(maxsize=256)
+def _base_host(base: str) -> str | None:
+    split = _split(_origin(base) + "/")
+    return split[0] if split else None
+
+
 @lru_cache(maxsize=4096)
 def _off_host(host: str) -> bool:
     if host.startswith(_OFF_HOST_PREFIX):
@@ -133,13 +139,18 @@ def link_target(href: str, base: str | None, page: PageKey | None) -> str | None
     """``article_url`` for a stripped href and a precomputed page key (cached per page)."""
     if not href or href.lower().startswith(_SKIP_SCHEMES):
         return None
+    split: tuple[str, str, str] | None
     if href.startswith(("http://", "https://")):
         url = href  # most links are absolute or root-relative: spare urljoin's general case
+        split = _split(url)
     elif base and href.startswith("/") and not href.startswith("//") and "/." not in href:
         url = _origin(base) + href
+        path, _, query = href.split("#", 1)[0].partition("?")
+        host = _base_host(base)
+        split = (host, path, query) if host else _split(url)
     else:
         url = urljoin(base, href) if base else href
-    split = _split(url)
+        split = _split(url)
     if split is None:
         return None
     host, path, query = split
