@@ -245,3 +245,22 @@ def test_tab_panels_take_their_own_tab_label() -> None:
     second = f"<ol class='panel'>{_items(HEADLINES, '/b/read')}</ol>"
     teasers = _teasers(f"<div>{tabs}{first}{second}</div>")
     assert [t["block"] for t in teasers] == ["Latest"] * 3 + ["Most Read"] * 3
+
+
+def test_a_short_unlinked_heading_is_a_kicker_not_the_title() -> None:
+    cards = "".join(
+        f"<div><h2>News Cloud</h2><h3><a href='/2026/10/s-{i}'>{t}</a></h3></div>"
+        for i, t in enumerate(HEADLINES)
+    )
+    assert [t["title"] for t in _teasers(f"<h2>Latest</h2><section>{cards}</section>")] == HEADLINES
+
+
+def test_a_link_wrapping_headline_and_dek_gives_the_headline_as_title() -> None:
+    cards = "".join(
+        f"<li><a href='/2026/10/s-{i}'><div>{t}</div><p>A dek that says a little more about it.</p>"
+        "</a></li>"
+        for i, t in enumerate(HEADLINES)
+    )
+    teasers = _teasers(f"<h2>Related</h2><ul>{cards}</ul>")
+    assert [t["title"] for t in teasers] == HEADLINES
+    assert {t["blurb"] for t in teasers} == {"A dek that says a little more about it."}

@@ -329,6 +329,21 @@ def _nested(el: HtmlElement, outer: HtmlElement, stop: HtmlElement) -> bool:
     return False
 
 
+def _first_line(link: HtmlElement, page: _Page) -> str:
+    """A link's headline: its text, or its first line of three words or more when the link wraps
+    a headline and a dek in separate block elements."""
+    text = page.text(link)
+    if _words(text) < 8 or link.find(".//*") is None:
+        return text
+    lines = [b.text for b in blocks(link)]
+    if len(lines) < 2:
+        return text
+    for line in lines:
+        if _words(line) >= 3 and page.find_date(line) != line:
+            return line
+    return text
+
+
 def _read_card(card: HtmlElement, links: list[tuple[HtmlElement, str]], page: _Page) -> Card | None:
     # The main link: the one whose text reads like a title, else the first one.
     if len({url for _, url in links}) > 3:
@@ -337,15 +352,30 @@ def _read_card(card: HtmlElement, links: list[tuple[HtmlElement, str]], page: _P
     heading = _card_heading(card, page)
     title: str | None = None
     main_url: str
+    inner = []
+    linked_dek = False
     if heading is not None:
-        title = page.text(heading)
         inner = [
             u for link, u in links if _nested(link, heading, card) or _nested(heading, link, card)
         ]
+        # A short heading outside every link beside a long linked headline is a kicker.
+        if (
+            not inner
+            and len(links) <= 2
+            and _words(page.text(heading)) <= 3
+            and card.find(".//li") is None  # a heading over a list heads a group of links
+        ):
+            longest = max((_words(page.text(link)) for link, _ in titled), default=0)
+            if longest >= 4:
+                heading = None
+    if heading is not None:
+        title = page.text(heading)
         main_url = inner[0] if inner else (titled[0][1] if titled else links[0][1])
     elif titled:
         link, main_url = max(titled, key=lambda pair: len(page.text(pair[0])))
-        title = page.text(link) or link.get("title") or None
+        title = _first_line(link, page) or link.get("title") or None
+        # A link that wraps headline and dek: its dek is a blurb even though it is linked.
+        linked_dek = title != page.text(link)
     else:
         main_url = links[0][1]
     if title is not None and vocab.READ_MORE_RE.match(title):
@@ -387,7 +417,9 @@ def _read_card(card: HtmlElement, links: list[tuple[HtmlElement, str]], page: _P
         if title and text.startswith(title):
             text = text[len(title) :].strip(" |·•-–—:")
         text = _READ_MORE_TAIL_RE.sub("", text)
-        if _words(text) < 4 or (block.link_density > 0.6 and heading is None and card.tag != "a"):
+        if _words(text) < 4 or (
+            block.link_density > 0.6 and heading is None and card.tag != "a" and not linked_dek
+        ):
             continue
         if blurb is None or len(text) > len(blurb):
             blurb = text
