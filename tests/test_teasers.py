@@ -264,3 +264,22 @@ def test_a_link_wrapping_headline_and_dek_gives_the_headline_as_title() -> None:
     teasers = _teasers(f"<h2>Related</h2><ul>{cards}</ul>")
     assert [t["title"] for t in teasers] == HEADLINES
     assert {t["blurb"] for t in teasers} == {"A dek that says a little more about it."}
+
+
+def test_a_machine_value_on_the_date_element_wins_over_a_relative_or_yearless_text() -> None:
+    cards = "".join(
+        f"<li><a href='/2026/10/s-{i}'>{t}</a> {shown}</li>"
+        for i, (t, shown) in enumerate(
+            zip(
+                HEADLINES,
+                [
+                    "<span data-datetime='2019-11-20T10:00:00Z'>4 hours ago</span>",
+                    "<time datetime='2019-11-18'>Nov 18</time>",
+                    "<time datetime='2019-01-01'>November 16, 2019</time>",
+                ],
+                strict=True,
+            )
+        )
+    )
+    teasers = _teasers(f"<h2>Latest</h2><ul>{cards}</ul>")
+    assert [t["date"] for t in teasers] == ["2019-11-20", "2019-11-18", "2019-11-16"]

@@ -54,7 +54,10 @@ _COMMERCE_RE = re.compile(
     r"^\W*[$€£]\s?\d[\d,.]*\*?\s*$|\b(buy now|buy it|get it|also at|tickets? available|in stock)\b",
     re.IGNORECASE,
 )
+_FULL_YEAR_RE = re.compile(r"(?<![\d])[12]\d{3}(?!\d)")
 MAX_CARD_CHARS = 700
+# Attributes that hold a machine-readable date on the element that shows one.
+_DATE_ATTRS = ("datetime", "data-datetime", "data-timestamp", "data-time", "data-date", "content")
 _MIN_MEAN_CARD_CHARS = 16
 MAX_CARDS = 60
 
@@ -69,6 +72,11 @@ class Card:
     blurb: str | None
     date_text: str | None
     date_attr: str | None  # a machine-readable date on the same element (<time datetime>)
+
+    @property
+    def shows_year(self) -> bool:
+        """Whether the shown date has its year: not relative ("4 hours ago") nor "Nov 18"."""
+        return self.date_text is not None and _FULL_YEAR_RE.search(self.date_text) is not None
 
 
 @dataclass(slots=True)
@@ -396,7 +404,7 @@ def _read_card(card: HtmlElement, links: list[tuple[HtmlElement, str]], page: _P
         rest = rest.replace(title, "", 1)
     rest = rest.strip(" |·•-–—:")
     if date_text is None and rest:
-        date_text = _leaf_date(card, heading, title, page)
+        date_text, date_attr = _leaf_date(card, heading, title, page)
     lines = blocks(card) if rest else []
     for block in lines:
         text = block.text
@@ -430,8 +438,9 @@ def _read_card(card: HtmlElement, links: list[tuple[HtmlElement, str]], page: _P
 
 def _leaf_date(
     card: HtmlElement, heading: HtmlElement | None, title: str | None, page: _Page
-) -> str | None:
-    """A date shown in a text piece of its own ("14h", "~6 hours ago"), outside the title.
+) -> tuple[str | None, str | None]:
+    """A date shown in a text piece of its own ("14h", "~6 hours ago"), outside the title, and
+    the machine-readable value its element carries, if any (``data-datetime``...).
 
     Such a date often shares its line with the title or a comment count ("14h261", "4,162
     comments - 7 hours ago"), where the line-by-line reading cannot tell it apart.
@@ -440,16 +449,25 @@ def _leaf_date(
         if not isinstance(el.tag, str):
             continue
         in_title = heading is not None and (el is heading or heading in el.iterancestors())
-        pieces = [] if in_title or el.tag == "a" else [el.text]
+        pieces = [] if in_title or el.tag == "a" else [(el.text, el)]
         if not (heading is not None and heading in el.iterancestors()):
-            pieces.append(el.tail)
-        for piece in pieces:
+            pieces.append((el.tail, el.getparent()))
+        for piece, owner in pieces:
             text = (piece or "").strip(" \t\n\r-–—|·•,")
             if not text or len(text) > 40 or text == title:
                 continue
             found = page.find_date(collapse(text))
             if found is not None:
-                return found
+                # The value belongs to the element showing the text (a tail's is its parent).
+                return found, _machine_attr(owner) if owner is not None else None
+    return None, None
+
+
+def _machine_attr(el: HtmlElement) -> str | None:
+    for name in _DATE_ATTRS:
+        value = el.get(name)
+        if value:
+            return str(value)
     return None
 
 
