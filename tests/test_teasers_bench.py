@@ -1,4 +1,4 @@
-"""Tests of bench.teasers.date_consistent: what a label without date_iso still allows."""
+"""Tests of the teaser benches: date_consistent (what a label without date_iso allows), speed."""
 
 from __future__ import annotations
 
@@ -38,3 +38,18 @@ def test_no_year_clock_and_ambiguous_dates_may_stay_empty_but_not_be_wrong() -> 
     assert not date_consistent("Monday 10:00PM", None, "2026-11-22", NOW)
     assert date_consistent("11/12/19 4:40PM", None, "2019-12-11", NOW)
     assert not date_consistent("11/12/19 4:40PM", None, "2019-11-13", NOW)
+
+
+def test_teaser_speed_measures_the_search_inside_the_record() -> None:
+    import extractor.parse as parse
+    from bench.teaser_speed import SEARCH_NAME, measure
+
+    search = getattr(parse, SEARCH_NAME)
+    items = "".join(
+        f"<li><a href='/a/s-{i}'>A long headline number {i} here</a></li>" for i in range(4)
+    )
+    body = "Words of the body. " * 40
+    page = f"<html><body><h1>Story</h1><p>{body}</p><ul>{items}</ul></body></html>"
+    record, teasers = measure([(page, "https://news.example/x/story")], rounds=2)
+    assert 0 < teasers < record
+    assert getattr(parse, SEARCH_NAME) is search  # restored after measuring
