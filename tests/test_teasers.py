@@ -283,3 +283,12 @@ def test_a_machine_value_on_the_date_element_wins_over_a_relative_or_yearless_te
     )
     teasers = _teasers(f"<h2>Latest</h2><ul>{cards}</ul>")
     assert [t["date"] for t in teasers] == ["2019-11-20", "2019-11-18", "2019-11-16"]
+
+
+def test_carousel_slides_are_blocks_of_their_own_cards() -> None:
+    slides = "".join(
+        f"<div class='item'><ul>{_items(HEADLINES, f'/s{n}/story')}</ul></div>" for n in range(3)
+    )
+    teasers = _teasers(f"<h2>Related Stories</h2><div class='carousel'>{slides}</div>")
+    assert len(teasers) == 9
+    assert [t["title"] for t in teasers[:3]] == HEADLINES

@@ -192,7 +192,7 @@ def read_card(
     card: HtmlElement, links: list[tuple[HtmlElement, str]], page: PageReader
 ) -> Card | None:
     # The main link: the one whose text reads like a title, else the first one.
-    if len({url for _, url in links}) > 3:
+    if len({url for _, url in links}) > 2:
         return None
     titled = [(link, url) for link, url in links if not vocab.READ_MORE_RE.match(page.text(link))]
     heading = _card_heading(card, page)
