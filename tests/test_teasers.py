@@ -292,3 +292,16 @@ def test_carousel_slides_are_blocks_of_their_own_cards() -> None:
     teasers = _teasers(f"<h2>Related Stories</h2><div class='carousel'>{slides}</div>")
     assert len(teasers) == 9
     assert [t["title"] for t in teasers[:3]] == HEADLINES
+
+
+def test_a_paragraph_of_story_links_under_a_dont_miss_heading() -> None:
+    links = " [INSIGHT]|<br>".join(
+        f"<a href='/2026/10/s-{i}'>{t}</a>" for i, t in enumerate(HEADLINES)
+    )
+    text = "<p>" + "The article's own running text goes on here, long enough. " * 6 + "</p>"
+    page = f"<div>{text}<p></p><p><strong>DON'T MISS</strong></p><p>{links}</p>{text}</div>"
+    teasers = _teasers(page)
+    assert [t["title"] for t in teasers] == HEADLINES
+    assert {t["block"] for t in teasers} == {"DON'T MISS"}
+    # Without such a heading, a paragraph of links is the text's.
+    assert _teasers(f"<div>{text}<p>{links}</p>{text}</div>") == []

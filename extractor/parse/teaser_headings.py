@@ -44,7 +44,8 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
         while prev is not None:
             if isinstance(prev.tag, str):
                 text = page.text(prev)
-                if node is not first_card and _same_kind(prev, node):
+                # Another panel holds story links too; a paragraph of text is not one.
+                if node is not first_card and prev in page.linked and _same_kind(prev, node):
                     panel += 1
                 elif text and not _is_affordance(prev, text):
                     break

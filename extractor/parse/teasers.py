@@ -55,7 +55,7 @@ class TeaserBlock:
     cards: list[Card]
 
 
-_SKIP_CONTAINERS = frozenset(("p", "span", "h1", "h2", "h3", "h4", "h5", "h6", "a"))
+_SKIP_CONTAINERS = frozenset(("span", "h1", "h2", "h3", "h4", "h5", "h6", "a"))
 
 
 def find_teaser_blocks(
@@ -195,7 +195,10 @@ def _read_block(
         return []
     linking = [(member, card_links(member, page)) for member in members]
     block = _block(linking, page, zone, container)
-    if block is None or (comments and not names_a_block(block.heading)):
+    # A paragraph of story links ("DON'T MISS" + three links) is a block only under a heading
+    # that names one; otherwise its links are the text's.
+    named_only = comments or container.tag == "p"
+    if block is None or (named_only and not names_a_block(block.heading)):
         return []
     return [block]
 
