@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.errors import ConfigError
+from extractor.parse.date_fallback import _dateparser
 from extractor.parse.dates import (
     ParsedDate,
-    _dateparser,
     find_date,
     infer_order,
     is_after,

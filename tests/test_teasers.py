@@ -116,3 +116,192 @@ def test_self_links_and_social_links_are_dropped() -> None:
         "https://news.example/2026/10/other-one",
         "https://news.example/2026/10/other-two",
     ]
+
+
+def _items(titles: list[str], prefix: str = "/2026/10/story") -> str:
+    return "".join(f"<li><a href='{prefix}-{i}'>{t}</a></li>" for i, t in enumerate(titles))
+
+
+HEADLINES = [
+    "A long headline about topic number one today",
+    "A long headline about topic number two today",
+    "A long headline about topic number three today",
+]
+
+
+def test_sponsored_and_partner_blocks_are_not_teasers() -> None:
+    for heading in ("Sponsored Features", "NextAdvisor Paid Partner", "From our partners"):
+        assert _teasers(f"<h2>{heading}</h2><ul>{_items(HEADLINES)}</ul>") == []
+    assert len(_teasers(f"<h2>Related stories</h2><ul>{_items(HEADLINES)}</ul>")) == 3
+
+
+def test_a_ticker_strip_is_navigation() -> None:
+    html = f"<div class='breaking-news'><b>Breaking News</b><ul>{_items(HEADLINES)}</ul></div>"
+    assert _teasers(html) == []
+
+
+def test_a_shopping_widget_is_not_teasers() -> None:
+    prices = ["$1,349.00*", "$1,649.00*", "$2,799.00*"]
+    assert _teasers(f"<h2>Lowest prices</h2><ul>{_items(prices)}</ul>") == []
+    prompts = ["Get it on Amazon for $169.99 now", "Also at Walmart for less money today"]
+    assert _teasers(f"<ul>{_items(prompts)}</ul>") == []
+    # A price inside an ordinary headline does not make a shop.
+    money = ["Alibaba poised to launch record-breaking $13.4bn listing", *HEADLINES[:2]]
+    assert len(_teasers(f"<h2>Related</h2><ul>{_items(money)}</ul>")) == 3
+
+
+def test_blocks_are_returned_in_document_order() -> None:
+    first = f"<h2>Latest</h2><ul>{_items(HEADLINES, '/a/latest')}</ul>"
+    second = f"<h2>Most read</h2><div><ul>{_items(HEADLINES, '/b/read')}</ul></div>"
+    teasers = _teasers(first + second)
+    assert [t["block"] for t in teasers] == ["Latest"] * 3 + ["Most read"] * 3
+
+
+def test_title_only_cards_have_no_blurb_or_date() -> None:
+    teasers = _teasers(f"<h2>More from News</h2><ul>{_items(HEADLINES)}</ul>")
+    assert all(t["blurb"] is None and t["date"] is None for t in teasers)
+
+
+def test_a_date_in_its_own_element_is_read_even_when_glued_to_a_count() -> None:
+    cards = "".join(
+        f"<div><a href='/2026/10/s-{i}'><div><span>{age}</span><span>261</span></div>"
+        f"<h3>A long headline about topic number {i} today</h3></a></div>"
+        for i, age in enumerate(["14h", "5d"])
+    )
+    teasers = _teasers(f"<h2>Latest</h2><section>{cards}</section>")
+    assert [(t["date_text"], t["date"]) for t in teasers] == [
+        ("14h", "2026-11-23"),
+        ("5d", "2026-11-19"),
+    ]
+
+
+def test_block_headings_that_are_not_h_tags() -> None:
+    items = f"<ul>{_items(HEADLINES)}</ul>"
+    # A <header> first child, a title-classed div above, a "More ..." label.
+    assert {t["block"] for t in _teasers(f"<div><header>Latest videos</header>{items}</div>")} == {
+        "Latest videos"
+    }
+    titled = f"<div class='color-title'>The Washington Column</div><div>{items}</div>"
+    assert {t["block"] for t in _teasers(titled)} == {"The Washington Column"}
+    assert {t["block"] for t in _teasers(f"<div>More from Space...</div>{items}")} == {
+        "More from Space..."
+    }
+
+
+def test_view_all_links_and_carousel_counters_are_passed_over() -> None:
+    items = f"<ul>{_items(HEADLINES)}</ul>"
+    html = f"<h3>World</h3><a href='/world/'>More World</a><div>1 of 3</div>{items}"
+    assert {t["block"] for t in _teasers(html)} == {"World"}
+    # An affordance at the end of the heading is dropped, but a heading never becomes empty.
+    assert {t["block"] for t in _teasers(f"<h2>Related Articles View all</h2>{items}")} == {
+        "Related Articles"
+    }
+    assert {t["block"] for t in _teasers(f"<h2>More Stories</h2>{items}")} == {"More Stories"}
+
+
+def test_an_empty_card_slot_is_not_the_heading() -> None:
+    slot = "<li><a href=''></a><span>Sponsored</span></li>"
+    html = f"<h2>Elsewhere</h2><div><ul>{slot}{_items(HEADLINES)}</ul></div>"
+    teasers = _teasers(html)
+    assert len(teasers) == 3 and {t["block"] for t in teasers} == {None}
+
+
+def test_link_only_paragraphs_under_a_related_heading_inside_the_text() -> None:
+    links = "".join(f"<p><a href='/2026/10/story-{i}'>{t}</a></p>" for i, t in enumerate(HEADLINES))
+    text = "<p>" + "More of the article's own running text follows here, long enough. " * 8 + "</p>"
+    page = f"<div>{text}<p>You may also like...</p>{links}{text}</div>"
+    teasers = _teasers(page)
+    assert [t["title"] for t in teasers] == HEADLINES
+    assert {t["block"] for t in teasers} == {"You may also like..."}
+    # Without a heading that names a block, the same paragraphs are part of the text.
+    assert _teasers(f"<div>{text}{links}{text}</div>") == []
+
+
+def test_list_and_site_page_links_are_not_cards() -> None:
+    titles = ["See More Guides", "Advertise with us", "About Us"]
+    assert _teasers(f"<h2>Related</h2><ul>{_items(titles)}</ul>") == []
+
+
+def test_a_most_commented_list_counts_when_its_heading_names_it() -> None:
+    items = "".join(
+        f"<li><a href='/2026/10/s-{i}'>{t}</a>"
+        f"<span><a href='/2026/10/s-{i}#disqus_thread'>4,162</a> comments - {i + 2} hours ago"
+        "</span></li>"
+        for i, t in enumerate(HEADLINES)
+    )
+    teasers = _teasers(f"<div><h2>MOST POPULAR</h2><ul id='disqus-popular'>{items}</ul></div>")
+    assert [t["date_text"] for t in teasers] == ["2 hours ago", "3 hours ago", "4 hours ago"]
+    assert _teasers(f"<div><h2>Your say</h2><ul id='disqus-popular'>{items}</ul></div>") == []
+
+
+def test_a_block_of_menu_length_cards_is_not_read() -> None:
+    words = ["World", "Sports", "Business", "Opinion"]
+    assert _teasers(f"<h2>Latest</h2><ul>{_items(words)}</ul>") == []
+
+
+def test_tab_panels_take_their_own_tab_label() -> None:
+    tabs = "<ul class='tabs'><li>Latest</li><li>Most Read</li></ul>"
+    first = f"<ol class='panel active'>{_items(HEADLINES, '/a/latest')}</ol>"
+    second = f"<ol class='panel'>{_items(HEADLINES, '/b/read')}</ol>"
+    teasers = _teasers(f"<div>{tabs}{first}{second}</div>")
+    assert [t["block"] for t in teasers] == ["Latest"] * 3 + ["Most Read"] * 3
+
+
+def test_a_short_unlinked_heading_is_a_kicker_not_the_title() -> None:
+    cards = "".join(
+        f"<div><h2>News Cloud</h2><h3><a href='/2026/10/s-{i}'>{t}</a></h3></div>"
+        for i, t in enumerate(HEADLINES)
+    )
+    assert [t["title"] for t in _teasers(f"<h2>Latest</h2><section>{cards}</section>")] == HEADLINES
+
+
+def test_a_link_wrapping_headline_and_dek_gives_the_headline_as_title() -> None:
+    cards = "".join(
+        f"<li><a href='/2026/10/s-{i}'><div>{t}</div><p>A dek that says a little more about it.</p>"
+        "</a></li>"
+        for i, t in enumerate(HEADLINES)
+    )
+    teasers = _teasers(f"<h2>Related</h2><ul>{cards}</ul>")
+    assert [t["title"] for t in teasers] == HEADLINES
+    assert {t["blurb"] for t in teasers} == {"A dek that says a little more about it."}
+
+
+def test_a_machine_value_on_the_date_element_wins_over_a_relative_or_yearless_text() -> None:
+    cards = "".join(
+        f"<li><a href='/2026/10/s-{i}'>{t}</a> {shown}</li>"
+        for i, (t, shown) in enumerate(
+            zip(
+                HEADLINES,
+                [
+                    "<span data-datetime='2019-11-20T10:00:00Z'>4 hours ago</span>",
+                    "<time datetime='2019-11-18'>Nov 18</time>",
+                    "<time datetime='2019-01-01'>November 16, 2019</time>",
+                ],
+                strict=True,
+            )
+        )
+    )
+    teasers = _teasers(f"<h2>Latest</h2><ul>{cards}</ul>")
+    assert [t["date"] for t in teasers] == ["2019-11-20", "2019-11-18", "2019-11-16"]
+
+
+def test_carousel_slides_are_blocks_of_their_own_cards() -> None:
+    slides = "".join(
+        f"<div class='item'><ul>{_items(HEADLINES, f'/s{n}/story')}</ul></div>" for n in range(3)
+    )
+    teasers = _teasers(f"<h2>Related Stories</h2><div class='carousel'>{slides}</div>")
+    assert len(teasers) == 9
+    assert [t["title"] for t in teasers[:3]] == HEADLINES
+
+
+def test_a_paragraph_of_story_links_under_a_dont_miss_heading() -> None:
+    links = " [INSIGHT]|<br>".join(
+        f"<a href='/2026/10/s-{i}'>{t}</a>" for i, t in enumerate(HEADLINES)
+    )
+    text = "<p>" + "The article's own running text goes on here, long enough. " * 6 + "</p>"
+    page = f"<div>{text}<p></p><p><strong>DON'T MISS</strong></p><p>{links}</p>{text}</div>"
+    teasers = _teasers(page)
+    assert [t["title"] for t in teasers] == HEADLINES
+    assert {t["block"] for t in teasers} == {"DON'T MISS"}
+    # Without such a heading, a paragraph of links is the text's.
+    assert _teasers(f"<div>{text}<p>{links}</p>{text}</div>") == []

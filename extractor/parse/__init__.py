@@ -426,7 +426,12 @@ def _teasers(
         capped = _capped_length(tblock)
         for card in tblock.cards:
             iso = None
-            if card.date_text:
+            # A machine value on the element showing the date is exact where the text is
+            # relative or has no year ("4 hours ago", "Nov 18"); a full date is read as shown.
+            machine = dates.to_iso_datetime(card.date_attr) if card.date_attr else None
+            if machine and not card.shows_year:
+                iso = machine[:10]
+            elif card.date_text:
                 parsed = dates.parse_date(
                     card.date_text,
                     order=order,
@@ -436,9 +441,8 @@ def _teasers(
                 )
                 if parsed is not None and parsed.iso:
                     iso = parsed.iso[:10]
-            if iso is None and card.date_attr:
-                machine = dates.to_iso_datetime(card.date_attr)
-                iso = machine[:10] if machine else None
+            if iso is None and machine:
+                iso = machine[:10]
             blurb = card.blurb
             truncated = bool(blurb) and (
                 vocab.ELLIPSIS_RE.search(blurb or "") is not None

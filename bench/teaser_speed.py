@@ -1,0 +1,82 @@
+"""CPU time of the teaser search against the whole record, per page of a page set.
+
+``python -m bench.teaser_speed [--set zyte] [--rounds 3]``: every page is extracted once to pay
+one-time costs (regex compiles, dateparser locales), then each round clears the link cache (every
+page of a crawl is new) and extracts every page again, timing ``find_teaser_blocks`` and the whole
+``extract`` with the thread's CPU clock, so that other processes on the machine do not count. The
+best round is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import extractor.parse as parse
+from bench.pages import READABILITY_URL, benchmarks_dir, load_pages
+from bench.tools import NOW
+from extractor.errors import ConfigError
+from extractor.parse.teaser_links import link_target
+from extractor.pipeline import extract
+
+SEARCH_NAME = "find_teaser_blocks"
+
+
+def measure(pages: Sequence[tuple[str, str]], rounds: int) -> tuple[float, float]:
+    """Best (record, teaser search) mean CPU milliseconds per page over ``rounds`` rounds."""
+    # parse_page calls the search through the package's namespace: patch it there.
+    search: Callable[..., Any] = getattr(parse, SEARCH_NAME)
+    spent = [0.0]
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.thread_time()
+        try:
+            return search(*args, **kwargs)
+        finally:
+            spent[0] += time.thread_time() - start
+
+    for html, url in pages:
+        extract(html, url, now=NOW)
+    best = (float("inf"), float("inf"))
+    setattr(parse, SEARCH_NAME, timed)
+    try:
+        for _ in range(rounds):
+            link_target.cache_clear()
+            spent[0] = 0.0
+            start = time.thread_time()
+            for html, url in pages:
+                extract(html, url, now=NOW)
+            total = time.thread_time() - start
+            if total < best[0]:
+                best = (total, spent[0])
+    finally:
+        setattr(parse, SEARCH_NAME, search)
+    return 1000 * best[0] / len(pages), 1000 * best[1] / len(pages)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.teaser_speed", description=__doc__)
+    parser.add_argument("--data", default=None, help="folder with the page sets")
+    parser.add_argument("--set", default="zyte", choices=("zyte", "readability"))
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+    try:
+        pages = load_pages(benchmarks_dir(args.data), [args.set])
+    except ConfigError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
+    items = [(page.html(), page.url or READABILITY_URL) for page in pages]
+    record, teasers = measure(items, max(1, args.rounds))
+    print(
+        f"{args.set}: {len(items)} pages, record {record:.2f} ms/page, teaser search "
+        f"{teasers:.2f} ms/page ({teasers / record:.1%} of the record), CPU time, best of "
+        f"{args.rounds}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,309 @@
+"""One teaser card read: its main link, title, blurb and date, and the per-search reader."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from extractor.parse import vocab
+from extractor.parse.dom import HtmlElement, blocks, collapse, text_of
+from extractor.parse.teaser_links import PageKey, link_target
+
+_WORD_RE = re.compile(r"\w+")
+# Card titles that name a list or a page of the site, not a story.
+_NOT_A_STORY_RE = re.compile(
+    r"^\s*((see|view|show)\s+(more|all|full)\b|advertise\b|about us\b|contact us\b|"
+    r"privacy policy\b|terms of (use|service)\b|careers?\s*$|jobs\s*$|sitemap\s*$)",
+    re.IGNORECASE,
+)
+_FULL_YEAR_RE = re.compile(r"(?<![\d])[12]\d{3}(?!\d)")
+MAX_CARD_CHARS = 700
+# Attributes that hold a machine-readable date on the element that shows one.
+_DATE_ATTRS = ("datetime", "data-datetime", "data-timestamp", "data-time", "data-date", "content")
+
+
+@dataclass(slots=True)
+class Card:
+    """One teaser card as found in the page, before dates are read."""
+
+    el: HtmlElement
+    url: str
+    title: str | None
+    blurb: str | None
+    date_text: str | None
+    date_attr: str | None  # a machine-readable date on the same element (<time datetime>)
+
+    @property
+    def shows_year(self) -> bool:
+        """Whether the shown date has its year: not relative ("4 hours ago") nor "Nov 18"."""
+        return self.date_text is not None and _FULL_YEAR_RE.search(self.date_text) is not None
+
+
+class PageReader:
+    """What one search reads more than once, kept per element: texts, zones, link targets."""
+
+    __slots__ = (
+        "base_url",
+        "find_date",
+        "key",
+        "link_urls",
+        "linked",
+        "texts",
+        "zone_of_el",
+        "zones",
+    )
+
+    def __init__(
+        self,
+        zones: Mapping[HtmlElement, object],
+        find_date: Callable[[str], str | None],
+        base_url: str | None,
+        key: PageKey | None,
+    ) -> None:
+        self.zones = zones
+        self.find_date = find_date
+        self.texts: dict[HtmlElement, str] = {}
+        self.zone_of_el: dict[HtmlElement, object | None] = {}
+        self.link_urls: dict[HtmlElement, str | None] = {}
+        self.base_url = base_url
+        self.key = key
+        self.linked: set[HtmlElement] = set()  # elements holding a standalone article link
+
+    def resolve(self, link: HtmlElement) -> str | None:
+        return link_target((link.get("href") or "").strip(), self.base_url, self.key)
+
+    def text(self, el: HtmlElement) -> str:
+        found = self.texts.get(el)
+        if found is None:
+            found = self.texts[el] = text_of(el)
+        return found
+
+    def zone(self, el: HtmlElement) -> object | None:
+        """The mark of the nearest marked ancestor-or-self, memoised along the way up."""
+        path = []
+        node: HtmlElement | None = el
+        zone: object | None = None
+        while node is not None:
+            if node in self.zone_of_el:
+                zone = self.zone_of_el[node]
+                break
+            if node in self.zones:
+                zone = self.zones[node]
+                break
+            path.append(node)
+            node = node.getparent()
+        for seen in path:
+            self.zone_of_el[seen] = zone
+        return zone
+
+
+def words(text: str) -> int:
+    return len(_WORD_RE.findall(text))
+
+
+def in_running_text(link: HtmlElement) -> bool:
+    """Whether a link sits inside a sentence rather than standing on its own."""
+    tail = link.tail
+    before = link.getprevious()
+    if before is not None:
+        lead = before.tail
+    else:
+        parent = link.getparent()
+        if parent is None:
+            return False
+        lead = parent.text
+    if (not lead or lead.isspace()) and (not tail or tail.isspace()):
+        return False
+    return words(lead or "") + words(tail or "") > 4
+
+
+def signature(el: HtmlElement) -> str:
+    cls = " ".join(sorted(t for t in (el.get("class") or "").split() if not t[-1:].isdigit()))
+    return f"{el.tag}.{cls.split(' ')[0] if cls else ''}"
+
+
+def card_links(card: HtmlElement, page: PageReader) -> list[tuple[HtmlElement, str]]:
+    links = [card] if card.tag == "a" else []
+    links.extend(card.iterdescendants("a"))
+    out = []
+    link_urls = page.link_urls
+    for link in links:
+        if link in link_urls:
+            url = link_urls[link]
+        else:  # a link in running text, resolved only now that it sits in a card
+            url = link_urls[link] = page.resolve(link)
+        if url is not None:
+            out.append((link, url))
+    return out
+
+
+_HEADING_ORDER = ("h2", "h3", "h4", "h5", "h6", "h1")
+
+
+_READ_MORE_TAIL_RE = re.compile(
+    r"\s*(read more|continue reading|read the full story)\s*[»›→]?\s*$", re.IGNORECASE
+)
+
+
+def _card_heading(card: HtmlElement, page: PageReader) -> HtmlElement | None:
+    """The card's own title heading: the highest-ranked heading element with text."""
+    if card.tag in _HEADING_ORDER:
+        return card if page.text(card) else None
+    best: HtmlElement | None = None
+    rank = len(_HEADING_ORDER)
+    for el in card.iterdescendants(*_HEADING_ORDER):
+        r = _HEADING_ORDER.index(str(el.tag))
+        if r < rank and page.text(el):
+            best, rank = el, r
+            if r == 0:
+                break
+    return best
+
+
+def _nested(el: HtmlElement, outer: HtmlElement, stop: HtmlElement) -> bool:
+    """Whether ``el`` is ``outer`` or inside it, looking no higher than ``stop``."""
+    node: HtmlElement | None = el
+    while node is not None:
+        if node is outer:
+            return True
+        if node is stop:
+            return False
+        node = node.getparent()
+    return False
+
+
+def _first_line(link: HtmlElement, page: PageReader) -> str:
+    """A link's headline: its text, or its first line of three words or more when the link wraps
+    a headline and a dek in separate block elements."""
+    text = page.text(link)
+    if words(text) < 8 or link.find(".//*") is None:
+        return text
+    lines = [b.text for b in blocks(link)]
+    if len(lines) < 2:
+        return text
+    for line in lines:
+        if words(line) >= 3 and page.find_date(line) != line:
+            return line
+    return text
+
+
+def read_card(
+    card: HtmlElement, links: list[tuple[HtmlElement, str]], page: PageReader
+) -> Card | None:
+    # The main link: the one whose text reads like a title, else the first one.
+    if len({url for _, url in links}) > 2:
+        return None
+    titled = [(link, url) for link, url in links if not vocab.READ_MORE_RE.match(page.text(link))]
+    heading = _card_heading(card, page)
+    title: str | None = None
+    main_url: str
+    inner = []
+    linked_dek = False
+    if heading is not None:
+        inner = [
+            u for link, u in links if _nested(link, heading, card) or _nested(heading, link, card)
+        ]
+        # A short heading outside every link beside a long linked headline is a kicker.
+        if (
+            not inner
+            and len(links) <= 2
+            and words(page.text(heading)) <= 3
+            and card.find(".//li") is None  # a heading over a list heads a group of links
+        ):
+            longest = max((words(page.text(link)) for link, _ in titled), default=0)
+            if longest >= 4:
+                heading = None
+    if heading is not None:
+        title = page.text(heading)
+        main_url = inner[0] if inner else (titled[0][1] if titled else links[0][1])
+    elif titled:
+        link, main_url = max(titled, key=lambda pair: len(page.text(pair[0])))
+        title = _first_line(link, page) or link.get("title") or None
+        # A link that wraps headline and dek: its dek is a blurb even though it is linked.
+        linked_dek = title != page.text(link)
+    else:
+        main_url = links[0][1]
+    if title is not None and vocab.READ_MORE_RE.match(title):
+        title = None
+    if title is not None and _NOT_A_STORY_RE.match(title):
+        return None  # "See More Guides", "Advertise with us": a link to a list or a site page
+
+    date_text: str | None = None
+    date_attr: str | None = None
+    time_el = card.find(".//time")
+    if time_el is not None:
+        date_attr = time_el.get("datetime")
+        date_text = page.text(time_el) or None
+    blurb: str | None = None
+    # Most cards are their title alone: only a card with more text is read line by line.
+    rest = page.text(card)
+    if title:
+        rest = rest.replace(title, "", 1)
+    rest = rest.strip(" |·•-–—:")
+    if date_text is None and rest:
+        date_text, date_attr = _leaf_date(card, heading, title, page)
+    lines = blocks(card) if rest else []
+    for block in lines:
+        text = block.text
+        if title and (text == title or title in text and len(text) - len(title) < 3):
+            continue
+        if vocab.READ_MORE_RE.match(text):
+            continue
+        if date_text is None and len(text) <= 80:
+            found = page.find_date(text)
+            if found is not None:
+                date_text = found
+                rest = collapse(text.replace(found, " ")).strip(" |·•-–—,")
+                if words(rest) < 4:
+                    continue
+                text = rest
+        if date_text and text == date_text:
+            continue
+        if title and text.startswith(title):
+            text = text[len(title) :].strip(" |·•-–—:")
+        text = _READ_MORE_TAIL_RE.sub("", text)
+        if words(text) < 4 or (
+            block.link_density > 0.6 and heading is None and card.tag != "a" and not linked_dek
+        ):
+            continue
+        if blurb is None or len(text) > len(blurb):
+            blurb = text
+    if title is None and blurb is None:
+        return None
+    return Card(card, main_url, title, blurb, date_text, date_attr)
+
+
+def _leaf_date(
+    card: HtmlElement, heading: HtmlElement | None, title: str | None, page: PageReader
+) -> tuple[str | None, str | None]:
+    """A date shown in a text piece of its own ("14h", "~6 hours ago"), outside the title, and
+    the machine-readable value its element carries, if any (``data-datetime``...).
+
+    Such a date often shares its line with the title or a comment count ("14h261", "4,162
+    comments - 7 hours ago"), where the line-by-line reading cannot tell it apart.
+    """
+    for el in card.iterdescendants():
+        if not isinstance(el.tag, str):
+            continue
+        in_title = heading is not None and (el is heading or heading in el.iterancestors())
+        pieces = [] if in_title or el.tag == "a" else [(el.text, el)]
+        if not (heading is not None and heading in el.iterancestors()):
+            pieces.append((el.tail, el.getparent()))
+        for piece, owner in pieces:
+            text = (piece or "").strip(" \t\n\r-–—|·•,")
+            if not text or len(text) > 40 or text == title:
+                continue
+            found = page.find_date(collapse(text))
+            if found is not None:
+                # The value belongs to the element showing the text (a tail's is its parent).
+                return found, _machine_attr(owner) if owner is not None else None
+    return None, None
+
+
+def _machine_attr(el: HtmlElement) -> str | None:
+    for name in _DATE_ATTRS:
+        value = el.get(name)
+        if value:
+            return str(value)
+    return None

@@ -1,0 +1,154 @@
+"""The heading shown above a block of teaser cards: text headings, tab labels, affordances."""
+
+from __future__ import annotations
+
+import re
+
+from extractor.parse import vocab
+from extractor.parse.dom import HtmlElement, collapse
+from extractor.parse.teaser_cards import PageReader, signature, words
+
+_HEADING_AFFORDANCE_RE = re.compile(
+    r"\s*(((view|see|show|read)\s+)?(all|more)(\s+[\w-]+){0,3}|ver (todas|todos|mais)|voir tout|"
+    r"alle anzeigen|(scroll )?back to top)\s*[›»>→]*\s*$",
+    re.IGNORECASE,
+)
+# Elements passed over on the way to a block's heading: links to the full list, carousel counters.
+_AFFORDANCE_RE = re.compile(
+    r"^\s*(((view|see|show)\s+)?(all|more)\b.{0,30}|\d+\s*(of|/)\s*\d+|[‹›«»<>←→]+)\s*$",
+    re.IGNORECASE,
+)
+# Class and id words of heading elements that are not h1-h6.
+_HEADING_NAME_RE = re.compile(r"title|heading|header|(^|[\s_-])hed($|[\s_-])", re.IGNORECASE)
+# First words of block headings TEASER_HEADING_RE does not know: "More Washington Examiner".
+BLOCK_WORDS_RE = re.compile(
+    r"(more|must read|recent|latest|top|popular|related|most (discussed|commented))\b",
+    re.IGNORECASE,
+)
+
+
+def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, HtmlElement | None]:
+    """The visible heading shown before a block's first card, inside the block or above it.
+
+    Walks back over the siblings of the first card, then of its ancestors: empty elements,
+    "View all" links and carousel counters are passed over; the first element with text is the
+    heading when it looks like one, else the block has none. Tab panels ("Latest" / "Most Read"
+    lists one after the other under one tab bar) take the label of their own tab.
+    """
+    node: HtmlElement | None = first_card
+    panel = 0  # panels of the same kind passed over before this block's own panel
+    for _ in range(4):
+        if node is None:
+            break
+        prev = node.getprevious()
+        while prev is not None:
+            if isinstance(prev.tag, str):
+                text = page.text(prev)
+                # Another panel holds story links too; a paragraph of text is not one.
+                if node is not first_card and prev in page.linked and _same_kind(prev, node):
+                    panel += 1
+                elif text and not _is_affordance(prev, text):
+                    break
+                elif not text and prev.tag in vocab.HEADING_TAGS:
+                    return None, None  # an empty heading (a logo): the block has no text one
+            prev = prev.getprevious()
+        if prev is not None:
+            if (
+                node is first_card
+                and signature(prev) == signature(first_card)
+                and (prev.tag == "a" or prev.find(".//a") is not None)
+            ):
+                return None, None  # a card slot that holds no card (an empty ad), not a heading
+            if _looks_like_heading(prev, text) or _has_tabs(prev, page):
+                return _tab_label(prev, node, panel, page) or _clean_heading(text), prev
+            inner = prev.find(".//h2") if prev.tag not in vocab.HEADING_TAGS else None
+            if inner is not None and page.text(inner) == text:
+                return _clean_heading(text), prev
+            return None, None
+        if panel:
+            return None, None  # panels without a tab bar right above them
+        node = node.getparent()
+        if node is not None and node.tag in ("body", "html"):
+            break
+    return None, None
+
+
+def _same_kind(a: HtmlElement, b: HtmlElement) -> bool:
+    if a.tag != b.tag:
+        return False
+    classes_a = set((a.get("class") or "").split())
+    classes_b = set((b.get("class") or "").split())
+    return bool(classes_a & classes_b) or not (classes_a or classes_b)
+
+
+def _tabs(el: HtmlElement, page: PageReader) -> list[str]:
+    """The labels of a tab bar: two or more short items that make up all of its text."""
+    items = [c for c in el.iter("li", "button", "a") if c is not el]
+    if len(items) < 2 or any(c.tag == "li" for c in items):
+        items = [c for c in items if c.tag == "li"] or items
+    labels = [t for c in items if (t := page.text(c))]
+    labels = list(dict.fromkeys(labels))
+    if len(labels) < 2 or any(words(t) > 4 for t in labels):
+        return []
+    return labels if " ".join(labels) == page.text(el) else []
+
+
+def _has_tabs(el: HtmlElement, page: PageReader) -> bool:
+    return len(page.text(el)) <= 80 and bool(_tabs(el, page))
+
+
+def _tab_label(
+    tab_bar: HtmlElement, panel_el: HtmlElement, panel: int, page: PageReader
+) -> str | None:
+    labels = _tabs(tab_bar, page)
+    if not labels:
+        return None
+    panels = panel + 1
+    after = panel_el.getnext()
+    while after is not None:
+        if isinstance(after.tag, str) and _same_kind(after, panel_el):
+            panels += 1
+        after = after.getnext()
+    return labels[panel] if panels == len(labels) else None
+
+
+def _is_affordance(el: HtmlElement, text: str) -> bool:
+    """A "More World" / "View all" link, a "1 of 3" counter or arrows: not a heading."""
+    if not _AFFORDANCE_RE.match(text):
+        return False
+    if text[:1].isdigit() or not text[:1].isalpha():
+        return True
+    link = el if el.tag == "a" else (el[0] if len(el) == 1 else None)
+    return link is not None and link.tag == "a" and collapse(" ".join(link.itertext())) == text
+
+
+def _looks_like_heading(el: HtmlElement, text: str) -> bool:
+    if not text or len(text) > 80 or words(text) > 10:
+        return False
+    if el.tag in vocab.HEADING_TAGS or el.tag == "header":
+        return True
+    if text.endswith((".", ",", ";")) and not text.endswith("..."):
+        return False
+    if el.find(".//h2") is not None or el.find(".//h3") is not None or el.find(".//h4") is not None:
+        return True
+    bold = (
+        el.tag in vocab.BOLD_TAGS or el.find(".//strong") is not None or el.find(".//b") is not None
+    )
+    if bold or _HEADING_NAME_RE.search((el.get("class") or "") + " " + (el.get("id") or "")):
+        return True
+    return (
+        vocab.TEASER_HEADING_RE.search(text) is not None or BLOCK_WORDS_RE.match(text) is not None
+    )
+
+
+def _clean_heading(text: str) -> str | None:
+    # "Related Articles View all" -> "Related Articles", but "More Stories" stays itself.
+    cleaned = _HEADING_AFFORDANCE_RE.sub("", text).strip(" :›»|")
+    return cleaned or text.strip(" :›»|") or None
+
+
+def names_a_block(heading: str | None) -> bool:
+    return heading is not None and (
+        vocab.TEASER_HEADING_RE.search(heading) is not None
+        or BLOCK_WORDS_RE.match(heading) is not None
+    )

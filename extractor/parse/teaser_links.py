@@ -1,0 +1,167 @@
+"""Which links may lead to another article: the URL side of teaser detection."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
+
+from extractor.parse import vocab
+
+PageKey = tuple[str, str, str]  # bare host, path without final slash, query
+
+_SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "#", "sms:", "whatsapp:", "ftp:")
+
+# Link shorteners, affiliate redirectors and social sites beyond vocab's list: a teaser through
+# them is a paid or shared link, never the site's own recommendation of an article.
+_OFF_HOSTS = frozenset(
+    (
+        "bit.ly",
+        "goo.gl",
+        "ow.ly",
+        "t.co",
+        "tinyurl.com",
+        "buff.ly",
+        "amzn.to",
+        "bhpho.to",
+        "zdbb.net",
+        "evyy.net",
+        "redirectingat.com",
+        "anrdoezrs.net",
+        "dpbolvw.net",
+        "jdoqocy.com",
+        "kqzyfj.com",
+        "tkqlhce.com",
+        "shareasale.com",
+        "awin1.com",
+        "pntra.com",
+        "skimresources.com",
+        "stubhub.com",
+        "ticketmaster.com",
+        "stumbleupon.com",
+        "digg.com",
+        "delicious.com",
+        "addthis.com",
+        "sharethis.com",
+        "github.com",
+        "feedburner.com",
+    )
+)
+# Forums, legal pages, hubs of people, quotes and collections, and files: not articles.
+_OFF_PATH_RE = re.compile(
+    r"/(forums?|discussions?|threads?|community|players?|quotes?|collections|"
+    r"disclaimer|policies|policy|legal|imprint|impressum|copyright|terms-of-use|terms-of-service|"
+    r"about-us|contact-us|abuse_reports|help|faq|advertise|advertising|careers|jobs|"
+    r"sitemap|wikis?|embed|roundups?)(/|$|\.)",
+    re.IGNORECASE,
+)
+_OFF_HOST_PREFIX = ("forum.", "forums.", "community.", "discussions.", "shop.", "store.")
+_FILE_RE = re.compile(r"\.(png|jpe?g|gif|webp|svg|pdf|mp3|mp4|zip)$", re.IGNORECASE)
+_NOT_ARTICLE_RE = re.compile(
+    "|".join((vocab.NON_ARTICLE_PATH_RE.pattern, _OFF_PATH_RE.pattern, _FILE_RE.pattern)),
+    re.IGNORECASE,
+)
+# A site's home page in one language ("/en/", "/es") is navigation like "/".
+_LANGUAGE_ROOT_RE = re.compile(r"^/[a-z]{2}(-[a-z]{2})?/?$", re.IGNORECASE)
+
+
+def page_key(page_url: str | None) -> PageKey | None:
+    """What identifies the current page, to drop links back to it."""
+    if not page_url:
+        return None
+    page = urlsplit(page_url)
+    return (bare_host((page.hostname or "").lower()), page.path.rstrip("/"), page.query)
+
+
+def article_url(href: str, base: str | None, page_url: str | None) -> str | None:
+    """The absolute URL of a link when it may lead to another article, else None."""
+    return link_target(href.strip(), base, page_key(page_url))
+
+
+def bare_host(host: str) -> str:
+    return host[4:] if host.startswith("www.") else host
+
+
+@lru_cache(maxsize=256)
+def _origin(base: str) -> str:
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@lru_cache(maxsize=256)
+def _base_host(base: str) -> str | None:
+    split = _split(_origin(base) + "/")
+    return split[0] if split else None
+
+
+@lru_cache(maxsize=4096)
+def _off_host(host: str) -> bool:
+    if host.startswith(_OFF_HOST_PREFIX):
+        return True
+    # Match the registrable tail too: m.facebook.com, r.zdbb.net, go.redirectingat.com.
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        tail = ".".join(parts[i:])
+        if tail in _OFF_HOSTS or tail in vocab.SOCIAL_HOSTS or tail in vocab.AD_HOSTS:
+            return True
+    return False
+
+
+_PLAIN_NETLOC_RE = re.compile(r"[A-Za-z0-9.-]+(:\d+)?")
+
+
+def _split(url: str) -> tuple[str, str, str] | None:
+    """Bare lower-case host, path and query of an http(s) URL, else None.
+
+    Plain URLs are split by hand, several times faster than urlsplit; anything unusual (user
+    info, IPv6, odd schemes) goes through urlsplit.
+    """
+    scheme, sep, rest = url.partition("://")
+    if sep and scheme.lower() in ("http", "https"):
+        cut = len(rest)
+        for mark in "/?#":
+            at = rest.find(mark)
+            if at != -1 and at < cut:
+                cut = at
+        netloc = rest[:cut]
+        if netloc and _PLAIN_NETLOC_RE.fullmatch(netloc):
+            tail = rest[cut:].split("#", 1)[0]
+            path, _, query = tail.partition("?")
+            return bare_host(netloc.split(":", 1)[0].lower()), path, query
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return bare_host((parts.hostname or "").lower()), parts.path, parts.query
+
+
+@lru_cache(maxsize=16384)
+def link_target(href: str, base: str | None, page: PageKey | None) -> str | None:
+    """``article_url`` for a stripped href and a precomputed page key (cached per page)."""
+    if not href or href.lower().startswith(_SKIP_SCHEMES):
+        return None
+    split: tuple[str, str, str] | None
+    if href.startswith(("http://", "https://")):
+        url = href  # most links are absolute or root-relative: spare urljoin's general case
+        split = _split(url)
+    elif base and href.startswith("/") and not href.startswith("//") and "/." not in href:
+        url = _origin(base) + href
+        path, _, query = href.split("#", 1)[0].partition("?")
+        host = _base_host(base)
+        split = (host, path, query) if host else _split(url)
+    else:
+        url = urljoin(base, href) if base else href
+        split = _split(url)
+    if split is None:
+        return None
+    host, path, query = split
+    if _off_host(host):
+        return None
+    if (path in ("", "/") or _LANGUAGE_ROOT_RE.match(path)) and not query:
+        return None  # a home page is navigation
+    if _NOT_ARTICLE_RE.search(path):
+        return None
+    same_path = page is not None and host == page[0] and path.rstrip("/") == page[1]
+    # Sites whose articles differ only in their query (news_view.html?idx=...) keep it.
+    if same_path and page is not None and (not (query and page[2]) or query == page[2]):
+        return None
+    return url.split("#", 1)[0]

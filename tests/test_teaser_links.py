@@ -1,0 +1,67 @@
+"""Tests of parse.teaser_links: which links may lead to another article."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.parse.teaser_links import article_url, page_key
+
+PAGE = "https://news.example/2026/11/the-story?idx=7"
+BASE = "https://news.example/2026/11/the-story"
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("/2026/10/other-story", "https://news.example/2026/10/other-story"),
+        ("https://www.news.example/a/b#comments", "https://www.news.example/a/b"),
+        ("../10/older", "https://news.example/2026/10/older"),
+        ("HTTPS://News.Example:8080/x/y", "https://News.Example:8080/x/y"),
+    ],
+)
+def test_article_links_are_absolute_without_fragment(href: str, expected: str) -> None:
+    assert article_url(href, BASE, PAGE) == expected
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://bit.ly/2Bs8WqO",  # shortener
+        "https://r.zdbb.net/u/9r9i",  # affiliate redirect, matched by its registrable tail
+        "https://m.facebook.com/sharer.php?u=x",  # social, subdomain of a listed host
+        "https://forums.site.example/discussion/213724",  # forum host
+        "/discussion/213724",  # forum path
+        "/info/disclaimer",
+        "/abuse_reports/new",
+        "/nfl/players/286158/larry-ogunjobi",
+        "/collections/Dad_For_One",
+        "/files/2020/12/screenshot.png",
+        "/en/",  # a home page in one language
+        "/",
+        "javascript:void(0)",
+        "/2026/11/the-story?idx=7#top",  # the page itself
+    ],
+)
+def test_links_that_lead_nowhere_new_are_not_article_links(href: str) -> None:
+    assert article_url(href, BASE, PAGE) is None
+
+
+def test_a_query_that_names_the_article_makes_another_article() -> None:
+    assert article_url("/2026/11/the-story?idx=8", BASE, PAGE) is not None
+
+
+def test_page_key_ignores_www_and_final_slash() -> None:
+    assert page_key("https://www.news.example/a/b/?q=1") == ("news.example", "/a/b", "q=1")
+    assert page_key(None) is None
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "http://launch.newsinc.com/embed.html?type=VideoPlayer",
+        "/roundup/mac-pro/",
+        "http://feeds.feedburner.com/x",
+    ],
+)
+def test_players_roundups_and_feeds_are_not_articles(href: str) -> None:
+    assert article_url(href, BASE, PAGE) is None

@@ -1,0 +1,55 @@
+"""Tests of the teaser benches: date_consistent (what a label without date_iso allows), speed."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.teasers import date_consistent  # noqa: E402
+
+NOW = datetime(2026, 11, 24, tzinfo=UTC)
+
+
+def test_a_labelled_iso_date_must_be_equal() -> None:
+    assert date_consistent("November 16, 2019", "2019-11-16", "2019-11-16", NOW)
+    assert not date_consistent("November 16, 2019", "2019-11-16", None, NOW)
+    assert date_consistent(None, None, None, NOW)
+    assert not date_consistent(None, None, "2026-11-23", NOW)
+
+
+def test_an_age_must_be_resolved_against_the_fetch_time() -> None:
+    assert date_consistent("13 hours ago", None, "2026-11-23", NOW)
+    assert date_consistent("14h", None, "2026-11-23", NOW)
+    assert date_consistent("~2 months ago", None, "2026-09-24", NOW)
+    assert not date_consistent("13 hours ago", None, None, NOW)
+    assert not date_consistent("13 hours ago", None, "2026-11-10", NOW)
+
+
+def test_no_year_clock_and_ambiguous_dates_may_stay_empty_but_not_be_wrong() -> None:
+    assert date_consistent("Nov 18", None, None, NOW)
+    assert date_consistent("Nov 18", None, "2019-11-18", NOW)
+    assert not date_consistent("Nov 18", None, "2019-11-17", NOW)
+    assert date_consistent("14:48", None, "2026-11-24", NOW)
+    assert not date_consistent("14:48", None, "2026-11-20", NOW)
+    assert date_consistent("Monday 10:00PM", None, "2026-11-23", NOW)
+    assert not date_consistent("Monday 10:00PM", None, "2026-11-22", NOW)
+    assert date_consistent("11/12/19 4:40PM", None, "2019-12-11", NOW)
+    assert not date_consistent("11/12/19 4:40PM", None, "2019-11-13", NOW)
+
+
+def test_teaser_speed_measures_the_search_inside_the_record() -> None:
+    import extractor.parse as parse
+    from bench.teaser_speed import SEARCH_NAME, measure
+
+    search = getattr(parse, SEARCH_NAME)
+    items = "".join(
+        f"<li><a href='/a/s-{i}'>A long headline number {i} here</a></li>" for i in range(4)
+    )
+    body = "Words of the body. " * 40
+    page = f"<html><body><h1>Story</h1><p>{body}</p><ul>{items}</ul></body></html>"
+    record, teasers = measure([(page, "https://news.example/x/story")], rounds=2)
+    assert 0 < teasers < record
+    assert getattr(parse, SEARCH_NAME) is search  # restored after measuring
