@@ -215,6 +215,17 @@ def test_link_only_paragraphs_under_a_related_heading_inside_the_text() -> None:
     assert {t["block"] for t in teasers} == {"You may also like..."}
     # Without a heading that names a block, the same paragraphs are part of the text.
     assert _teasers(f"<div>{text}{links}{text}</div>") == []
+    # Every card of such a block leaves the body, not only the first (two cards: too few to be
+    # dropped as a run of link lines).
+    two = "".join(
+        f"<p><a href='/2026/10/story-{i}'>{t}</a></p>" for i, t in enumerate(HEADLINES[:2])
+    )
+    record = extract(
+        _page(f"<div>{text}<p>You may also like...</p>{two}{text}</div>"), URL, now=NOW
+    )
+    assert len(record.teasers) == 2
+    assert not any(title in record.text for title in HEADLINES)
+    assert record.text.count("running text follows here") == 16
 
 
 def test_list_and_site_page_links_are_not_cards() -> None:

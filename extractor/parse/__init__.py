@@ -87,6 +87,10 @@ def parse_page(
     for tblock in teaser_blocks:
         zone = _TeaserZone(tblock)
         zones[tblock.el] = zone
+        # A block found as a run of cards inside the text has no element of its own (its
+        # ``el`` is the first card): every card leaves the body with it.
+        for card in tblock.cards:
+            zones.setdefault(card.el, zone)
         if tblock.heading_el is not None and tblock.heading_el not in zones:
             zones[tblock.heading_el] = zone
 
