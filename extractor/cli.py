@@ -127,13 +127,12 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
         "allow_private": True if args.allow_private else None,
         "warc": False if args.no_warc else None,
         "profiles": args.profiles,
+        "site_learning": False if args.no_site_learning else None,
     }
     config = load_config(job=args.job, env=os.environ, flags=flags)
     if args.engine != "local":
         raise ConfigError(f"the {args.engine} engine cannot run crawls yet; use --engine local")
-    report = crawl(
-        config=config, progress=sys.stderr.isatty(), site_learning=not args.no_site_learning
-    )
+    report = crawl(config=config, progress=sys.stderr.isatty())
     sys.stderr.write(report.summary() + "\n")
     return report.exit_code
 

@@ -36,3 +36,5 @@ class ExtractConfig:
     """How pages are parsed into records."""
 
     profile_dir: str | None = None  # a directory of <host>.toml site profiles (optional)
+    # Learn each host's recurring blocks and date order across its pages (see extractor.site).
+    site_learning: bool = True

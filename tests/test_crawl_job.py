@@ -133,3 +133,19 @@ def test_the_example_job_file_loads() -> None:
     config = load_config(job=EXAMPLE)
     assert config.seeds and config.fetch.min_delay >= 1.0
     assert isinstance(config, CrawlConfig)
+
+
+def test_site_learning_from_job_env_and_flag(tmp_path: Path) -> None:
+    job = tmp_path / "job.toml"
+    (tmp_path / "p").mkdir()
+    job.write_text(
+        "[job]\nseeds = ['http://ex.com/']\n[extract]\nprofiles = 'p'\nsite_learning = false\n"
+    )
+    config = load_config(job=job)
+    assert config.extract.site_learning is False
+    assert config.extract.profile_dir == str(tmp_path / "p")  # the other [extract] key kept
+    assert load_config(job=job, env={"EXTRACTOR_SITE_LEARNING": "on"}).extract.site_learning
+    seed = {"EXTRACTOR_SEEDS": "http://ex.com/"}
+    assert load_config(env=seed).extract.site_learning is True
+    off = load_config(env={**seed, "EXTRACTOR_SITE_LEARNING": "on"}, flags={"site_learning": False})
+    assert off.extract.site_learning is False

@@ -84,9 +84,17 @@ _SETTINGS: dict[str, str] = {
     "warc": "outputs",
     "warc_max_size": "outputs",
     "profiles": "extract",
+    "site_learning": "extract",
 }
 _LISTS = {"seeds", "sitemaps", "feeds", "hosts", "allow", "deny", "formats"}
-_BOOLS = {"follow_links", "robots_sitemaps", "obey_robots", "allow_private", "warc"}
+_BOOLS = {
+    "follow_links",
+    "robots_sitemaps",
+    "obey_robots",
+    "allow_private",
+    "warc",
+    "site_learning",
+}
 _INTS = {"max_pages", "max_depth", "batch_size", "per_host", "concurrency", "max_tries"}
 _FLOATS = {"min_delay", "timeout"}
 _DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
@@ -266,8 +274,13 @@ def build_config(settings: Mapping[str, Any], base: CrawlConfig) -> CrawlConfig:
         changes["out_dir"] = settings["out"]
     if "warc_max_size" in settings:
         changes["warc_max_bytes"] = settings["warc_max_size"]
+    extract_changes: dict[str, Any] = {}
     if "profiles" in settings:
-        changes["extract"] = replace(base.extract, profile_dir=settings["profiles"])
+        extract_changes["profile_dir"] = settings["profiles"]
+    if "site_learning" in settings:
+        extract_changes["site_learning"] = settings["site_learning"]
+    if extract_changes:
+        changes["extract"] = replace(base.extract, **extract_changes)
     config = replace(base, fetch=replace(base.fetch, **fetch_changes), **changes)
     check(config)
     return config

@@ -121,7 +121,7 @@ class Crawler:
         site_learning: bool = True,
     ) -> None:
         self.config = config
-        self._site_learning = site_learning
+        self._site_learning = site_learning and config.extract.site_learning
         self._learner: SiteLearner | None = None
         self.paths = CrawlPaths(Path(config.out_dir))
         self.scope: Scope = config.scope()
@@ -740,8 +740,9 @@ def crawl(
 ) -> CrawlReport:
     """Run one crawl of ``seeds`` (added to ``config.seeds``) into ``out_dir``: the unfinished
     run if there is one, else an incremental re-crawl. Raises LockedError when another process
-    is crawling the same directory. ``site_learning`` learns each host's recurring blocks and
-    date order across its pages (kept in the crawl state) and applies them."""
+    is crawling the same directory. Site learning (each host's recurring blocks and date order
+    across its pages, kept in the crawl state and applied) is on unless ``site_learning`` or
+    ``config.extract.site_learning`` is false."""
     from extractor.crawl.job import check
 
     base = config or CrawlConfig()
