@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from datetime import UTC, datetime
 
 from extractor.models import PageParts, Section, Teaser
+from extractor.normalize import _INVISIBLES as INVISIBLES
+from extractor.normalize import _SPACE_RE as SPACE_RE
 from extractor.normalize import clean_text, normalize_url, to_record
 
 
@@ -13,6 +16,30 @@ def test_clean_text_folds_spaces_and_invisible_characters() -> None:
     assert clean_text("  a\u00a0\u200bb  \u3000c ") == "a b c"
     assert clean_text("   ") is None
     assert clean_text("e\u0301") == "\u00e9"
+
+
+def _reference_clean_text(text: str) -> str | None:
+    """clean_text as first written, without its ASCII fast path."""
+    text = unicodedata.normalize("NFC", text).translate(dict.fromkeys(map(ord, INVISIBLES)))
+    return SPACE_RE.sub(" ", text).strip() or None
+
+
+def test_clean_text_fast_paths_agree_with_the_full_cleaning() -> None:
+    samples = [
+        "plain words",
+        "two  spaces and\ttab\t\t here ",
+        "line\n\n  next\r\n",
+        "\t\n ",
+        "",
+        "caf\u00e9 \u00a0 \u2009thin",
+        "soft\u00adhyphen and zero\u200bwidth\ufeff",
+        "\u200b",
+        "e\u0301 \u212b",  # decomposed e-acute; the Angstrom sign composes to a different letter
+        "\u3000ideographic\u3000space\u205f",
+        "\u00ad \u00a0",
+    ]
+    for sample in samples:
+        assert clean_text(sample) == _reference_clean_text(sample), repr(sample)
 
 
 def test_normalize_url() -> None:
