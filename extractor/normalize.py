@@ -48,10 +48,21 @@ def clean_text(text: str | None) -> str | None:
     return text.strip() or None
 
 
+# A URL already in the form normalize_url gives (lower-case host of plain labels, no port, user
+# or fragment, a path, no empty "?"): most teaser and canonical URLs, returned as they are.
+_NORMAL_URL_RE = re.compile(r"https?://[a-z0-9.-]+/[^\s#?]*(?:\?[^\s#]+)?")
+
+
 def normalize_url(url: str | None) -> str | None:
     """An absolute http(s) URL with its host lower-cased, default port and fragment dropped."""
     if not url:
         return None
+    if _NORMAL_URL_RE.fullmatch(url):
+        return url
+    return _normalize_parsed(url)
+
+
+def _normalize_parsed(url: str) -> str | None:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
