@@ -26,22 +26,43 @@ from extractor.version import __version__
 
 _LANG_RE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLES), None)
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLES}]")
 
 
 def clean_text(text: str | None) -> str | None:
     """NFC, no invisible characters, runs of spaces folded; None for empty text."""
     if text is None:
         return None
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    text = _SPACE_RE.sub(" ", text).strip()
-    return text or None
+    # Every string of a record passes here, most of them ASCII and already clean: ASCII is its
+    # own NFC and holds no invisible character, and its only foldable spaces are " " and tab.
+    if text.isascii():
+        if "  " in text or "\t" in text:
+            text = _SPACE_RE.sub(" ", text)
+    else:
+        text = unicodedata.normalize("NFC", text)
+        if _INVISIBLE_RE.search(text):  # a search is far cheaper than translate's copy
+            text = text.translate(_INVISIBLE)
+        text = _SPACE_RE.sub(" ", text)
+    return text.strip() or None
+
+
+# A URL already in the form normalize_url gives (lower-case host of plain labels, no port, user
+# or fragment, a path, no empty "?"): most teaser and canonical URLs, returned as they are.
+_NORMAL_URL_RE = re.compile(r"https?://[a-z0-9.-]+/[^\s#?]*(?:\?[^\s#]+)?")
 
 
 def normalize_url(url: str | None) -> str | None:
     """An absolute http(s) URL with its host lower-cased, default port and fragment dropped."""
     if not url:
         return None
+    if _NORMAL_URL_RE.fullmatch(url):
+        return url
+    return _normalize_parsed(url)
+
+
+def _normalize_parsed(url: str) -> str | None:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None

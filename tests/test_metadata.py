@@ -697,3 +697,29 @@ def test_hostile_values_never_raise() -> None:
     assert meta.canonical_url is None
     assert meta.authors == ()
     json.dumps(meta.to_record_metadata(), allow_nan=False)
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "expected"),
+    [
+        ("", "https://example.com/news/a.html", "https://example.com/news/a.html"),
+        (
+            '<base href=" /static/ ">',
+            "https://example.com/news/a.html",
+            "https://example.com/static/",
+        ),
+        # The first <base href> is the document's base even when empty: a later one does not count.
+        ('<base href=""><base href="/later/">', "https://example.com/a", "https://example.com/a"),
+        (
+            '<base target="_blank"><base href="/b/">',
+            "https://example.com/a",
+            "https://example.com/b/",
+        ),
+        ('<base href="/b/">', None, "/b/"),
+        ("", None, None),
+        # A base urllib cannot join (a broken IPv6 host) leaves the page URL, never an error.
+        ('<base href="http://[bad/">', "https://example.com/a", "https://example.com/a"),
+    ],
+)
+def test_document_base(head: str, url: str | None, expected: str | None) -> None:
+    assert read(head, url=url).document_base == expected

@@ -114,7 +114,11 @@ _DECODER = json.JSONDecoder(strict=False, parse_constant=_reject_constant)
 
 def load_jsonld(raw: str) -> list[Any]:
     """Every JSON value in a script body, repairing the usual breakage; [] when unrepairable."""
-    text = _WRAPPER_RE.sub("", raw.strip()).strip()
+    text = raw.strip()
+    # The wrapper regex tries its unanchored end branch at every offset of the script: run it
+    # only on a text that starts or ends as a wrapper can ("//", "<!--", "-->", "]]>").
+    if text[:1] in ("/", "<") or text.endswith(">"):
+        text = _WRAPPER_RE.sub("", text).strip()
     values, complete = _decode_all(text)
     if not complete:
         repaired = _TRAILING_COMMA_RE.sub(r"\1", _CONTROL_RE.sub(" ", text))

@@ -137,6 +137,9 @@ class PageMetadata:
     section: str | None = None
     keywords: tuple[str, ...] = ()
     article_type: str | None = None
+    # What the page's relative links resolve against: the first <base href> joined to the page
+    # URL (an empty or unjoinable one leaves the page URL), read in the walk done here anyway.
+    document_base: str | None = None
 
     def to_record_metadata(self) -> dict[str, Any]:
         """The declared metadata as JSON-ready data, bounded in size, in document order."""
@@ -165,6 +168,7 @@ class _Tags:
     by_id: dict[str, dict[str, Any]]
     title: str | None
     base_href: str | None
+    first_base: str | None
     pubdate: str | None
 
 
@@ -273,6 +277,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
         section=_section(tags, main),
         keywords=_keywords(tags, main),
         article_type=type_of(main, ARTICLE_TYPES) if main else None,
+        document_base=(base_url(tags.first_base, url) if tags.first_base else None) or url,
     )
 
 
@@ -291,6 +296,7 @@ def _gather(tree: HtmlElement) -> _Tags:
     scripts: list[str] = []
     title: str | None = None
     base_href: str | None = None
+    first_base: str | None = None
     pubdate: str | None = None
     for el in tree.iter("meta", "link", "a", "script", "title", "base", "time"):
         tag = el.tag
@@ -316,7 +322,10 @@ def _gather(tree: HtmlElement) -> _Tags:
         elif tag == "title":
             title = title or element_text(el) or None
         elif tag == "base":
-            base_href = base_href or (el.get("href") or "").strip() or None
+            href = el.get("href")
+            if first_base is None and href is not None:
+                first_base = href.strip()  # the document's base, even when empty (HTML spec)
+            base_href = base_href or (href or "").strip() or None
         elif pubdate is None and el.get("pubdate") is not None:
             # The visible text is often a bare time ("12:55 AM"); only the attribute is a date.
             pubdate = (el.get("datetime") or "").strip() or None
@@ -340,6 +349,7 @@ def _gather(tree: HtmlElement) -> _Tags:
         by_id,
         title,
         base_href,
+        first_base,
         pubdate,
     )
 
