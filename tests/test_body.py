@@ -185,3 +185,15 @@ def test_promo_lines_and_box_labels_in_the_body_are_boilerplate() -> None:
         f"<p>{P2}</p><p>DON'T MISS</p><p>{P3}</p></article>"
     )
     assert record["text"] == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_mathml_formulas_are_body_text_without_their_tex_source() -> None:
+    formula = (
+        "<math><semantics><mrow><mi>x</mi><mo>=</mo><mn>2</mn></mrow>"
+        "<annotation encoding='application/x-tex'>x = 2</annotation></semantics></math>"
+    )
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p><p>So {formula} holds.</p></article>"
+    )
+    assert "So x=2 holds." in str(record["text"])
+    assert "application" not in str(record["text"]) and "x = 2" not in str(record["text"])

@@ -183,6 +183,7 @@ def _content_blocks(
         members.update(root.iter())
     for root in roots:
         members.difference_update(_figure_captions(root))
+        members.difference_update(_gallery_slides(root))
     if roots:
         members.difference_update(_other_articles(roots))
     start = -1
@@ -242,6 +243,28 @@ def _figure_captions(root: HtmlElement) -> set[HtmlElement]:
         for kept in figure.iterdescendants(*_FIGURE_CONTENT):
             own.difference_update(kept.iter())
         found |= own
+    return found
+
+
+def _gallery_slides(root: HtmlElement) -> set[HtmlElement]:
+    """The elements of gallery slides under ``root``: a heading that opens with a slide counter
+    ("1/50 United goin down") and the caption and credit beside it.
+
+    A gallery's captions are many and long enough to read as prose, but each describes a
+    picture, not the article.
+    """
+    slides: list[HtmlElement] = []
+    for heading in root.iterdescendants(*vocab.HEADING_TAGS):
+        if not vocab.SLIDE_COUNTER_RE.match(heading.xpath("string()")):
+            continue
+        slide = heading.getparent()
+        if slide is not None and slide is not root and slide not in slides:
+            slides.append(slide)
+    found: set[HtmlElement] = set()
+    if len(slides) < 2:
+        return found  # one heading opening with "24/7" or "11/24" is no gallery
+    for slide in slides:
+        found.update(slide.iter())
     return found
 
 

@@ -53,8 +53,9 @@ def find_content_roots(blocks: Iterable[Block]) -> list[HtmlElement]:
         score = 0.0
         if n >= MIN_SCORED_CHARS and block.link_density <= 0.5:
             score = 1 + block.text.count(",") + min(n / 100, 3)
-            if block.el.tag == "li":
-                # A list item is a card or a menu entry more often than prose.
+            if block.el.tag == "li" or (node is not None and node.tag == "li"):
+                # A list item, or a paragraph in one, is a card, a gallery caption or a menu
+                # entry more often than prose.
                 score /= 2
         link_chars = block.link_chars
         for weight in _LEVEL_WEIGHTS:

@@ -11,7 +11,7 @@ DROP_TAGS: tuple[str, ...] = (
     "noscript",
     "template",
     "svg",
-    "math",
+    "annotation",  # MathML's TeX source beside the formula it renders
     "iframe",
     "object",
     "embed",
@@ -445,3 +445,6 @@ ELLIPSIS_RE = re.compile(r"(…|\.\.\.+|\[…\]|\[\.\.\.\]|\.\.)\s*$")
 
 # Separators between an article title and the site name in <title>.
 TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
+
+# A slide counter opening a heading ("1/50 United goin down", "3 of 12"): a gallery caption.
+SLIDE_COUNTER_RE = re.compile(r"^\s*\d{1,3}\s*(?:/|of)\s*\d{1,3}\b", re.IGNORECASE)
