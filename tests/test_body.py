@@ -197,3 +197,25 @@ def test_mathml_formulas_are_body_text_without_their_tex_source() -> None:
     )
     assert "So x=2 holds." in str(record["text"])
     assert "application" not in str(record["text"]) and "x = 2" not in str(record["text"])
+
+
+def test_caption_boxes_named_by_class_leave_the_body_but_a_loose_figcaption_stays() -> None:
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p>"
+        "<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>The lab at night,"
+        " with its lights on and nobody in it, seen from the street.</p></div>"
+        f"<p>{P2}</p><div class='photo-credit'>Photo: Some Agency</div>"
+        f"<img src='b.jpg'><figcaption>A step of the recipe</figcaption><p>{P3}</p></article>"
+    )
+    assert record["text"] == f"{P1}\n\n{P2}\n\nA step of the recipe\n\n{P3}"
+
+
+def test_a_modal_dialog_is_never_the_body() -> None:
+    modal = "".join(
+        f"<p>To become an approved author you must write {i} articles, first.</p>" for i in range(6)
+    )
+    record = _record(
+        f"<div class='modal fade'><div class='modal-content'>{modal}</div></div>"
+        f"<article><h1>Title of the story</h1><p>{P1}</p><p>{P2}</p></article>"
+    )
+    assert record["text"] == f"{P1}\n\n{P2}"

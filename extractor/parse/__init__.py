@@ -12,6 +12,7 @@ from extractor.models import Boilerplate, PageParts, Teaser
 from extractor.parse import boilerplate as bp
 from extractor.parse import dates, vocab
 from extractor.parse.body import body_text, build_sections, find_content_roots
+from extractor.parse.captions import picture_captions
 from extractor.parse.dom import Block, HtmlElement, blocks, clean, parse_document, text_length
 from extractor.parse.headline import find_headline, find_summary
 from extractor.parse.metadata import PageMetadata, read_metadata
@@ -34,7 +35,6 @@ MIN_BODY_CHARS = 100
 _MERGED_KINDS = frozenset(
     ("navigation", "breadcrumb", "share", "footer", "cookie", "subscribe", "advert", "comments")
 )
-_FIGURE_CONTENT = ("blockquote", "table", "pre", "code")
 _JOINERS = {"navigation": " · ", "breadcrumb": " › ", "share": " · "}
 
 
@@ -182,8 +182,7 @@ def _content_blocks(
     for root in roots:
         members.update(root.iter())
     for root in roots:
-        members.difference_update(_figure_captions(root))
-        members.difference_update(_gallery_slides(root))
+        members.difference_update(picture_captions(root))
     if roots:
         members.difference_update(_other_articles(roots))
     start = -1
@@ -226,45 +225,6 @@ def _other_articles(roots: list[HtmlElement]) -> set[HtmlElement]:
             parent = art.getparent()
             if parent is not None and sum(1 for c in parent if c.tag == "article") >= 2:
                 found.update(art.iter())
-    return found
-
-
-def _figure_captions(root: HtmlElement) -> set[HtmlElement]:
-    """The elements of figures under ``root`` that caption a picture rather than quote text.
-
-    A caption describes an image beside the article; a figure may also frame a quote, a table
-    or code, which are the article's own.
-    """
-    found: set[HtmlElement] = set()
-    figures = [root] if root.tag == "figure" else []
-    figures.extend(root.iterdescendants("figure"))
-    for figure in figures:
-        own = set(figure.iter())
-        for kept in figure.iterdescendants(*_FIGURE_CONTENT):
-            own.difference_update(kept.iter())
-        found |= own
-    return found
-
-
-def _gallery_slides(root: HtmlElement) -> set[HtmlElement]:
-    """The elements of gallery slides under ``root``: a heading that opens with a slide counter
-    ("1/50 United goin down") and the caption and credit beside it.
-
-    A gallery's captions are many and long enough to read as prose, but each describes a
-    picture, not the article.
-    """
-    slides: list[HtmlElement] = []
-    for heading in root.iterdescendants(*vocab.HEADING_TAGS):
-        if not vocab.SLIDE_COUNTER_RE.match(heading.xpath("string()")):
-            continue
-        slide = heading.getparent()
-        if slide is not None and slide is not root and slide not in slides:
-            slides.append(slide)
-    found: set[HtmlElement] = set()
-    if len(slides) < 2:
-        return found  # one heading opening with "24/7" or "11/24" is no gallery
-    for slide in slides:
-        found.update(slide.iter())
     return found
 
 

@@ -117,6 +117,7 @@ HIDDEN_CLASSES: frozenset[str] = frozenset(
         "hidden-md-up",
         "d-md-none",
         "d-lg-none",
+        "modal",  # a dialog that shows only when opened (Bootstrap's display: none)
     ]
 )
 # Whole class names that say an element shows on a desktop, whatever else it says.
@@ -448,3 +449,22 @@ TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
 
 # A slide counter opening a heading ("1/50 United goin down", "3 of 12"): a gallery caption.
 SLIDE_COUNTER_RE = re.compile(r"^\s*\d{1,3}\s*(?:/|of)\s*\d{1,3}\b", re.IGNORECASE)
+
+# Class tokens of an element that captions or credits a picture.
+CAPTION_TOKENS: frozenset[str] = frozenset(
+    [
+        "caption",
+        "captions",
+        "wp-caption",
+        "wp-caption-text",
+        "image-caption",
+        "img-caption",
+        "photo-caption",
+        "media-caption",
+        "credit",
+        "credits",
+        "photo-credit",
+        "image-credit",
+        "img-credit",
+    ]
+)
