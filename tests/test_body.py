@@ -219,3 +219,15 @@ def test_a_modal_dialog_is_never_the_body() -> None:
         f"<article><h1>Title of the story</h1><p>{P1}</p><p>{P2}</p></article>"
     )
     assert record["text"] == f"{P1}\n\n{P2}"
+
+
+def test_a_list_item_naming_a_signup_is_not_a_subscribe_box_for_its_list() -> None:
+    items = "".join(
+        f"<li>{t}</li>"
+        for t in ("Newtab stories in two countries", "New signup call-to-action", "Other tests")
+    )
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p><ul>{items}</ul><p>{P2}</p></article>"
+    )
+    assert "Newtab stories in two countries" in str(record["text"])
+    assert "Other tests" in str(record["text"])

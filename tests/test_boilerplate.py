@@ -116,3 +116,12 @@ def test_text_kinds_still_read_short_boxes() -> None:
     assert found == ["cookie", "footer", "subscribe", None, None]
     assert boilerplate.is_disclaimer("This article is for informational purposes only.")
     assert not boilerplate.is_disclaimer("Plain prose here.")
+
+
+def test_a_social_media_embed_holding_a_quoted_post_is_not_share_buttons() -> None:
+    marks = _marks(
+        "<html><body><div id='embed' class='social-media-embed'><blockquote><p>on. it.</p>"
+        "</blockquote></div><div id='buttons' class='social-share'><a href='/s'>Share</a></div>"
+        "</body></html>"
+    )
+    assert marks == {"buttons": "share"}

@@ -95,3 +95,17 @@ def test_text_length_counts_every_character_of_the_text() -> None:
     body = root.find("body")
     assert body is not None
     assert dom.text_length(body) == sum(len(t) for t in body.itertext()) == 12
+
+
+def test_text_pushed_off_screen_is_hidden_but_a_small_offset_is_not() -> None:
+    html = (
+        "<body><p>seen</p><div style='position:absolute; top:0; left:-9999px;'>"
+        "<a href='https://spam.example'>Download themes</a></div>"
+        "<p style='text-indent: -12000px'>gone</p><p style='margin-left: -20px'>kept</p></body>"
+    )
+    assert [t for _, t in _blocks(html)] == ["seen", "kept"]
+
+
+def test_mathml_is_text_and_its_annotation_is_not() -> None:
+    html = "<body><p>x <math><mi>a</mi><annotation>\\alpha</annotation></math> y</p></body>"
+    assert [t for _, t in _blocks(html)] == ["x a y"]

@@ -15,6 +15,7 @@ from extractor.parse.body import body_text, build_sections, find_content_roots
 from extractor.parse.captions import picture_captions
 from extractor.parse.dom import Block, HtmlElement, blocks, clean, parse_document, text_length
 from extractor.parse.headline import find_headline, find_summary
+from extractor.parse.link_lists import page_hosts, without_link_lists
 from extractor.parse.metadata import PageMetadata, read_metadata
 from extractor.parse.teasers import TeaserBlock, find_teaser_blocks
 
@@ -92,7 +93,8 @@ def parse_page(
 
     all_blocks = blocks(body, zones)
     headline_index = _headline_index(all_blocks, headline_el)
-    content = _content_blocks(all_blocks, headline_el, headline_index)
+    own_hosts = page_hosts(url, meta.canonical_url)
+    content = _content_blocks(all_blocks, headline_el, headline_index, own_hosts)
 
     byline_blocks = _byline_blocks(all_blocks, headline_index, meta, languages)
     skip = {id(b) for b in byline_blocks}
@@ -175,7 +177,10 @@ def _headline_index(all_blocks: list[Block], headline_el: HtmlElement | None) ->
 
 
 def _content_blocks(
-    all_blocks: list[Block], headline_el: HtmlElement | None, headline_index: int | None
+    all_blocks: list[Block],
+    headline_el: HtmlElement | None,
+    headline_index: int | None,
+    own_hosts: frozenset[str] = frozenset(),
 ) -> list[Block]:
     roots = find_content_roots(all_blocks)
     members: set[HtmlElement] = set()
@@ -193,7 +198,7 @@ def _content_blocks(
         for b in all_blocks
         if b.zone is None and b.index > start and b.el in members and b.el is not headline_el
     ]
-    content = _without_link_lists(candidates)
+    content = without_link_lists(candidates, own_hosts)
     if sum(len(b.text) for b in content) >= MIN_BODY_CHARS:
         return content
     # No container stands out (a short page, a page of short lines): every unmarked block
@@ -226,41 +231,6 @@ def _other_articles(roots: list[HtmlElement]) -> set[HtmlElement]:
             if parent is not None and sum(1 for c in parent if c.tag == "article") >= 2:
                 found.update(art.iter())
     return found
-
-
-def _is_link_line(block: Block) -> bool:
-    return block.link_density > 0.6 and len(block.text) < 200 and not block.heading_level
-
-
-def _is_linked_heading(block: Block) -> bool:
-    # A heading that is one link: a card title when link lines surround it.
-    return bool(block.heading_level) and block.link_density > 0.9 and len(block.text) < 200
-
-
-def _without_link_lists(candidates: list[Block]) -> list[Block]:
-    """The blocks less runs of link lines (tag lists, "more" menus left in the body).
-
-    A lone link line between prose (a source link, a DOI under "Original study") stays. A linked
-    heading counts in a run (cards of titles and links) but never starts one on its own.
-    """
-    kept = []
-    n = len(candidates)
-    for i, block in enumerate(candidates):
-        before = candidates[i - 1] if i else None
-        after = candidates[i + 1] if i + 1 < n else None
-        if _is_link_line(block):
-            run_before = before is None or _is_link_line(before) or _is_linked_heading(before)
-            if run_before or (
-                after is not None and (_is_link_line(after) or _is_linked_heading(after))
-            ):
-                continue
-        elif _is_linked_heading(block) and (
-            (before is not None and _is_link_line(before))
-            or (after is not None and _is_link_line(after))
-        ):
-            continue
-        kept.append(block)
-    return kept
 
 
 def _byline_blocks(
@@ -310,9 +280,14 @@ def _text_kinds(all_blocks: list[Block], content: list[Block]) -> dict[int, str]
     content_chars = sum(len(b.text) for b in content) or 1
     for group in groups:
         # A short box whose text asks to subscribe (or to accept cookies) is that box whole,
-        # its bold title included.
+        # its bold title included; a list's items are separate points, each judged alone.
         boxed = [kinds[id(b)] for b in group if kinds.get(id(b)) in ("subscribe", "cookie")]
-        if boxed and len(group) <= 4 and all(len(b.text) < 200 for b in group):
+        if (
+            boxed
+            and len(group) <= 4
+            and all(len(b.text) < 200 for b in group)
+            and group[0].el.tag != "li"
+        ):
             for b in group:
                 kinds[id(b)] = boxed[0]
         if not any(bp.is_disclaimer(b.text) for b in group):

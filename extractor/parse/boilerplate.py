@@ -92,6 +92,9 @@ def _mark_of(el: HtmlElement, total_chars: int) -> str | None:
             return None  # an aside may hold related reads or a pull quote; judged by its content
     if tag not in ("nav", "footer", "header") and _holds_prose(el, kind, total_chars):
         return None
+    if kind == "share" and next(el.iterdescendants("blockquote"), None) is not None:
+        # A "social-media-embed" holds a post the article quotes, not buttons to share it.
+        return None
     return kind
 
 

@@ -36,7 +36,11 @@ _PARSER = lxml.etree.HTMLParser(
 )
 _BR = "\x01"  # stands for <br> while text is gathered, so two in a row can split paragraphs
 _TOKEN_SPLIT_RE = re.compile(r"[^a-z0-9]+")
-_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Hidden, or pushed far off the screen ("left: -9999px", the hiding place of injected spam links).
+_HIDDEN_STYLE_RE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|text-indent)\s*:\s*-\d{4,}px",
+    re.IGNORECASE,
+)
 
 LINK = 1
 BOLD = 2
