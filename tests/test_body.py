@@ -231,3 +231,21 @@ def test_a_list_item_naming_a_signup_is_not_a_subscribe_box_for_its_list() -> No
     )
     assert "Newtab stories in two countries" in str(record["text"])
     assert "Other tests" in str(record["text"])
+
+
+def test_an_article_sentence_saying_should_not_be_used_is_no_disclaimer() -> None:
+    line = "So you should only use the word when you mean it. It should not be used in hyperbole."
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p><p>{line}</p><p>{P2}</p></article>"
+    )
+    assert line in str(record["text"])
+
+
+def test_a_sentence_mentioning_a_short_author_field_is_no_byline() -> None:
+    # A broken author field ("Mac") must not turn the article's last sentence into a byline.
+    line = "The app costs about 50 euros in the Mac App Store and needs a recent system version."
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p><p>{line}</p></article>",
+        head="<meta name='author' content='Mac'>",
+    )
+    assert line in str(record["text"])

@@ -249,7 +249,7 @@ def _byline_blocks(
         if len(text) > 160 or block.zone is not None:
             continue
         folded = text.casefold()
-        if vocab.BYLINE_TEXT_RE.match(text) or any(n and n in folded for n in names):
+        if vocab.BYLINE_TEXT_RE.match(text) or any(_names_in(n, folded) for n in names):
             found.append(block)
             continue
         parsed = dates.find_date(text, languages=languages)
@@ -258,6 +258,12 @@ def _byline_blocks(
         ):
             found.append(block)
     return found
+
+
+def _names_in(name: str, folded: str) -> bool:
+    """Whether a short line gives an author's name: a sentence of the article that mentions a
+    word of it ("Mac", read from a bad author field) is no byline."""
+    return len(name) >= 4 and name in folded and len(folded) <= len(name) + 60
 
 
 def _text_kinds(all_blocks: list[Block], content: list[Block]) -> dict[int, str]:

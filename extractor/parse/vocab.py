@@ -380,7 +380,7 @@ DISCLAIMER_RE = re.compile(
     r"does not (constitute|provide) (medical|legal|financial|professional) advice|"
     r"views (and opinions )?expressed|opinions expressed|not (been )?(reviewed|endorsed)|"
     r"we (recommend|encourage) (reviewing|consulting|readers)|"
-    r"should not be (used|relied|construed)|no responsibility|not responsible for)\b",
+    r"should not be (used as|relied|construed)|no responsibility|not responsible for)\b",
     re.IGNORECASE,
 )
 # A line that sends the reader to another story ("READ MORE: ...", "See also: ...") and the
