@@ -121,3 +121,16 @@ def test_a_slide_counter_is_read_only_at_the_start_of_a_heading() -> None:
     assert vocab.SLIDE_COUNTER_RE.match("3 of 12")
     assert not vocab.SLIDE_COUNTER_RE.match("2024/25 season review")
     assert not vocab.SLIDE_COUNTER_RE.match("Top 10 of the year")
+
+
+def test_a_part_of_the_article_under_other_wrappers_joins_by_its_class() -> None:
+    # The intro sits in its own wrappers above a hero figure; the rest of the article is in
+    # chunks of the same class further down.
+    intro = f"<div class='intro'><div><div class='post-text'><p>{STEPS[0]}</p></div></div></div>"
+    rest = f"<div class='post-text'><p>{STEPS[1]}</p><p>{STEPS[2]}</p><p>{STEPS[3]}</p></div>"
+    text = _text(
+        f"<h1>Title of the story</h1>{intro}<figure><img src='a.jpg'></figure>"
+        f"<div class='main'>{rest}</div><div class='aside'><p>{RELATED[0]}, more.</p></div>"
+    )
+    assert STEPS[0] in text and STEPS[3] in text
+    assert RELATED[0] not in text
