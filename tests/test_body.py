@@ -249,3 +249,12 @@ def test_a_sentence_mentioning_a_short_author_field_is_no_byline() -> None:
         head="<meta name='author' content='Mac'>",
     )
     assert line in str(record["text"])
+
+
+def test_a_caption_set_as_a_plain_line_with_its_credit_leaves_the_body() -> None:
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p>"
+        "<div>Yersinia pestis causes the plague (Image: GETTY)</div>"
+        f"<p>{P2}</p><p>{P3} (Source: the study)</p></article>"
+    )
+    assert record["text"] == f"{P1}\n\n{P2}\n\n{P3} (Source: the study)"

@@ -154,6 +154,8 @@ def kind_of_text(block: Block) -> str | None:
         return "other"
     if n < 40 and vocab.PROMO_LABEL_RE.match(text):
         return "other"
+    if n < 250 and text.endswith(")") and vocab.CAPTION_LINE_RE.search(text):
+        return "other"  # a picture's caption set as a plain line
     if n < 80 and vocab.COMMENTS_RE.match(text):
         return "comments"
     if n < 40 and vocab.ADVERT_RE.match(text):

@@ -468,3 +468,8 @@ CAPTION_TOKENS: frozenset[str] = frozenset(
         "img-credit",
     ]
 )
+
+# A caption set as a plain line, its credit in brackets at the end ("... (Image: GETTY)").
+CAPTION_LINE_RE = re.compile(
+    r"\((?:image|photo|picture|pic|credit|video)s?\s*:\s*[^()]{1,60}\)\s*$", re.IGNORECASE
+)
