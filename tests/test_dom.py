@@ -109,3 +109,11 @@ def test_text_pushed_off_screen_is_hidden_but_a_small_offset_is_not() -> None:
 def test_mathml_is_text_and_its_annotation_is_not() -> None:
     html = "<body><p>x <math><mi>a</mi><annotation>\\alpha</annotation></math> y</p></body>"
     assert [t for _, t in _blocks(html)] == ["x a y"]
+
+
+def test_a_folded_panel_is_hidden_until_its_classes_say_it_is_open() -> None:
+    html = (
+        "<body><p>seen</p><div class='collapse'><p>the letter</p></div>"
+        "<div class='collapse show'><p>open panel</p></div></body>"
+    )
+    assert [t for _, t in _blocks(html)] == ["seen", "open panel"]

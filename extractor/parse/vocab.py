@@ -118,6 +118,7 @@ HIDDEN_CLASSES: frozenset[str] = frozenset(
         "d-md-none",
         "d-lg-none",
         "modal",  # a dialog that shows only when opened (Bootstrap's display: none)
+        "collapse",  # a panel folded until a button opens it, unless "show" or "in" says open
     ]
 )
 # Whole class names that say an element shows on a desktop, whatever else it says.
@@ -131,6 +132,8 @@ DESKTOP_CLASSES: frozenset[str] = frozenset(
         "show-for-medium",
         "d-md-block",
         "d-lg-block",
+        "show",
+        "in",
     ]
 )
 
