@@ -125,3 +125,25 @@ def test_a_social_media_embed_holding_a_quoted_post_is_not_share_buttons() -> No
         "</body></html>"
     )
     assert marks == {"buttons": "share"}
+
+
+def _block(text: str) -> dom.Block:
+    return dom.Block(dom.parse_document("<p>x</p>"), text, 0, 0, 0, None)
+
+
+def test_a_plain_paragraph_asking_twice_for_the_newsletter_is_a_subscribe_promo() -> None:
+    promo = (
+        "Start your day with the Opening Bell. It is the preferred reading material of finance"
+        " professionals. Sign up for the free daily newsletter."
+    )
+    assert boilerplate.kind_of_text(_block(promo)) == "subscribe"
+    deal = (
+        "An even better deal is if you sign up for the bundle. In that case you pay only $12.99"
+        " a month, and you can subscribe with the same account you already have."
+    )
+    assert boilerplate.kind_of_text(_block(deal)) is None
+
+
+def test_share_labels_and_box_labels_are_read_from_text() -> None:
+    assert boilerplate.kind_of_text(_block("Sharing is caring!")) == "share"
+    assert boilerplate.kind_of_text(_block("Related Links")) == "other"

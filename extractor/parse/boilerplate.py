@@ -147,7 +147,7 @@ def kind_of_text(block: Block) -> str | None:
         n < 250
         and _has_any(text.lower(), vocab.SUBSCRIBE_KEYS)
         and vocab.SUBSCRIBE_RE.search(text)
-        and (block.link_density > 0.2 or n < 140)
+        and (block.link_density > 0.2 or n < 140 or _is_newsletter_ask(text))
     ):
         return "subscribe"
     if n < 200 and block.link_density > 0.5 and vocab.PROMO_LINE_RE.match(text):
@@ -163,6 +163,14 @@ def kind_of_text(block: Block) -> str | None:
     if n < 60 and vocab.NAVIGATION_WORDS_RE.match(text):
         return "navigation"
     return None
+
+
+def _is_newsletter_ask(text: str) -> bool:
+    """Whether a text asks twice over to subscribe to mail ("Sign up for the free daily
+    newsletter"): a promo however plain its paragraph. A deal to "sign up" for a service that
+    one can "subscribe" to names no newsletter and stays."""
+    cues = {m.group(1).lower() for m in vocab.SUBSCRIBE_RE.finditer(text)}
+    return len(cues) >= 2 and any("newsletter" in c or "inbox" in c for c in cues)
 
 
 def _has_any(folded: str, keys: tuple[str, ...]) -> bool:

@@ -358,8 +358,9 @@ FOOTER_RE = re.compile(
     re.IGNORECASE,
 )
 SHARE_RE = re.compile(
-    r"^\s*(share( (this|on|via|article|story))?|tweet|email|print|copy link|facebook|twitter|"
-    r"linkedin|whatsapp|pinterest|reddit)\b[\w\s:|/•·-]*$",
+    r"^\s*(share( (this|on|via|article|story))?|sharing is caring|tweet|email|print|copy link|"
+    r"facebook|twitter|"
+    r"linkedin|whatsapp|pinterest|reddit)\b[\w\s:|/•·!-]*$",
     re.IGNORECASE,
 )
 SUBSCRIBE_RE = re.compile(
@@ -393,7 +394,7 @@ PROMO_LINE_RE = re.compile(
 )
 PROMO_LABEL_RE = re.compile(
     r"^\s*(don'?t miss|must read|most read|trending( now)?|recommended( for you)?|"
-    r"related( articles| stories| posts| content| reading)?|you (may|might) (also )?like)"
+    r"related( articles| stories| posts| content| reading| links)?|you (may|might) (also )?like)"
     r"\s*:?\s*$",
     re.IGNORECASE,
 )
