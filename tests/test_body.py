@@ -260,3 +260,23 @@ def test_a_caption_set_as_a_plain_line_with_its_credit_leaves_the_body() -> None
     text = str(record["text"])
     assert text.endswith(f"{P2}\n\n{P3} (Source: the study)")
     assert "GETTY" not in text
+
+
+def test_a_lede_in_the_body_container_stays_in_the_text_as_well_as_the_summary() -> None:
+    lede = "Two senators have taken the head of police to court over the raid."
+    long = f"{P1} {P2}"
+    html = (
+        f"<article><h1>Title of the story</h1><div class='body'><p>{lede}</p><p>{long}</p>"
+        f"<p>{long}</p></div></article>"
+    )
+    record = _record(html, head=f"<meta name='description' content='{lede}'>")
+    assert record["summary"] == lede
+    assert str(record["text"]).startswith(lede)
+    # A dek set in its own element stays out of the text.
+    dek = (
+        f"<article><h1>Title of the story</h1><p class='standfirst'>{lede}</p>"
+        f"<div class='body'><p>{long}</p><p>{long}</p></div></article>"
+    )
+    record = _record(dek, head=f"<meta name='description' content='{lede}'>")
+    assert record["summary"] == lede
+    assert lede not in str(record["text"])

@@ -11,9 +11,22 @@ from urllib.parse import urljoin
 from extractor.models import Boilerplate, PageParts, Teaser
 from extractor.parse import boilerplate as bp
 from extractor.parse import dates, vocab
-from extractor.parse.body import body_text, build_sections, find_content_roots
+from extractor.parse.body import (
+    body_text,
+    build_sections,
+    find_content_roots,
+    is_pseudo_heading,
+)
 from extractor.parse.captions import picture_captions
-from extractor.parse.dom import Block, HtmlElement, blocks, clean, parse_document, text_length
+from extractor.parse.dom import (
+    Block,
+    HtmlElement,
+    blocks,
+    clean,
+    parse_document,
+    text_length,
+    tokens,
+)
 from extractor.parse.headline import find_headline, find_summary
 from extractor.parse.link_lists import page_hosts, without_link_lists
 from extractor.parse.metadata import PageMetadata, read_metadata
@@ -101,7 +114,7 @@ def parse_page(
     summary_block, summary = find_summary(
         content, all_blocks, headline_index, meta.description, skip
     )
-    if summary_block is not None:
+    if summary_block is not None and not _opens_the_body(summary_block, content, skip):
         skip.add(id(summary_block))
     content = [b for b in content if id(b) not in skip]
 
@@ -258,6 +271,28 @@ def _byline_blocks(
         ):
             found.append(block)
     return found
+
+
+def _opens_the_body(block: Block, content: list[Block], bylines: set[int]) -> bool:
+    """Whether the summary's block is the body's first paragraph (a news lede), not a dek.
+
+    A dek is named so, or set apart from the paragraphs after it (another tag, another
+    container, above the byline); a lede is one more paragraph of the body's own container,
+    and stays in the text while it also serves as the summary.
+    """
+    if block not in content or any(t in vocab.SUMMARY_TOKENS for t in tokens(block.el)):
+        return False
+    at = content.index(block)
+    if at + 1 >= len(content):
+        return False
+    nxt = content[at + 1]
+    after = content[at + 2] if at + 2 < len(content) else None
+    if id(nxt) in bylines or is_pseudo_heading(nxt, after):
+        return False  # a line above the byline, or above the first (bold) heading, is a dek
+    parent = block.el.getparent()
+    if parent is None or any(t in vocab.SUMMARY_TOKENS for t in tokens(parent)):
+        return False
+    return block.tag == "p" and nxt.tag == "p" and nxt.el.getparent() is parent
 
 
 def _names_in(name: str, folded: str) -> bool:
