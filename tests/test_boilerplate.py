@@ -147,3 +147,20 @@ def test_a_plain_paragraph_asking_twice_for_the_newsletter_is_a_subscribe_promo(
 def test_share_labels_and_box_labels_are_read_from_text() -> None:
     assert boilerplate.kind_of_text(_block("Sharing is caring!")) == "share"
     assert boilerplate.kind_of_text(_block("Related Links")) == "other"
+
+
+def test_agency_captions_and_click_here_promos_are_read_from_text() -> None:
+    caption = (
+        "In this Dec. 12, 2006, file photo made available by NASA, two astronauts work outside."
+    )
+    assert boilerplate.kind_of_text(_block(caption)) == "other"
+    assert boilerplate.kind_of_text(_block("In this article we look at three ideas.")) is None
+    promo = dom.Block(
+        dom.parse_document("<p>x</p>"), "Get the news on the go by clicking here", 0, 0, 0, None
+    )
+    promo.link_chars = 13
+    assert boilerplate.kind_of_text(promo) == "other"
+    # Without a link it is a sentence of the article about clicking.
+    assert (
+        boilerplate.kind_of_text(_block("Nothing happens when you click here, she said.")) is None
+    )

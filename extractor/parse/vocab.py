@@ -477,3 +477,7 @@ CAPTION_TOKENS: frozenset[str] = frozenset(
 CAPTION_LINE_RE = re.compile(
     r"\((?:image|photo|picture|pic|credit|video)s?\s*:\s*[^()]{1,60}\)\s*$", re.IGNORECASE
 )
+# The news agencies' caption opening ("In this Dec. 12, 2006, file photo, ...").
+AGENCY_CAPTION_RE = re.compile(r"^\s*in this\b.{0,80}?\b(?:file )?(?:photo|image|picture)\b", re.I)
+# A promo line that sends the reader away by "clicking here".
+CLICK_HERE_RE = re.compile(r"\bclick(?:ing)? here\b", re.IGNORECASE)
