@@ -164,3 +164,11 @@ def test_agency_captions_and_click_here_promos_are_read_from_text() -> None:
     assert (
         boilerplate.kind_of_text(_block("Nothing happens when you click here, she said.")) is None
     )
+
+
+def test_the_authors_box_is_boilerplate_of_kind_other() -> None:
+    marks = _marks(
+        "<html><body><article><p>Text of the article.</p></article>"
+        "<div id='bio' class='author-bio'><p>Jane writes about science.</p></div></body></html>"
+    )
+    assert marks == {"bio": "other"}

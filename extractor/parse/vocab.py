@@ -164,6 +164,21 @@ BOILERPLATE_TOKENS: dict[str, str] = {
         "navigation",
     ),
     **dict.fromkeys(["breadcrumb", "breadcrumbs", "crumbs", "crumb"], "breadcrumb"),
+    # The author's box under the article: a bio of the writer, not the story.
+    **dict.fromkeys(
+        [
+            "author-bio",
+            "authorbio",
+            "author-box",
+            "about-author",
+            "about-the-author",
+            "author-info",
+            "author-description",
+            "author-content",
+            "entry-author-bio",
+        ],
+        "other",
+    ),
     **dict.fromkeys(["disclaimer", "disclaimers", "legal-notice"], "disclaimer"),
     **dict.fromkeys(
         ["footer", "foot", "sitefooter", "site-footer", "colophon", "copyright"], "footer"
