@@ -117,3 +117,12 @@ def test_a_folded_panel_is_hidden_until_its_classes_say_it_is_open() -> None:
         "<div class='collapse show'><p>open panel</p></div></body>"
     )
     assert [t for _, t in _blocks(html)] == ["seen", "open panel"]
+
+
+def test_a_hover_card_is_hidden_but_the_name_that_opens_it_stays() -> None:
+    html = (
+        "<body><p>Rep. <a class='rollover-people-link' href='/people/x'>Jane Doe</a>"
+        "<span class='rollover-people-block'><a href='/s/1'>Another story</a></span>"
+        " said so.</p></body>"
+    )
+    assert [t for _, t in _blocks(html)] == ["Rep. Jane Doe said so."]

@@ -116,6 +116,13 @@ def _hidden_classes(cls: str) -> bool:
     return bool(names & vocab.HIDDEN_CLASSES) and not names & vocab.DESKTOP_CLASSES
 
 
+@lru_cache(maxsize=16384)
+def _popup_classes(cls: str) -> bool:
+    # A card that shows on hover over a name ("rollover-people-block", "tooltip"); the link
+    # that opens it is an <a> and stays.
+    return any(t in vocab.POPUP_TOKENS for t in split_tokens(cls))
+
+
 def clean(root: HtmlElement) -> None:
     """Remove what a reader never sees: scripts, styles, embeds and hidden elements."""
     lxml.etree.strip_elements(root, *vocab.DROP_TAGS, with_tail=False)
@@ -124,7 +131,7 @@ def clean(root: HtmlElement) -> None:
     hidden = []
     for el in root.iter(lxml.etree.Element):
         cls = el.get("class")
-        if cls and _hidden_classes(cls):
+        if cls and (_hidden_classes(cls) or (_popup_classes(cls) and el.tag != "a")):
             hidden.append(el)
             continue
         style = el.get("style")

@@ -496,3 +496,5 @@ CAPTION_LINE_RE = re.compile(
 AGENCY_CAPTION_RE = re.compile(r"^\s*in this\b.{0,80}?\b(?:file )?(?:photo|image|picture)\b", re.I)
 # A promo line that sends the reader away by "clicking here".
 CLICK_HERE_RE = re.compile(r"\bclick(?:ing)? here\b", re.IGNORECASE)
+# Class tokens of cards shown only while the pointer rests on their trigger.
+POPUP_TOKENS: frozenset[str] = frozenset(("rollover", "tooltip", "popover", "hovercard"))
