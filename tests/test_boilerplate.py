@@ -147,6 +147,11 @@ def test_a_plain_paragraph_asking_twice_for_the_newsletter_is_a_subscribe_promo(
 def test_share_labels_and_box_labels_are_read_from_text() -> None:
     assert boilerplate.kind_of_text(_block("Sharing is caring!")) == "share"
     assert boilerplate.kind_of_text(_block("Related Links")) == "other"
+    assert boilerplate.kind_of_text(_block("Like this story? Share it with a friend!")) == "share"
+    also = dom.Block(
+        dom.parse_document("<p>x</p>"), "Also on news.example The next story", 30, 0, 0, None
+    )
+    assert boilerplate.kind_of_text(also) == "other"
 
 
 def test_agency_captions_and_click_here_promos_are_read_from_text() -> None:

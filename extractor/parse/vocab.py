@@ -373,7 +373,8 @@ FOOTER_RE = re.compile(
     re.IGNORECASE,
 )
 SHARE_RE = re.compile(
-    r"^\s*(share( (this|on|via|article|story))?|sharing is caring|tweet|email|print|copy link|"
+    r"^\s*(share( (this|on|via|article|story))?|sharing is caring|"
+    r"like this (story|article)\? share it|tweet|email|print|copy link|"
     r"facebook|twitter|"
     r"linkedin|whatsapp|pinterest|reddit)\b[\w\s:|/•·!-]*$",
     re.IGNORECASE,
@@ -405,7 +406,9 @@ DISCLAIMER_RE = re.compile(
 # A line that sends the reader to another story ("READ MORE: ...", "See also: ...") and the
 # labels of boxes of such links set in the body ("Don't miss", "Related articles").
 PROMO_LINE_RE = re.compile(
-    r"^\s*(read|see|watch|view|also read|read also)( more| also)?\s*[:>|»›]", re.IGNORECASE
+    r"^\s*((read|see|watch|view|also read|read also)( more| also)?\s*[:>|»›]|"
+    r"also on [\w-]+\.[a-z]{2,}\b)",
+    re.IGNORECASE,
 )
 PROMO_LABEL_RE = re.compile(
     r"^\s*(don'?t miss|must read|most read|trending( now)?|recommended( for you)?|"
