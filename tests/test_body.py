@@ -185,3 +185,98 @@ def test_promo_lines_and_box_labels_in_the_body_are_boilerplate() -> None:
         f"<p>{P2}</p><p>DON'T MISS</p><p>{P3}</p></article>"
     )
     assert record["text"] == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_mathml_formulas_are_body_text_without_their_tex_source() -> None:
+    formula = (
+        "<math><semantics><mrow><mi>x</mi><mo>=</mo><mn>2</mn></mrow>"
+        "<annotation encoding='application/x-tex'>x = 2</annotation></semantics></math>"
+    )
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p><p>So {formula} holds.</p></article>"
+    )
+    assert "So x=2 holds." in str(record["text"])
+    assert "application" not in str(record["text"]) and "x = 2" not in str(record["text"])
+
+
+def test_caption_boxes_named_by_class_leave_the_body_but_a_loose_figcaption_stays() -> None:
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p>"
+        "<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>The lab at night,"
+        " with its lights on and nobody in it, seen from the street.</p></div>"
+        f"<p>{P2}</p><div class='photo-credit'>Photo: Some Agency</div>"
+        f"<img src='b.jpg'><figcaption>A step of the recipe</figcaption><p>{P3}</p></article>"
+    )
+    assert record["text"] == f"{P1}\n\n{P2}\n\nA step of the recipe\n\n{P3}"
+
+
+def test_a_modal_dialog_is_never_the_body() -> None:
+    modal = "".join(
+        f"<p>To become an approved author you must write {i} articles, first.</p>" for i in range(6)
+    )
+    record = _record(
+        f"<div class='modal fade'><div class='modal-content'>{modal}</div></div>"
+        f"<article><h1>Title of the story</h1><p>{P1}</p><p>{P2}</p></article>"
+    )
+    assert record["text"] == f"{P1}\n\n{P2}"
+
+
+def test_a_list_item_naming_a_signup_is_not_a_subscribe_box_for_its_list() -> None:
+    items = "".join(
+        f"<li>{t}</li>"
+        for t in ("Newtab stories in two countries", "New signup call-to-action", "Other tests")
+    )
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p><ul>{items}</ul><p>{P2}</p></article>"
+    )
+    assert "Newtab stories in two countries" in str(record["text"])
+    assert "Other tests" in str(record["text"])
+
+
+def test_an_article_sentence_saying_should_not_be_used_is_no_disclaimer() -> None:
+    line = "So you should only use the word when you mean it. It should not be used in hyperbole."
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p><p>{line}</p><p>{P2}</p></article>"
+    )
+    assert line in str(record["text"])
+
+
+def test_a_sentence_mentioning_a_short_author_field_is_no_byline() -> None:
+    # A broken author field ("Mac") must not turn the article's last sentence into a byline.
+    line = "The app costs about 50 euros in the Mac App Store and needs a recent system version."
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p><p>{line}</p></article>",
+        head="<meta name='author' content='Mac'>",
+    )
+    assert line in str(record["text"])
+
+
+def test_a_caption_set_as_a_plain_line_with_its_credit_leaves_the_body() -> None:
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p>"
+        "<div>Yersinia pestis causes the plague (Image: GETTY)</div>"
+        f"<p>{P2}</p><p>{P3} (Source: the study)</p></article>"
+    )
+    text = str(record["text"])
+    assert text.endswith(f"{P2}\n\n{P3} (Source: the study)")
+    assert "GETTY" not in text
+
+
+def test_a_lede_in_the_body_container_stays_in_the_text_as_well_as_the_summary() -> None:
+    lede = "Two senators have taken the head of police to court over the raid."
+    long = f"{P1} {P2}"
+    html = (
+        f"<article><h1>Title of the story</h1><div class='body'><p>{lede}</p><p>{long}</p>"
+        f"<p>{long}</p></div></article>"
+    )
+    record = _record(html, head=f"<meta name='description' content='{lede}'>")
+    assert record["summary"] == lede
+    assert str(record["text"]).startswith(lede)
+    # A dek set in its own element stays out of the text.
+    dek = (
+        f"<article><h1>Title of the story</h1><p class='standfirst'>{lede}</p>"
+        f"<div class='body'><p>{long}</p><p>{long}</p></div></article>"
+    )
+    record = _record(dek, head=f"<meta name='description' content='{lede}'>")
+    assert record["summary"] == lede
+    assert lede not in str(record["text"])

@@ -116,3 +116,64 @@ def test_text_kinds_still_read_short_boxes() -> None:
     assert found == ["cookie", "footer", "subscribe", None, None]
     assert boilerplate.is_disclaimer("This article is for informational purposes only.")
     assert not boilerplate.is_disclaimer("Plain prose here.")
+
+
+def test_a_social_media_embed_holding_a_quoted_post_is_not_share_buttons() -> None:
+    marks = _marks(
+        "<html><body><div id='embed' class='social-media-embed'><blockquote><p>on. it.</p>"
+        "</blockquote></div><div id='buttons' class='social-share'><a href='/s'>Share</a></div>"
+        "</body></html>"
+    )
+    assert marks == {"buttons": "share"}
+
+
+def _block(text: str) -> dom.Block:
+    return dom.Block(dom.parse_document("<p>x</p>"), text, 0, 0, 0, None)
+
+
+def test_a_plain_paragraph_asking_twice_for_the_newsletter_is_a_subscribe_promo() -> None:
+    promo = (
+        "Start your day with the Opening Bell. It is the preferred reading material of finance"
+        " professionals. Sign up for the free daily newsletter."
+    )
+    assert boilerplate.kind_of_text(_block(promo)) == "subscribe"
+    deal = (
+        "An even better deal is if you sign up for the bundle. In that case you pay only $12.99"
+        " a month, and you can subscribe with the same account you already have."
+    )
+    assert boilerplate.kind_of_text(_block(deal)) is None
+
+
+def test_share_labels_and_box_labels_are_read_from_text() -> None:
+    assert boilerplate.kind_of_text(_block("Sharing is caring!")) == "share"
+    assert boilerplate.kind_of_text(_block("Related Links")) == "other"
+    assert boilerplate.kind_of_text(_block("Like this story? Share it with a friend!")) == "share"
+    also = dom.Block(
+        dom.parse_document("<p>x</p>"), "Also on news.example The next story", 30, 0, 0, None
+    )
+    assert boilerplate.kind_of_text(also) == "other"
+
+
+def test_agency_captions_and_click_here_promos_are_read_from_text() -> None:
+    caption = (
+        "In this Dec. 12, 2006, file photo made available by NASA, two astronauts work outside."
+    )
+    assert boilerplate.kind_of_text(_block(caption)) == "other"
+    assert boilerplate.kind_of_text(_block("In this article we look at three ideas.")) is None
+    promo = dom.Block(
+        dom.parse_document("<p>x</p>"), "Get the news on the go by clicking here", 0, 0, 0, None
+    )
+    promo.link_chars = 13
+    assert boilerplate.kind_of_text(promo) == "other"
+    # Without a link it is a sentence of the article about clicking.
+    assert (
+        boilerplate.kind_of_text(_block("Nothing happens when you click here, she said.")) is None
+    )
+
+
+def test_the_authors_box_is_boilerplate_of_kind_other() -> None:
+    marks = _marks(
+        "<html><body><article><p>Text of the article.</p></article>"
+        "<div id='bio' class='author-bio'><p>Jane writes about science.</p></div></body></html>"
+    )
+    assert marks == {"bio": "other"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from extractor.parse import body, dom
+from extractor.parse import body, dom, vocab
 from extractor.pipeline import extract
 
 NOW = datetime(2026, 11, 24, tzinfo=UTC)
@@ -96,3 +96,41 @@ def test_an_article_inside_an_article_wrapper_is_read() -> None:
         f"<article class='body'><p>{STEPS[0]}</p><p>{STEPS[1]}</p></article></article>"
     )
     assert STEPS[0] in text and STEPS[1] in text
+
+
+def test_a_gallery_of_captioned_slides_neither_wins_nor_joins_the_body() -> None:
+    # Fifty slides, each a counter heading and a caption long enough to read as prose: inside
+    # list items they score at half, and the counted slides leave the content they sit in.
+    caption = STEPS[0]
+    slides = "".join(
+        f"<li><h2><span>{i}/12</span> Slide title {i}</h2><p>{caption} ({i})</p>"
+        "<p class='credits'>GETTY</p></li>"
+        for i in range(1, 13)
+    )
+    text = _text(
+        "<h1>Title of the story</h1><div class='wrap'>"
+        f"<div class='gallery'><ul>{slides}</ul></div>"
+        f"<div class='story'><p>{STEPS[1]}</p><p>{STEPS[2]}</p><p>{STEPS[3]}</p></div></div>"
+    )
+    assert STEPS[1] in text and STEPS[3] in text
+    assert "Slide title" not in text and caption not in text
+
+
+def test_a_slide_counter_is_read_only_at_the_start_of_a_heading() -> None:
+    assert vocab.SLIDE_COUNTER_RE.match("1/50 United goin down")
+    assert vocab.SLIDE_COUNTER_RE.match("3 of 12")
+    assert not vocab.SLIDE_COUNTER_RE.match("2024/25 season review")
+    assert not vocab.SLIDE_COUNTER_RE.match("Top 10 of the year")
+
+
+def test_a_part_of_the_article_under_other_wrappers_joins_by_its_class() -> None:
+    # The intro sits in its own wrappers above a hero figure; the rest of the article is in
+    # chunks of the same class further down.
+    intro = f"<div class='intro'><div><div class='post-text'><p>{STEPS[0]}</p></div></div></div>"
+    rest = f"<div class='post-text'><p>{STEPS[1]}</p><p>{STEPS[2]}</p><p>{STEPS[3]}</p></div>"
+    text = _text(
+        f"<h1>Title of the story</h1>{intro}<figure><img src='a.jpg'></figure>"
+        f"<div class='main'>{rest}</div><div class='aside'><p>{RELATED[0]}, more.</p></div>"
+    )
+    assert STEPS[0] in text and STEPS[3] in text
+    assert RELATED[0] not in text

@@ -95,3 +95,34 @@ def test_text_length_counts_every_character_of_the_text() -> None:
     body = root.find("body")
     assert body is not None
     assert dom.text_length(body) == sum(len(t) for t in body.itertext()) == 12
+
+
+def test_text_pushed_off_screen_is_hidden_but_a_small_offset_is_not() -> None:
+    html = (
+        "<body><p>seen</p><div style='position:absolute; top:0; left:-9999px;'>"
+        "<a href='https://spam.example'>Download themes</a></div>"
+        "<p style='text-indent: -12000px'>gone</p><p style='margin-left: -20px'>kept</p></body>"
+    )
+    assert [t for _, t in _blocks(html)] == ["seen", "kept"]
+
+
+def test_mathml_is_text_and_its_annotation_is_not() -> None:
+    html = "<body><p>x <math><mi>a</mi><annotation>\\alpha</annotation></math> y</p></body>"
+    assert [t for _, t in _blocks(html)] == ["x a y"]
+
+
+def test_a_folded_panel_is_hidden_until_its_classes_say_it_is_open() -> None:
+    html = (
+        "<body><p>seen</p><div class='collapse'><p>the letter</p></div>"
+        "<div class='collapse show'><p>open panel</p></div></body>"
+    )
+    assert [t for _, t in _blocks(html)] == ["seen", "open panel"]
+
+
+def test_a_hover_card_is_hidden_but_the_name_that_opens_it_stays() -> None:
+    html = (
+        "<body><p>Rep. <a class='rollover-people-link' href='/people/x'>Jane Doe</a>"
+        "<span class='rollover-people-block'><a href='/s/1'>Another story</a></span>"
+        " said so.</p></body>"
+    )
+    assert [t for _, t in _blocks(html)] == ["Rep. Jane Doe said so."]

@@ -11,9 +11,24 @@ from urllib.parse import urljoin
 from extractor.models import Boilerplate, PageParts, Teaser
 from extractor.parse import boilerplate as bp
 from extractor.parse import dates, vocab
-from extractor.parse.body import body_text, build_sections, find_content_roots
-from extractor.parse.dom import Block, HtmlElement, blocks, clean, parse_document, text_length
+from extractor.parse.body import (
+    body_text,
+    build_sections,
+    find_content_roots,
+    is_pseudo_heading,
+)
+from extractor.parse.captions import picture_captions
+from extractor.parse.dom import (
+    Block,
+    HtmlElement,
+    blocks,
+    clean,
+    parse_document,
+    text_length,
+    tokens,
+)
 from extractor.parse.headline import find_headline, find_summary
+from extractor.parse.link_lists import page_hosts, without_link_lists
 from extractor.parse.metadata import PageMetadata, read_metadata
 from extractor.parse.teasers import TeaserBlock, find_teaser_blocks
 
@@ -34,7 +49,6 @@ MIN_BODY_CHARS = 100
 _MERGED_KINDS = frozenset(
     ("navigation", "breadcrumb", "share", "footer", "cookie", "subscribe", "advert", "comments")
 )
-_FIGURE_CONTENT = ("blockquote", "table", "pre", "code")
 _JOINERS = {"navigation": " · ", "breadcrumb": " › ", "share": " · "}
 
 
@@ -96,14 +110,15 @@ def parse_page(
 
     all_blocks = blocks(body, zones)
     headline_index = _headline_index(all_blocks, headline_el)
-    content = _content_blocks(all_blocks, headline_el, headline_index)
+    own_hosts = page_hosts(url, meta.canonical_url)
+    content = _content_blocks(all_blocks, headline_el, headline_index, own_hosts)
 
     byline_blocks = _byline_blocks(all_blocks, headline_index, meta, languages)
     skip = {id(b) for b in byline_blocks}
     summary_block, summary = find_summary(
         content, all_blocks, headline_index, meta.description, skip
     )
-    if summary_block is not None:
+    if summary_block is not None and not _opens_the_body(summary_block, content, skip):
         skip.add(id(summary_block))
     content = [b for b in content if id(b) not in skip]
 
@@ -179,14 +194,17 @@ def _headline_index(all_blocks: list[Block], headline_el: HtmlElement | None) ->
 
 
 def _content_blocks(
-    all_blocks: list[Block], headline_el: HtmlElement | None, headline_index: int | None
+    all_blocks: list[Block],
+    headline_el: HtmlElement | None,
+    headline_index: int | None,
+    own_hosts: frozenset[str] = frozenset(),
 ) -> list[Block]:
     roots = find_content_roots(all_blocks)
     members: set[HtmlElement] = set()
     for root in roots:
         members.update(root.iter())
     for root in roots:
-        members.difference_update(_figure_captions(root))
+        members.difference_update(picture_captions(root))
     if roots:
         members.difference_update(_other_articles(roots))
     start = -1
@@ -197,7 +215,7 @@ def _content_blocks(
         for b in all_blocks
         if b.zone is None and b.index > start and b.el in members and b.el is not headline_el
     ]
-    content = _without_link_lists(candidates)
+    content = without_link_lists(candidates, own_hosts)
     if sum(len(b.text) for b in content) >= MIN_BODY_CHARS:
         return content
     # No container stands out (a short page, a page of short lines): every unmarked block
@@ -232,58 +250,6 @@ def _other_articles(roots: list[HtmlElement]) -> set[HtmlElement]:
     return found
 
 
-def _figure_captions(root: HtmlElement) -> set[HtmlElement]:
-    """The elements of figures under ``root`` that caption a picture rather than quote text.
-
-    A caption describes an image beside the article; a figure may also frame a quote, a table
-    or code, which are the article's own.
-    """
-    found: set[HtmlElement] = set()
-    figures = [root] if root.tag == "figure" else []
-    figures.extend(root.iterdescendants("figure"))
-    for figure in figures:
-        own = set(figure.iter())
-        for kept in figure.iterdescendants(*_FIGURE_CONTENT):
-            own.difference_update(kept.iter())
-        found |= own
-    return found
-
-
-def _is_link_line(block: Block) -> bool:
-    return block.link_density > 0.6 and len(block.text) < 200 and not block.heading_level
-
-
-def _is_linked_heading(block: Block) -> bool:
-    # A heading that is one link: a card title when link lines surround it.
-    return bool(block.heading_level) and block.link_density > 0.9 and len(block.text) < 200
-
-
-def _without_link_lists(candidates: list[Block]) -> list[Block]:
-    """The blocks less runs of link lines (tag lists, "more" menus left in the body).
-
-    A lone link line between prose (a source link, a DOI under "Original study") stays. A linked
-    heading counts in a run (cards of titles and links) but never starts one on its own.
-    """
-    kept = []
-    n = len(candidates)
-    for i, block in enumerate(candidates):
-        before = candidates[i - 1] if i else None
-        after = candidates[i + 1] if i + 1 < n else None
-        if _is_link_line(block):
-            run_before = before is None or _is_link_line(before) or _is_linked_heading(before)
-            if run_before or (
-                after is not None and (_is_link_line(after) or _is_linked_heading(after))
-            ):
-                continue
-        elif _is_linked_heading(block) and (
-            (before is not None and _is_link_line(before))
-            or (after is not None and _is_link_line(after))
-        ):
-            continue
-        kept.append(block)
-    return kept
-
-
 def _byline_blocks(
     all_blocks: list[Block],
     headline_index: int | None,
@@ -300,7 +266,7 @@ def _byline_blocks(
         if len(text) > 160 or block.zone is not None:
             continue
         folded = text.casefold()
-        if vocab.BYLINE_TEXT_RE.match(text) or any(n and n in folded for n in names):
+        if vocab.BYLINE_TEXT_RE.match(text) or any(_names_in(n, folded) for n in names):
             found.append(block)
             continue
         parsed = dates.find_date(text, languages=languages)
@@ -309,6 +275,34 @@ def _byline_blocks(
         ):
             found.append(block)
     return found
+
+
+def _opens_the_body(block: Block, content: list[Block], bylines: set[int]) -> bool:
+    """Whether the summary's block is the body's first paragraph (a news lede), not a dek.
+
+    A dek is named so, or set apart from the paragraphs after it (another tag, another
+    container, above the byline); a lede is one more paragraph of the body's own container,
+    and stays in the text while it also serves as the summary.
+    """
+    if block not in content or any(t in vocab.SUMMARY_TOKENS for t in tokens(block.el)):
+        return False
+    at = content.index(block)
+    if at + 1 >= len(content):
+        return False
+    nxt = content[at + 1]
+    after = content[at + 2] if at + 2 < len(content) else None
+    if id(nxt) in bylines or is_pseudo_heading(nxt, after):
+        return False  # a line above the byline, or above the first (bold) heading, is a dek
+    parent = block.el.getparent()
+    if parent is None or any(t in vocab.SUMMARY_TOKENS for t in tokens(parent)):
+        return False
+    return block.tag == "p" and nxt.tag == "p" and nxt.el.getparent() is parent
+
+
+def _names_in(name: str, folded: str) -> bool:
+    """Whether a short line gives an author's name: a sentence of the article that mentions a
+    word of it ("Mac", read from a bad author field) is no byline."""
+    return len(name) >= 4 and name in folded and len(folded) <= len(name) + 60
 
 
 def _text_kinds(all_blocks: list[Block], content: list[Block]) -> dict[int, str]:
@@ -331,9 +325,14 @@ def _text_kinds(all_blocks: list[Block], content: list[Block]) -> dict[int, str]
     content_chars = sum(len(b.text) for b in content) or 1
     for group in groups:
         # A short box whose text asks to subscribe (or to accept cookies) is that box whole,
-        # its bold title included.
+        # its bold title included; a list's items are separate points, each judged alone.
         boxed = [kinds[id(b)] for b in group if kinds.get(id(b)) in ("subscribe", "cookie")]
-        if boxed and len(group) <= 4 and all(len(b.text) < 200 for b in group):
+        if (
+            boxed
+            and len(group) <= 4
+            and all(len(b.text) < 200 for b in group)
+            and group[0].el.tag != "li"
+        ):
             for b in group:
                 kinds[id(b)] = boxed[0]
         if not any(bp.is_disclaimer(b.text) for b in group):

@@ -53,8 +53,9 @@ def find_content_roots(blocks: Iterable[Block]) -> list[HtmlElement]:
         score = 0.0
         if n >= MIN_SCORED_CHARS and block.link_density <= 0.5:
             score = 1 + block.text.count(",") + min(n / 100, 3)
-            if block.el.tag == "li":
-                # A list item is a card or a menu entry more often than prose.
+            if block.el.tag == "li" or (node is not None and node.tag == "li"):
+                # A list item, or a paragraph in one, is a card, a gallery caption or a menu
+                # entry more often than prose.
                 score /= 2
         link_chars = block.link_chars
         for weight in _LEVEL_WEIGHTS:
@@ -83,6 +84,7 @@ def find_content_roots(blocks: Iterable[Block]) -> list[HtmlElement]:
     best, best_score = ranked[0]
     if best_score <= 0:
         return []
+    first = best
     best = _promote(best, best_score, ranked, scores, content)
     best_score = scores.get(best, best_score)
     roots = [best]
@@ -102,7 +104,30 @@ def find_content_roots(blocks: Iterable[Block]) -> list[HtmlElement]:
             if whole or score >= threshold or _is_prose(sibling):
                 roots.append(sibling)
         roots.extend(_repeated_chunks(parent, content))
+    roots.extend(_cousin_chunks(first, roots, content))
     return roots
+
+
+def _cousin_chunks(
+    first: HtmlElement, roots: list[HtmlElement], content: dict[HtmlElement, float]
+) -> list[HtmlElement]:
+    """Elements elsewhere in the page cut from the best candidate's mould ("post__content"), with
+    prose of their own: the article's parts that a hero image or a pull-out section set apart
+    under other wrappers, out of reach of the sibling rules."""
+    cls = first.get("class")
+    if not cls:
+        return []
+    floor = content.get(first, 0.0) * 0.2
+    inside = set(roots)
+    around = {a for root in roots for a in root.iterancestors()}
+    found = []
+    for el, own in content.items():
+        if el.tag != first.tag or own < floor or own <= 0 or el.get("class") != cls:
+            continue
+        if el in inside or el in around or any(a in inside for a in el.iterancestors()):
+            continue
+        found.append(el)
+    return found
 
 
 def _repeated_chunks(parent: HtmlElement, content: dict[HtmlElement, float]) -> list[HtmlElement]:

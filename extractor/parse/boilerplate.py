@@ -92,6 +92,9 @@ def _mark_of(el: HtmlElement, total_chars: int) -> str | None:
             return None  # an aside may hold related reads or a pull quote; judged by its content
     if tag not in ("nav", "footer", "header") and _holds_prose(el, kind, total_chars):
         return None
+    if kind == "share" and next(el.iterdescendants("blockquote"), None) is not None:
+        # A "social-media-embed" holds a post the article quotes, not buttons to share it.
+        return None
     return kind
 
 
@@ -144,12 +147,18 @@ def kind_of_text(block: Block) -> str | None:
         n < 250
         and _has_any(text.lower(), vocab.SUBSCRIBE_KEYS)
         and vocab.SUBSCRIBE_RE.search(text)
-        and (block.link_density > 0.2 or n < 140)
+        and (block.link_density > 0.2 or n < 140 or _is_newsletter_ask(text))
     ):
         return "subscribe"
     if n < 200 and block.link_density > 0.5 and vocab.PROMO_LINE_RE.match(text):
         return "other"
     if n < 40 and vocab.PROMO_LABEL_RE.match(text):
+        return "other"
+    if n < 250 and text.endswith(")") and vocab.CAPTION_LINE_RE.search(text):
+        return "other"  # a picture's caption set as a plain line
+    if n < 400 and vocab.AGENCY_CAPTION_RE.match(text):
+        return "other"
+    if n < 150 and block.link_density > 0.1 and vocab.CLICK_HERE_RE.search(text):
         return "other"
     if n < 80 and vocab.COMMENTS_RE.match(text):
         return "comments"
@@ -158,6 +167,14 @@ def kind_of_text(block: Block) -> str | None:
     if n < 60 and vocab.NAVIGATION_WORDS_RE.match(text):
         return "navigation"
     return None
+
+
+def _is_newsletter_ask(text: str) -> bool:
+    """Whether a text asks twice over to subscribe to mail ("Sign up for the free daily
+    newsletter"): a promo however plain its paragraph. A deal to "sign up" for a service that
+    one can "subscribe" to names no newsletter and stays."""
+    cues = {m.group(1).lower() for m in vocab.SUBSCRIBE_RE.finditer(text)}
+    return len(cues) >= 2 and any("newsletter" in c or "inbox" in c for c in cues)
 
 
 def _has_any(folded: str, keys: tuple[str, ...]) -> bool:

@@ -36,7 +36,11 @@ _PARSER = lxml.etree.HTMLParser(
 )
 _BR = "\x01"  # stands for <br> while text is gathered, so two in a row can split paragraphs
 _TOKEN_SPLIT_RE = re.compile(r"[^a-z0-9]+")
-_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Hidden, or pushed far off the screen ("left: -9999px", the hiding place of injected spam links).
+_HIDDEN_STYLE_RE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|text-indent)\s*:\s*-\d{4,}px",
+    re.IGNORECASE,
+)
 
 LINK = 1
 BOLD = 2
@@ -112,6 +116,13 @@ def _hidden_classes(cls: str) -> bool:
     return bool(names & vocab.HIDDEN_CLASSES) and not names & vocab.DESKTOP_CLASSES
 
 
+@lru_cache(maxsize=16384)
+def _popup_classes(cls: str) -> bool:
+    # A card that shows on hover over a name ("rollover-people-block", "tooltip"); the link
+    # that opens it is an <a> and stays.
+    return any(t in vocab.POPUP_TOKENS for t in split_tokens(cls))
+
+
 def clean(root: HtmlElement) -> None:
     """Remove what a reader never sees: scripts, styles, embeds and hidden elements."""
     lxml.etree.strip_elements(root, *vocab.DROP_TAGS, with_tail=False)
@@ -120,7 +131,7 @@ def clean(root: HtmlElement) -> None:
     hidden = []
     for el in root.iter(lxml.etree.Element):
         cls = el.get("class")
-        if cls and _hidden_classes(cls):
+        if cls and (_hidden_classes(cls) or (_popup_classes(cls) and el.tag != "a")):
             hidden.append(el)
             continue
         style = el.get("style")

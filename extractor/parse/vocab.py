@@ -11,7 +11,7 @@ DROP_TAGS: tuple[str, ...] = (
     "noscript",
     "template",
     "svg",
-    "math",
+    "annotation",  # MathML's TeX source beside the formula it renders
     "iframe",
     "object",
     "embed",
@@ -117,6 +117,8 @@ HIDDEN_CLASSES: frozenset[str] = frozenset(
         "hidden-md-up",
         "d-md-none",
         "d-lg-none",
+        "modal",  # a dialog that shows only when opened (Bootstrap's display: none)
+        "collapse",  # a panel folded until a button opens it, unless "show" or "in" says open
     ]
 )
 # Whole class names that say an element shows on a desktop, whatever else it says.
@@ -130,6 +132,8 @@ DESKTOP_CLASSES: frozenset[str] = frozenset(
         "show-for-medium",
         "d-md-block",
         "d-lg-block",
+        "show",
+        "in",
     ]
 )
 
@@ -160,6 +164,21 @@ BOILERPLATE_TOKENS: dict[str, str] = {
         "navigation",
     ),
     **dict.fromkeys(["breadcrumb", "breadcrumbs", "crumbs", "crumb"], "breadcrumb"),
+    # The author's box under the article: a bio of the writer, not the story.
+    **dict.fromkeys(
+        [
+            "author-bio",
+            "authorbio",
+            "author-box",
+            "about-author",
+            "about-the-author",
+            "author-info",
+            "author-description",
+            "author-content",
+            "entry-author-bio",
+        ],
+        "other",
+    ),
     **dict.fromkeys(["disclaimer", "disclaimers", "legal-notice"], "disclaimer"),
     **dict.fromkeys(
         ["footer", "foot", "sitefooter", "site-footer", "colophon", "copyright"], "footer"
@@ -354,8 +373,10 @@ FOOTER_RE = re.compile(
     re.IGNORECASE,
 )
 SHARE_RE = re.compile(
-    r"^\s*(share( (this|on|via|article|story))?|tweet|email|print|copy link|facebook|twitter|"
-    r"linkedin|whatsapp|pinterest|reddit)\b[\w\s:|/•·-]*$",
+    r"^\s*(share( (this|on|via|article|story))?|sharing is caring|"
+    r"like this (story|article)\? share it|tweet|email|print|copy link|"
+    r"facebook|twitter|"
+    r"linkedin|whatsapp|pinterest|reddit)\b[\w\s:|/•·!-]*$",
     re.IGNORECASE,
 )
 SUBSCRIBE_RE = re.compile(
@@ -379,17 +400,19 @@ DISCLAIMER_RE = re.compile(
     r"does not (constitute|provide) (medical|legal|financial|professional) advice|"
     r"views (and opinions )?expressed|opinions expressed|not (been )?(reviewed|endorsed)|"
     r"we (recommend|encourage) (reviewing|consulting|readers)|"
-    r"should not be (used|relied|construed)|no responsibility|not responsible for)\b",
+    r"should not be (used as|relied|construed)|no responsibility|not responsible for)\b",
     re.IGNORECASE,
 )
 # A line that sends the reader to another story ("READ MORE: ...", "See also: ...") and the
 # labels of boxes of such links set in the body ("Don't miss", "Related articles").
 PROMO_LINE_RE = re.compile(
-    r"^\s*(read|see|watch|view|also read|read also)( more| also)?\s*[:>|»›]", re.IGNORECASE
+    r"^\s*((read|see|watch|view|also read|read also)( more| also)?\s*[:>|»›]|"
+    r"also on [\w-]+\.[a-z]{2,}\b)",
+    re.IGNORECASE,
 )
 PROMO_LABEL_RE = re.compile(
     r"^\s*(don'?t miss|must read|most read|trending( now)?|recommended( for you)?|"
-    r"related( articles| stories| posts| content| reading)?|you (may|might) (also )?like)"
+    r"related( articles| stories| posts| content| reading| links)?|you (may|might) (also )?like)"
     r"\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -445,3 +468,36 @@ ELLIPSIS_RE = re.compile(r"(…|\.\.\.+|\[…\]|\[\.\.\.\]|\.\.)\s*$")
 
 # Separators between an article title and the site name in <title>.
 TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
+
+# A slide counter opening a heading ("1/50 United goin down", "3 of 12"): a gallery caption.
+SLIDE_COUNTER_RE = re.compile(r"^\s*\d{1,3}\s*(?:/|of)\s*\d{1,3}\b", re.IGNORECASE)
+
+# Class tokens of an element that captions or credits a picture.
+CAPTION_TOKENS: frozenset[str] = frozenset(
+    [
+        "caption",
+        "captions",
+        "wp-caption",
+        "wp-caption-text",
+        "image-caption",
+        "img-caption",
+        "photo-caption",
+        "media-caption",
+        "credit",
+        "credits",
+        "photo-credit",
+        "image-credit",
+        "img-credit",
+    ]
+)
+
+# A caption set as a plain line, its credit in brackets at the end ("... (Image: GETTY)").
+CAPTION_LINE_RE = re.compile(
+    r"\((?:image|photo|picture|pic|credit|video)s?\s*:\s*[^()]{1,60}\)\s*$", re.IGNORECASE
+)
+# The news agencies' caption opening ("In this Dec. 12, 2006, file photo, ...").
+AGENCY_CAPTION_RE = re.compile(r"^\s*in this\b.{0,80}?\b(?:file )?(?:photo|image|picture)\b", re.I)
+# A promo line that sends the reader away by "clicking here".
+CLICK_HERE_RE = re.compile(r"\bclick(?:ing)? here\b", re.IGNORECASE)
+# Class tokens of cards shown only while the pointer rests on their trigger.
+POPUP_TOKENS: frozenset[str] = frozenset(("rollover", "tooltip", "popover", "hovercard"))

@@ -1,0 +1,73 @@
+"""Runs of link lines left inside the body: menus and tag lists out, lists of sources in."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from extractor.parse.dom import Block
+
+
+def page_hosts(*urls: str | None) -> frozenset[str]:
+    """The hosts a page calls its own (its URL's and its canonical URL's), without "www."."""
+    return frozenset(h for h in (_host(u) for u in urls if u) if h)
+
+
+def _host(url: str) -> str:
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def _is_link_line(block: Block) -> bool:
+    return block.link_density > 0.6 and len(block.text) < 200 and not block.heading_level
+
+
+def _is_linked_heading(block: Block) -> bool:
+    # A heading that is one link: a card title when link lines surround it.
+    return bool(block.heading_level) and block.link_density > 0.9 and len(block.text) < 200
+
+
+def _links_elsewhere(block: Block, own_hosts: frozenset[str]) -> bool:
+    """Whether every link of a line goes to another site: a list of sources or bug reports the
+    article cites, where a menu, a tag list or related stories link within the site."""
+    if not own_hosts:
+        return False
+    hosts = []
+    for a in block.el.iter("a"):
+        href = a.get("href")
+        if href is None:
+            continue
+        host = _host(href) if href.lstrip()[:4].lower() == "http" else ""
+        if not host or host in own_hosts:
+            return False
+        hosts.append(host)
+    return bool(hosts)
+
+
+def without_link_lists(
+    candidates: list[Block], own_hosts: frozenset[str] = frozenset()
+) -> list[Block]:
+    """The blocks less runs of link lines (tag lists, "more" menus left in the body).
+
+    A lone link line between prose (a source link, a DOI under "Original study") stays, and so
+    does a line whose links all leave the site. A linked heading counts in a run (cards of titles
+    and links) but never starts one on its own.
+    """
+    lines = [_is_link_line(b) and not _links_elsewhere(b, own_hosts) for b in candidates]
+    kept = []
+    n = len(candidates)
+    for i, block in enumerate(candidates):
+        before = candidates[i - 1] if i else None
+        after = candidates[i + 1] if i + 1 < n else None
+        if lines[i]:
+            run_before = before is None or lines[i - 1] or _is_linked_heading(before)
+            if run_before or (after is not None and (lines[i + 1] or _is_linked_heading(after))):
+                continue
+        elif _is_linked_heading(block) and (
+            (before is not None and lines[i - 1]) or (after is not None and lines[i + 1])
+        ):
+            continue
+        kept.append(block)
+    return kept
