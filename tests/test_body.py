@@ -280,3 +280,22 @@ def test_a_lede_in_the_body_container_stays_in_the_text_as_well_as_the_summary()
     record = _record(dek, head=f"<meta name='description' content='{lede}'>")
     assert record["summary"] == lede
     assert lede not in str(record["text"])
+
+
+def test_an_unjoinable_base_href_leaves_links_on_the_page_url() -> None:
+    # '<base href="http://[x/">' made urljoin raise ValueError (an unclosed IPv6 host): the page
+    # is still read, its links resolved against the page's own URL.
+    related = "".join(
+        f"<li><a href='/2026/story-{i}'>A related headline number {i} about this</a></li>"
+        for i in range(4)
+    )
+    html = (
+        '<html><head><base href="http://[x/"></head><body><h1>Title here</h1><p>'
+        + "Words of the article's body, long enough to be its text. " * 6
+        + f"</p><h2>More from News</h2><ul>{related}</ul></body></html>"
+    )
+    record = valid(extract(html, "http://ex.com/news/p", now=NOW).to_dict())
+    assert record["headline"] == "Title here"
+    assert [t["url"] for t in record["teasers"]] == [
+        f"http://ex.com/2026/story-{i}" for i in range(4)
+    ]

@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
 
 from extractor.models import Boilerplate, PageParts, Teaser
 from extractor.parse import boilerplate as bp
@@ -70,7 +69,7 @@ def parse_page(
     """
     root = parse_document(html, content_type)
     meta = read_metadata(root, url)
-    base = _base_url(root, url)
+    base = meta.document_base  # read in the metadata walk; an unjoinable <base> leaves the URL
     clean(root)
     taken = None
     if profile is not None:
@@ -169,15 +168,6 @@ def parse_page(
             ),
         )
     return parts
-
-
-def _base_url(root: HtmlElement, url: str | None) -> str | None:
-    base = root.find(".//base[@href]")
-    if base is not None:
-        href = (base.get("href") or "").strip()
-        if href:
-            return urljoin(url, href) if url else href
-    return url
 
 
 def _headline_index(all_blocks: list[Block], headline_el: HtmlElement | None) -> int | None:
