@@ -630,6 +630,8 @@ def test_nothing_raises_on_date_like_text(text: str, order: str | None) -> None:
 def test_fallback_asks_dateparser_once_for_a_text_that_is_no_date(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    import dateparser
+
     import extractor.parse.date_fallback as fallback
     from extractor.parse.date_patterns import _Options
 
@@ -639,7 +641,7 @@ def test_fallback_asks_dateparser_once_for_a_text_that_is_no_date(
         calls.append(text)
         return None
 
-    monkeypatch.setattr(fallback.dateparser, "parse", counting)
+    monkeypatch.setattr(dateparser, "parse", counting)
     fallback._dateparser.cache_clear()
     try:
         found = fallback._fallback("kein Datum hier", _Options(None, None, None, ("de",)))
