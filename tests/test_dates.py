@@ -625,3 +625,27 @@ def test_nothing_raises_on_date_like_text(text: str, order: str | None) -> None:
         assert found.day is None or found.day == date.fromisoformat(found.iso[:10])  # type: ignore[index]
     iso = to_iso_datetime(text)
     assert iso is None or RFC3339.match(iso)
+
+
+def test_fallback_asks_dateparser_once_for_a_text_that_is_no_date(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import dateparser
+
+    import extractor.parse.date_fallback as fallback
+    from extractor.parse.date_patterns import _Options
+
+    calls: list[str] = []
+
+    def counting(text: str, **kwargs: object) -> None:
+        calls.append(text)
+        return None
+
+    monkeypatch.setattr(dateparser, "parse", counting)
+    fallback._dateparser.cache_clear()
+    try:
+        found = fallback._fallback("kein Datum hier", _Options(None, None, None, ("de",)))
+    finally:
+        fallback._dateparser.cache_clear()
+    assert found is None
+    assert calls == ["kein Datum hier"]

@@ -82,8 +82,11 @@ def _short_phrase(segment: str) -> bool:
 
 def _fallback(text: str, opts: _Options) -> ParsedDate | None:
     first = _dateparser(text, opts.order, opts.languages, _BASE_A)
+    if first is None:
+        # Most texts that reach here are not dates: one dateparser call says so, not two.
+        return None
     second = _dateparser(text, opts.order, opts.languages, _BASE_B)
-    if first is None or second is None:
+    if second is None:
         return None
     has_time = first.time() != time()
     if first == second:
