@@ -21,8 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
-from typing import IO, Any, Self
+from typing import IO, Any
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
@@ -32,6 +31,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.timeutils import iso_date_to_datetime
 from warcio.warcwriter import WARCWriter
 
+from extractor.closing import Closing
 from extractor.errors import ArchiveError, FetchError
 from extractor.fetch import Transport
 from extractor.models import FetchRequest, FetchResult
@@ -82,7 +82,7 @@ def _request_headers(request: FetchRequest, result: FetchResult) -> list[tuple[s
     return headers
 
 
-class WarcArchive:
+class WarcArchive(Closing):
     """Writes exchanges to ``<directory>/<prefix>-<n>.warc.gz``, rotating past ``max_bytes``.
 
     Thread-safe: a fetcher's worker threads may write at once. A new archive never appends to
@@ -182,17 +182,6 @@ class WarcArchive:
     def close(self) -> None:
         with self._lock:
             self._close_stream()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def archive_files(directory: str | Path, prefix: str | None = None) -> list[tuple[int, Path]]:

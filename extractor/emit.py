@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from types import TracebackType
-from typing import IO, Any, Literal, Self
+from typing import IO, Any, Literal
 
+from extractor.closing import Closing
 from extractor.errors import EmitError
 
 Format = Literal["jsonl", "json", "parquet", "sqlite"]
@@ -43,25 +43,11 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-class RecordWriter(ABC):
+class RecordWriter(Closing):
     """A sink of record dicts; closing it makes what was written complete and visible."""
 
     @abstractmethod
     def write(self, record: Mapping[str, Any]) -> None: ...
-
-    @abstractmethod
-    def close(self) -> None: ...
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def write_all(self, records: Iterable[Mapping[str, Any]]) -> int:
         count = 0

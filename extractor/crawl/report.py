@@ -6,9 +6,9 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self, TextIO
+from typing import Any, TextIO
 
+from extractor.closing import Closing
 from extractor.crawl.state import Counts
 from extractor.emit import fsync_dir
 
@@ -211,7 +211,7 @@ def read_report(path: str | Path) -> CrawlReport:
         return CrawlReport.from_dict(json.load(stream))
 
 
-class Progress:
+class Progress(Closing):
     """A tqdm bar (pages, rate, errors) on a terminal; nothing at all when disabled."""
 
     def __init__(self, *, enabled: bool, stream: TextIO | None = None, initial: int = 0) -> None:
@@ -241,14 +241,3 @@ class Progress:
         if self._bar is not None:
             self._bar.close()
             self._bar = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
