@@ -164,3 +164,9 @@ def test_blurb_rule() -> None:
     assert blurb_ok(ten, ten + " …")  # token F1 1.0
     assert blurb_ok(ten, ten.replace(" ten", ""))  # F1 = 18/19 >= 0.9
     assert not blurb_ok(ten, "one two three four five")  # F1 = 2/3
+
+
+def test_blurb_rule_compares_composed_accents() -> None:
+    # The same words with "É" decomposed (E + U+0301) on one side and composed on the other.
+    assert blurb_ok("A Balela do \u201cE\u0301 Cedo\u201d", "A Balela do \u201c\u00c9 Cedo\u201d")
+    assert not blurb_ok("A Balela do \u201cE\u0301 Cedo\u201d", "A Balela do \u201cA Cedo\u201d")
