@@ -32,6 +32,41 @@ def test_link_and_bold_characters_are_counted() -> None:
     assert not block.all_bold
 
 
+def test_indentation_before_breaks_neither_splits_nor_joins_paragraphs() -> None:
+    html = "<body><div>\n  <br><br>\n  one<br>\n  <br>two<br>three</div>\n  <p>\n  </p></body>"
+    assert _blocks(html) == [("div", "one"), ("div", "two three")]
+
+
+def test_a_bold_line_before_one_break_is_its_own_block() -> None:
+    html = "<body><div> <strong>Why it matters</strong><br>The text goes on.</div></body>"
+    root = dom.parse_document(html)
+    got = [(b.text, b.all_bold) for b in dom.blocks(root.find("body"))]
+    assert got == [("Why it matters", True), ("The text goes on.", False)]
+
+
+def test_a_block_of_one_link_counts_its_characters_without_the_spaces() -> None:
+    root = dom.parse_document("<body><li><a href='/a'>  a link </a></li><p><b>Bold</b></p></body>")
+    got = [(b.text, b.link_chars, b.bold_chars) for b in dom.blocks(root.find("body"))]
+    assert got == [("a link", 6, 0), ("Bold", 0, 4)]
+
+
+def test_a_script_link_is_no_link() -> None:
+    root = dom.parse_document("<body><p><a href=' JavaScript:void(0)'>Menu</a></p></body>")
+    (block,) = dom.blocks(root.find("body"))
+    assert (block.text, block.link_chars) == ("Menu", 0)
+
+
+def test_a_marked_inline_element_is_a_block_of_its_zone() -> None:
+    root = dom.parse_document("<body><p>Text <span>Share this</span> more</p></body>")
+    span = root.find(".//span")
+    got = [(b.tag, b.text, b.zone) for b in dom.blocks(root.find("body"), {span: "share"})]
+    assert got == [("p", "Text", None), ("span", "Share this", "share"), ("p", "more", None)]
+
+
+def test_a_rule_ends_the_text_before_it() -> None:
+    assert _blocks("<body><div>above<hr>below</div></body>") == [("div", "above"), ("div", "below")]
+
+
 def test_hidden_and_script_content_is_removed() -> None:
     html = (
         "<body><p>seen</p><p style='display: none'>gone</p><div hidden>gone</div>"

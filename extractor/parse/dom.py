@@ -201,6 +201,19 @@ def _all_bold(pieces: list[tuple[str, int]]) -> bool:
     )
 
 
+# What the walk does with a tag, looked up once per element (anything else is inline text).
+_K_INLINE, _K_BR, _K_HR, _K_BLOCK, _K_LINK, _K_BOLD = range(6)
+_TAG_KINDS: dict[object, int] = {
+    **dict.fromkeys(vocab.BLOCK_TAGS, _K_BLOCK),
+    **dict.fromkeys(vocab.BOLD_TAGS, _K_BOLD),
+    "a": _K_LINK,
+    "br": _K_BR,
+    "hr": _K_HR,
+}
+# A <br> among the pieces; its flags are never read, so one shared tuple serves for all.
+_BR_PIECE = (_BR, 0)
+
+
 def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None) -> list[Block]:
     """Every text block under ``root`` in document order, each tagged with its marked zone.
 
@@ -208,19 +221,17 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
     inherits the mark of its nearest marked ancestor.
     """
     out: list[Block] = []
-    marks = zones or {}
-    block_tags = vocab.BLOCK_TAGS
-    bold_tags = vocab.BOLD_TAGS
-    # The block being gathered is a plain list of (text, LINK/BOLD flags) pieces; the walk is
-    # the parser's hottest loop, so it binds what it uses locally and allocates little.
+    mark_of = (zones or {}).get
+    kind_of = _TAG_KINDS.get
+    # The block being gathered is a plain list of (text, LINK/BOLD flags) pieces. The walk is
+    # the parser's hottest loop, so it binds what it uses locally, recurses only into elements
+    # with children, and never stores whitespace at the start of a block: most of a page's
+    # elements are layout <div>s whose text and tails are only the source's indentation, and
+    # leading whitespace is collapsed away anyway (two <br> split a paragraph with or without it).
 
-    def flush(pieces: list[tuple[str, int]], owner: HtmlElement, zone: object | None) -> None:
-        for piece, _ in pieces:
-            if piece == _BR:
-                break
-        else:
-            _emit(pieces, owner, zone)
-            return
+    def _split_at_breaks(
+        pieces: list[tuple[str, int]], owner: HtmlElement, zone: object | None
+    ) -> None:
         # Two or more <br> in a row (whitespace between them allowed) end a paragraph.
         paragraphs: list[list[tuple[str, int]]] = [[]]
         pending_br = 0
@@ -240,13 +251,24 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
                 pending_br = 0
             paragraphs[-1].append((piece, flags))
         for para in paragraphs:
-            _emit(para, owner, zone)
+            flush(para, owner, zone)
 
-    def _emit(pieces: list[tuple[str, int]], owner: HtmlElement, zone: object | None) -> None:
-        raw = "".join([p[0] for p in pieces])
-        if raw.isspace():
-            return  # the whitespace between two blocks, the commonest case
-        text = collapse(raw)
+    def flush(pieces: list[tuple[str, int]], owner: HtmlElement, zone: object | None) -> None:
+        """Add the block the pieces make, if they hold any text."""
+        if _BR_PIECE in pieces:
+            _split_at_breaks(pieces, owner, zone)
+            return
+        if len(pieces) == 1:
+            raw, flags = pieces[0]
+            text = collapse(raw)
+            if not text:
+                return
+            n = len(raw.strip()) if flags else 0
+            link = n if flags & LINK else 0
+            bold = n if flags & BOLD else 0
+            out.append(Block(owner, text, link, bold, len(out), zone))
+            return
+        text = collapse("".join([p[0] for p in pieces]))
         if not text:
             return
         link = bold = 0
@@ -260,58 +282,57 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
         out.append(Block(owner, text, link, bold, len(out), zone))
 
     def walk(
-        el: HtmlElement,
+        parent: HtmlElement,
         acc: list[tuple[str, int]],
         owner: HtmlElement,
         flags: int,
         zone: object | None,
     ) -> None:
-        tag = el.tag
-        if not isinstance(tag, str):
-            if el.tail:
-                acc.append((el.tail, flags))
-            return
-        mark = marks.get(el)
-        if tag == "br":
-            acc.append((_BR, flags))
-        elif tag == "hr":
-            if acc:
-                flush(acc, owner, zone)
-                acc.clear()
-        elif tag in block_tags or mark is not None:
-            if acc:
-                flush(acc, owner, zone)
-                acc.clear()
-            inner_zone = mark if mark is not None else zone
-            inner: list[tuple[str, int]] = []
-            if el.text:
-                inner.append((el.text, flags))
-            for child in el:
-                walk(child, inner, el, flags, inner_zone)
-            if inner:
-                flush(inner, el, inner_zone)
-        else:
-            inner_flags = flags
-            if tag == "a":
-                href = el.get("href")
-                # A "javascript:" href is a script hook on text, not a way to another page.
-                if href is not None and href.lstrip()[:11].lower() != "javascript:":
-                    inner_flags |= LINK
-            elif tag in bold_tags:
-                inner_flags |= BOLD
-            if el.text:
-                acc.append((el.text, inner_flags))
-            for child in el:
-                walk(child, acc, owner, inner_flags, zone)
-        if el.tail:
-            acc.append((el.tail, flags))
+        """Gather the text of ``parent``'s children (and their tails) into ``acc``."""
+        for el in parent:
+            tag = el.tag
+            kind = kind_of(tag, 0)
+            if kind == _K_BR:
+                acc.append(_BR_PIECE)
+            elif kind == _K_HR:
+                if acc:
+                    flush(acc, owner, zone)
+                    acc.clear()
+            elif kind == _K_BLOCK or (mark := mark_of(el)) is not None:
+                if acc:
+                    flush(acc, owner, zone)
+                    acc.clear()
+                if kind == _K_BLOCK:
+                    mark = mark_of(el)
+                inner_zone = mark if mark is not None else zone
+                text = el.text
+                inner = [(text, flags)] if text and not text.isspace() else []
+                if len(el):
+                    walk(el, inner, el, flags, inner_zone)
+                if inner:
+                    flush(inner, el, inner_zone)
+            elif tag.__class__ is str:  # not a comment or entity, whose tail alone is text
+                inner_flags = flags
+                if kind == _K_LINK:
+                    href = el.get("href")
+                    # A "javascript:" href is a script hook on text, not a way to another page.
+                    if href is not None and href.lstrip()[:11].lower() != "javascript:":
+                        inner_flags |= LINK
+                elif kind == _K_BOLD:
+                    inner_flags |= BOLD
+                text = el.text
+                if text and (acc or not text.isspace()):
+                    acc.append((text, inner_flags))
+                if len(el):
+                    walk(el, acc, owner, inner_flags, zone)
+            tail = el.tail
+            if tail and (acc or not tail.isspace()):
+                acc.append((tail, flags))
 
-    top: list[tuple[str, int]] = []
-    start_zone = marks.get(root)
-    if root.text:
-        top.append((root.text, 0))
-    for child in root:
-        walk(child, top, root, 0, start_zone)
+    start_zone = mark_of(root)
+    text = root.text
+    top = [(text, 0)] if text and not text.isspace() else []
+    walk(root, top, root, 0, start_zone)
     if top:
         flush(top, root, start_zone)
     return out
