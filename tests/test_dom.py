@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.errors import ParseError
-from extractor.parse import dom
+from extractor.parse import dom, vocab
 
 
 def _blocks(html: str) -> list[tuple[str, str]]:
@@ -161,3 +161,29 @@ def test_a_hover_card_is_hidden_but_the_name_that_opens_it_stays() -> None:
         " said so.</p></body>"
     )
     assert [t for _, t in _blocks(html)] == ["Rep. Jane Doe said so."]
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [
+        "",
+        "Hidden",
+        "hidden visible-lg",
+        "sr-only extra",
+        "Rollover_People-Block",
+        "tool tip",
+        "js-tooltip",
+        "my_popover_x",
+        "hovercards",
+        "article-body",
+        *sorted(vocab.HIDDEN_CLASSES)[:20],
+        *sorted(vocab.POPUP_TOKENS),
+    ],
+)
+def test_the_class_verdict_agrees_with_the_hidden_and_popup_tests(cls: str) -> None:
+    # The verdict reads a class string once; it must say what the two plain tests say.
+    popup = any(t in vocab.POPUP_TOKENS for t in dom.split_tokens(cls))
+    names = set(cls.lower().split())
+    hidden = bool(names & vocab.HIDDEN_CLASSES) and not names & vocab.DESKTOP_CLASSES
+    expected = dom._HIDDEN if hidden else dom._POPUP if popup else dom._SHOWN
+    assert dom._class_verdict(cls) == expected

@@ -123,6 +123,31 @@ def _popup_classes(cls: str) -> bool:
     return any(t in vocab.POPUP_TOKENS for t in split_tokens(cls))
 
 
+# A popup token in any spelling split_tokens reads one from ("hover_card" gives "hover-card"):
+# a substring search that rules out nearly every class string before it is split into tokens.
+_POPUP_HINT_RE = re.compile(
+    "|".join(re.escape(t).replace(r"\-", "[-_]") for t in sorted(vocab.POPUP_TOKENS))
+)
+_SHOWN, _HIDDEN, _POPUP = 0, 1, 2
+
+
+@lru_cache(maxsize=16384)
+def _class_verdict(cls: str) -> int:
+    """Whether a class attribute hides its element (_HIDDEN), makes it a hover card (_POPUP,
+    hidden unless it is the link that opens one) or neither (_SHOWN).
+
+    Pages repeat few class strings but sites are many: this runs once for each new string, so
+    it reads the string once and splits it into tokens only when a popup word is in it.
+    """
+    low = cls.lower()
+    names = set(low.split())
+    if names & vocab.HIDDEN_CLASSES and not names & vocab.DESKTOP_CLASSES:
+        return _HIDDEN
+    if _POPUP_HINT_RE.search(low) and _popup_classes(cls):
+        return _POPUP
+    return _SHOWN
+
+
 def clean(root: HtmlElement) -> None:
     """Remove what a reader never sees: scripts, styles, embeds and hidden elements."""
     lxml.etree.strip_elements(root, *vocab.DROP_TAGS, with_tail=False)
@@ -131,7 +156,7 @@ def clean(root: HtmlElement) -> None:
     hidden = []
     for el in root.iter(lxml.etree.Element):
         cls = el.get("class")
-        if cls and (_hidden_classes(cls) or (_popup_classes(cls) and el.tag != "a")):
+        if cls and (verdict := _class_verdict(cls)) and (verdict == _HIDDEN or el.tag != "a"):
             hidden.append(el)
             continue
         style = el.get("style")
