@@ -92,7 +92,9 @@ def test_tokens_split_class_and_id() -> None:
     root = dom.parse_document("<body><div class='Main-Nav top_bar' id='x1'>t</div></body>")
     el = root.find(".//div")
     toks = dom.tokens(el)
-    assert {"main", "nav", "main-nav", "top", "bar", "top-bar", "x1"} <= set(toks)
+    assert toks == ("main", "nav", "top", "bar", "x1", "main-nav", "top_bar", "top-bar")
+    assert dom.split_tokens("plain words 2") == ("plain", "words", "2")
+    assert dom.split_tokens("a_b") == ("a", "b", "a_b", "a-b")
 
 
 def test_zones_are_inherited_by_blocks() -> None:

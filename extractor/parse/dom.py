@@ -35,7 +35,7 @@ _PARSER = lxml.etree.HTMLParser(
     remove_blank_text=False,
 )
 _BR = "\x01"  # stands for <br> while text is gathered, so two in a row can split paragraphs
-_TOKEN_SPLIT_RE = re.compile(r"[^a-z0-9]+")
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
 # Hidden, or pushed far off the screen ("left: -9999px", the hiding place of injected spam links).
 _HIDDEN_STYLE_RE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|text-indent)\s*:\s*-\d{4,}px",
@@ -77,10 +77,12 @@ def tokens(el: HtmlElement) -> tuple[str, ...]:
 def split_tokens(raw: str) -> tuple[str, ...]:
     """Tokens of a class/id string; cached because sites repeat the same few class names."""
     raw = raw.lower()
-    parts = raw.split()
-    out = [t for t in _TOKEN_SPLIT_RE.split(raw) if t]
-    out.extend(p for p in parts if "-" in p or "_" in p)
-    out.extend(p.replace("_", "-") for p in parts if "_" in p)
+    out = _TOKEN_RE.findall(raw)
+    if "-" in raw or "_" in raw:
+        parts = raw.split()
+        out.extend(p for p in parts if "-" in p or "_" in p)
+        if "_" in raw:
+            out.extend(p.replace("_", "-") for p in parts if "_" in p)
     return tuple(out)
 
 
