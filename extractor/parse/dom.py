@@ -173,7 +173,7 @@ def clean(root: HtmlElement) -> None:
 
 def collapse(text: str) -> str:
     """Whitespace collapsed to single spaces, zero-width characters removed."""
-    if "\u200b" in text or "\ufeff" in text or "\u00ad" in text:
+    if not text.isascii() and ("\u200b" in text or "\ufeff" in text or "\u00ad" in text):
         text = text.replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
     return " ".join(text.split())
 
