@@ -142,8 +142,8 @@ def _class_verdict(cls: str) -> int:
     it reads the string once and splits it into tokens only when a popup word is in it.
     """
     low = cls.lower()
-    names = set(low.split())
-    if names & vocab.HIDDEN_CLASSES and not names & vocab.DESKTOP_CLASSES:
+    names = low.split()
+    if not vocab.HIDDEN_CLASSES.isdisjoint(names) and vocab.DESKTOP_CLASSES.isdisjoint(names):
         return _HIDDEN
     if _POPUP_HINT_RE.search(low) and _popup_classes(cls):
         return _POPUP
