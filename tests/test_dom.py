@@ -189,3 +189,12 @@ def test_the_class_verdict_agrees_with_the_hidden_and_popup_tests(cls: str) -> N
     hidden = bool(names & vocab.HIDDEN_CLASSES) and not names & vocab.DESKTOP_CLASSES
     expected = dom._HIDDEN if hidden else dom._POPUP if popup else dom._SHOWN
     assert dom._class_verdict(cls) == expected
+
+
+def test_is_hidden_reads_attributes_style_and_classes() -> None:
+    root = dom.parse_document(
+        "<body><p hidden>a</p><p aria-hidden='true'>b</p><p style='display: none'>c</p>"
+        "<p class='Hidden'>d</p><p class='hidden visible-lg'>e</p><p class='tooltip'>f</p>"
+        "<p>g</p></body>"
+    )
+    assert [dom.is_hidden(p) for p in root.iter("p")] == [True] * 4 + [False] * 3

@@ -109,13 +109,7 @@ def is_hidden(el: HtmlElement) -> bool:
     if style and _HIDDEN_STYLE_RE.search(style):
         return True
     cls = el.get("class")
-    return bool(cls) and _hidden_classes(cls)
-
-
-@lru_cache(maxsize=16384)
-def _hidden_classes(cls: str) -> bool:
-    names = set(cls.lower().split())
-    return bool(names & vocab.HIDDEN_CLASSES) and not names & vocab.DESKTOP_CLASSES
+    return bool(cls) and _class_verdict(cls) == _HIDDEN
 
 
 @lru_cache(maxsize=16384)
