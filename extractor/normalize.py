@@ -29,6 +29,11 @@ _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = dict.fromkeys(map(ord, _INVISIBLES), None)
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLES}]")
+# What _SPACE_RE would change: a run of two spaces, or any other space. Its sub rewrites every
+# single space of a text as well, so a search first spares it on text that is already clean.
+_FOLDABLE_RE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]| {2}")
+# Either of the two: one scan tells that most non-ASCII text needs neither.
+_UNCLEAN_RE = re.compile(f"[{_INVISIBLES}\t\u00a0\u2000-\u200a\u202f\u205f\u3000]| {{2}}")
 
 
 def clean_text(text: str | None) -> str | None:
@@ -42,9 +47,11 @@ def clean_text(text: str | None) -> str | None:
             text = _SPACE_RE.sub(" ", text)
     else:
         text = unicodedata.normalize("NFC", text)
-        if _INVISIBLE_RE.search(text):  # a search is far cheaper than translate's copy
-            text = text.translate(_INVISIBLE)
-        text = _SPACE_RE.sub(" ", text)
+        if _UNCLEAN_RE.search(text):
+            if _INVISIBLE_RE.search(text):  # a search is far cheaper than translate's copy
+                text = text.translate(_INVISIBLE)
+            if _FOLDABLE_RE.search(text):
+                text = _SPACE_RE.sub(" ", text)
     return text.strip() or None
 
 

@@ -38,6 +38,12 @@ def test_camel_case_class_names_match() -> None:
     assert byline('<div class="ArticleAuthorName">Mia Stone</div>') == ("Mia Stone",)
 
 
+def test_a_byline_named_by_its_id_or_by_class_and_id_alike() -> None:
+    assert byline('<div class="meta"><span id="Writer-1">Ada Vale</span></div>') == ("Ada Vale",)
+    body = '<p class="story">Lede.</p><p class="x" id="authorName">Cy Ford</p>'
+    assert byline(body) == ("Cy Ford",)
+
+
 def test_by_text_line_without_class() -> None:
     assert byline("<p>Intro text here.</p><p>By Kim Park and Lu Wen</p>") == ("Kim Park", "Lu Wen")
 

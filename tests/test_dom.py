@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.errors import ParseError
-from extractor.parse import dom
+from extractor.parse import dom, vocab
 
 
 def _blocks(html: str) -> list[tuple[str, str]]:
@@ -30,6 +30,41 @@ def test_link_and_bold_characters_are_counted() -> None:
     assert block.bold_chars == 4
     assert block.link_chars == 6
     assert not block.all_bold
+
+
+def test_indentation_before_breaks_neither_splits_nor_joins_paragraphs() -> None:
+    html = "<body><div>\n  <br><br>\n  one<br>\n  <br>two<br>three</div>\n  <p>\n  </p></body>"
+    assert _blocks(html) == [("div", "one"), ("div", "two three")]
+
+
+def test_a_bold_line_before_one_break_is_its_own_block() -> None:
+    html = "<body><div> <strong>Why it matters</strong><br>The text goes on.</div></body>"
+    root = dom.parse_document(html)
+    got = [(b.text, b.all_bold) for b in dom.blocks(root.find("body"))]
+    assert got == [("Why it matters", True), ("The text goes on.", False)]
+
+
+def test_a_block_of_one_link_counts_its_characters_without_the_spaces() -> None:
+    root = dom.parse_document("<body><li><a href='/a'>  a link </a></li><p><b>Bold</b></p></body>")
+    got = [(b.text, b.link_chars, b.bold_chars) for b in dom.blocks(root.find("body"))]
+    assert got == [("a link", 6, 0), ("Bold", 0, 4)]
+
+
+def test_a_script_link_is_no_link() -> None:
+    root = dom.parse_document("<body><p><a href=' JavaScript:void(0)'>Menu</a></p></body>")
+    (block,) = dom.blocks(root.find("body"))
+    assert (block.text, block.link_chars) == ("Menu", 0)
+
+
+def test_a_marked_inline_element_is_a_block_of_its_zone() -> None:
+    root = dom.parse_document("<body><p>Text <span>Share this</span> more</p></body>")
+    span = root.find(".//span")
+    got = [(b.tag, b.text, b.zone) for b in dom.blocks(root.find("body"), {span: "share"})]
+    assert got == [("p", "Text", None), ("span", "Share this", "share"), ("p", "more", None)]
+
+
+def test_a_rule_ends_the_text_before_it() -> None:
+    assert _blocks("<body><div>above<hr>below</div></body>") == [("div", "above"), ("div", "below")]
 
 
 def test_hidden_and_script_content_is_removed() -> None:
@@ -57,7 +92,9 @@ def test_tokens_split_class_and_id() -> None:
     root = dom.parse_document("<body><div class='Main-Nav top_bar' id='x1'>t</div></body>")
     el = root.find(".//div")
     toks = dom.tokens(el)
-    assert {"main", "nav", "main-nav", "top", "bar", "top-bar", "x1"} <= set(toks)
+    assert toks == ("main", "nav", "top", "bar", "x1", "main-nav", "top_bar", "top-bar")
+    assert dom.split_tokens("plain words 2") == ("plain", "words", "2")
+    assert dom.split_tokens("a_b") == ("a", "b", "a_b", "a-b")
 
 
 def test_zones_are_inherited_by_blocks() -> None:
@@ -126,3 +163,38 @@ def test_a_hover_card_is_hidden_but_the_name_that_opens_it_stays() -> None:
         " said so.</p></body>"
     )
     assert [t for _, t in _blocks(html)] == ["Rep. Jane Doe said so."]
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [
+        "",
+        "Hidden",
+        "hidden visible-lg",
+        "sr-only extra",
+        "Rollover_People-Block",
+        "tool tip",
+        "js-tooltip",
+        "my_popover_x",
+        "hovercards",
+        "article-body",
+        *sorted(vocab.HIDDEN_CLASSES)[:20],
+        *sorted(vocab.POPUP_TOKENS),
+    ],
+)
+def test_the_class_verdict_agrees_with_the_hidden_and_popup_tests(cls: str) -> None:
+    # The verdict reads a class string once; it must say what the two plain tests say.
+    popup = any(t in vocab.POPUP_TOKENS for t in dom.split_tokens(cls))
+    names = set(cls.lower().split())
+    hidden = bool(names & vocab.HIDDEN_CLASSES) and not names & vocab.DESKTOP_CLASSES
+    expected = dom._HIDDEN if hidden else dom._POPUP if popup else dom._SHOWN
+    assert dom._class_verdict(cls) == expected
+
+
+def test_is_hidden_reads_attributes_style_and_classes() -> None:
+    root = dom.parse_document(
+        "<body><p hidden>a</p><p aria-hidden='true'>b</p><p style='display: none'>c</p>"
+        "<p class='Hidden'>d</p><p class='hidden visible-lg'>e</p><p class='tooltip'>f</p>"
+        "<p>g</p></body>"
+    )
+    assert [dom.is_hidden(p) for p in root.iter("p")] == [True] * 4 + [False] * 3

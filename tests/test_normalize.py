@@ -39,6 +39,10 @@ def test_clean_text_fast_paths_agree_with_the_full_cleaning() -> None:
         "e\u0301 \u212b",  # decomposed e-acute; the Angstrom sign composes to a different letter
         "\u3000ideographic\u3000space\u205f",
         "\u00ad \u00a0",
+        "caf\u00e9 with single spaces only",
+        "caf\u00e9  with a double space",
+        "caf\u00e9 a \u200d b",  # an invisible between two spaces leaves a double space
+        "caf\u00e9\u2002en space and\u202fnarrow",
     ]
     for sample in samples:
         assert clean_text(sample) == _reference_clean_text(sample), repr(sample)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import lxml.etree
 from lxml.etree import _Element as HtmlElement
@@ -368,12 +369,13 @@ def _iter_bylines(tree: HtmlElement) -> Iterator[HtmlElement]:
     # A walk that stops at the first byline giving names: an XPath listing every element with a
     # class or id builds the whole list first, and costs twice as much on average.
     for el in body.iterdescendants() if body is not None else ():
-        tag = el.tag
-        if not isinstance(tag, str) or tag in _NOT_NAMED_TAGS:
-            continue
+        # The class and id first, the tag only for a match: most elements have neither name.
         cls = el.get("class")
         ident = el.get("id")
-        if not (cls or ident) or not _BYLINE_NAME_RE.search(f"{cls or ''} {ident or ''}"):
+        if not ((cls and _names_a_byline(cls)) or (ident and _BYLINE_NAME_RE.search(ident))):
+            continue
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _NOT_NAMED_TAGS:
             continue
         count += 1
         if count > 60:
@@ -385,6 +387,13 @@ def _iter_bylines(tree: HtmlElement) -> Iterator[HtmlElement]:
             break
         if not is_foreign(el):
             yield el
+
+
+@lru_cache(maxsize=8192)
+def _names_a_byline(cls: str) -> bool:
+    # Cached: a page repeats its class strings, unlike its ids. No token holds a space, so a
+    # class and an id are searched apart with the result of one search over both.
+    return _BYLINE_NAME_RE.search(cls) is not None
 
 
 def is_foreign(el: HtmlElement) -> bool:

@@ -35,7 +35,7 @@ _PARSER = lxml.etree.HTMLParser(
     remove_blank_text=False,
 )
 _BR = "\x01"  # stands for <br> while text is gathered, so two in a row can split paragraphs
-_TOKEN_SPLIT_RE = re.compile(r"[^a-z0-9]+")
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
 # Hidden, or pushed far off the screen ("left: -9999px", the hiding place of injected spam links).
 _HIDDEN_STYLE_RE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|text-indent)\s*:\s*-\d{4,}px",
@@ -77,10 +77,12 @@ def tokens(el: HtmlElement) -> tuple[str, ...]:
 def split_tokens(raw: str) -> tuple[str, ...]:
     """Tokens of a class/id string; cached because sites repeat the same few class names."""
     raw = raw.lower()
-    parts = raw.split()
-    out = [t for t in _TOKEN_SPLIT_RE.split(raw) if t]
-    out.extend(p for p in parts if "-" in p or "_" in p)
-    out.extend(p.replace("_", "-") for p in parts if "_" in p)
+    out = _TOKEN_RE.findall(raw)
+    if "-" in raw or "_" in raw:
+        parts = raw.split()
+        out.extend(p for p in parts if "-" in p or "_" in p)
+        if "_" in raw:
+            out.extend(p.replace("_", "-") for p in parts if "_" in p)
     return tuple(out)
 
 
@@ -107,13 +109,7 @@ def is_hidden(el: HtmlElement) -> bool:
     if style and _HIDDEN_STYLE_RE.search(style):
         return True
     cls = el.get("class")
-    return bool(cls) and _hidden_classes(cls)
-
-
-@lru_cache(maxsize=16384)
-def _hidden_classes(cls: str) -> bool:
-    names = set(cls.lower().split())
-    return bool(names & vocab.HIDDEN_CLASSES) and not names & vocab.DESKTOP_CLASSES
+    return bool(cls) and _class_verdict(cls) == _HIDDEN
 
 
 @lru_cache(maxsize=16384)
@@ -121,6 +117,31 @@ def _popup_classes(cls: str) -> bool:
     # A card that shows on hover over a name ("rollover-people-block", "tooltip"); the link
     # that opens it is an <a> and stays.
     return any(t in vocab.POPUP_TOKENS for t in split_tokens(cls))
+
+
+# A popup token in any spelling split_tokens reads one from ("hover_card" gives "hover-card"):
+# a substring search that rules out nearly every class string before it is split into tokens.
+_POPUP_HINT_RE = re.compile(
+    "|".join(re.escape(t).replace(r"\-", "[-_]") for t in sorted(vocab.POPUP_TOKENS))
+)
+_SHOWN, _HIDDEN, _POPUP = 0, 1, 2
+
+
+@lru_cache(maxsize=16384)
+def _class_verdict(cls: str) -> int:
+    """Whether a class attribute hides its element (_HIDDEN), makes it a hover card (_POPUP,
+    hidden unless it is the link that opens one) or neither (_SHOWN).
+
+    Pages repeat few class strings but sites are many: this runs once for each new string, so
+    it reads the string once and splits it into tokens only when a popup word is in it.
+    """
+    low = cls.lower()
+    names = low.split()
+    if not vocab.HIDDEN_CLASSES.isdisjoint(names) and vocab.DESKTOP_CLASSES.isdisjoint(names):
+        return _HIDDEN
+    if _POPUP_HINT_RE.search(low) and _popup_classes(cls):
+        return _POPUP
+    return _SHOWN
 
 
 def clean(root: HtmlElement) -> None:
@@ -131,7 +152,7 @@ def clean(root: HtmlElement) -> None:
     hidden = []
     for el in root.iter(lxml.etree.Element):
         cls = el.get("class")
-        if cls and (_hidden_classes(cls) or (_popup_classes(cls) and el.tag != "a")):
+        if cls and (verdict := _class_verdict(cls)) and (verdict == _HIDDEN or el.tag != "a"):
             hidden.append(el)
             continue
         style = el.get("style")
@@ -146,7 +167,7 @@ def clean(root: HtmlElement) -> None:
 
 def collapse(text: str) -> str:
     """Whitespace collapsed to single spaces, zero-width characters removed."""
-    if "\u200b" in text or "\ufeff" in text or "\u00ad" in text:
+    if not text.isascii() and ("\u200b" in text or "\ufeff" in text or "\u00ad" in text):
         text = text.replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
     return " ".join(text.split())
 
@@ -201,6 +222,19 @@ def _all_bold(pieces: list[tuple[str, int]]) -> bool:
     )
 
 
+# What the walk does with a tag, looked up once per element (anything else is inline text).
+_K_INLINE, _K_BR, _K_HR, _K_BLOCK, _K_LINK, _K_BOLD = range(6)
+_TAG_KINDS: dict[object, int] = {
+    **dict.fromkeys(vocab.BLOCK_TAGS, _K_BLOCK),
+    **dict.fromkeys(vocab.BOLD_TAGS, _K_BOLD),
+    "a": _K_LINK,
+    "br": _K_BR,
+    "hr": _K_HR,
+}
+# A <br> among the pieces; its flags are never read, so one shared tuple serves for all.
+_BR_PIECE = (_BR, 0)
+
+
 def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None) -> list[Block]:
     """Every text block under ``root`` in document order, each tagged with its marked zone.
 
@@ -208,19 +242,17 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
     inherits the mark of its nearest marked ancestor.
     """
     out: list[Block] = []
-    marks = zones or {}
-    block_tags = vocab.BLOCK_TAGS
-    bold_tags = vocab.BOLD_TAGS
-    # The block being gathered is a plain list of (text, LINK/BOLD flags) pieces; the walk is
-    # the parser's hottest loop, so it binds what it uses locally and allocates little.
+    mark_of = (zones or {}).get
+    kind_of = _TAG_KINDS.get
+    # The block being gathered is a plain list of (text, LINK/BOLD flags) pieces. The walk is
+    # the parser's hottest loop, so it binds what it uses locally, recurses only into elements
+    # with children, and never stores whitespace at the start of a block: most of a page's
+    # elements are layout <div>s whose text and tails are only the source's indentation, and
+    # leading whitespace is collapsed away anyway (two <br> split a paragraph with or without it).
 
-    def flush(pieces: list[tuple[str, int]], owner: HtmlElement, zone: object | None) -> None:
-        for piece, _ in pieces:
-            if piece == _BR:
-                break
-        else:
-            _emit(pieces, owner, zone)
-            return
+    def _split_at_breaks(
+        pieces: list[tuple[str, int]], owner: HtmlElement, zone: object | None
+    ) -> None:
         # Two or more <br> in a row (whitespace between them allowed) end a paragraph.
         paragraphs: list[list[tuple[str, int]]] = [[]]
         pending_br = 0
@@ -240,13 +272,24 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
                 pending_br = 0
             paragraphs[-1].append((piece, flags))
         for para in paragraphs:
-            _emit(para, owner, zone)
+            flush(para, owner, zone)
 
-    def _emit(pieces: list[tuple[str, int]], owner: HtmlElement, zone: object | None) -> None:
-        raw = "".join([p[0] for p in pieces])
-        if raw.isspace():
-            return  # the whitespace between two blocks, the commonest case
-        text = collapse(raw)
+    def flush(pieces: list[tuple[str, int]], owner: HtmlElement, zone: object | None) -> None:
+        """Add the block the pieces make, if they hold any text."""
+        if _BR_PIECE in pieces:
+            _split_at_breaks(pieces, owner, zone)
+            return
+        if len(pieces) == 1:
+            raw, flags = pieces[0]
+            text = collapse(raw)
+            if not text:
+                return
+            n = len(raw.strip()) if flags else 0
+            link = n if flags & LINK else 0
+            bold = n if flags & BOLD else 0
+            out.append(Block(owner, text, link, bold, len(out), zone))
+            return
+        text = collapse("".join([p[0] for p in pieces]))
         if not text:
             return
         link = bold = 0
@@ -260,58 +303,57 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
         out.append(Block(owner, text, link, bold, len(out), zone))
 
     def walk(
-        el: HtmlElement,
+        parent: HtmlElement,
         acc: list[tuple[str, int]],
         owner: HtmlElement,
         flags: int,
         zone: object | None,
     ) -> None:
-        tag = el.tag
-        if not isinstance(tag, str):
-            if el.tail:
-                acc.append((el.tail, flags))
-            return
-        mark = marks.get(el)
-        if tag == "br":
-            acc.append((_BR, flags))
-        elif tag == "hr":
-            if acc:
-                flush(acc, owner, zone)
-                acc.clear()
-        elif tag in block_tags or mark is not None:
-            if acc:
-                flush(acc, owner, zone)
-                acc.clear()
-            inner_zone = mark if mark is not None else zone
-            inner: list[tuple[str, int]] = []
-            if el.text:
-                inner.append((el.text, flags))
-            for child in el:
-                walk(child, inner, el, flags, inner_zone)
-            if inner:
-                flush(inner, el, inner_zone)
-        else:
-            inner_flags = flags
-            if tag == "a":
-                href = el.get("href")
-                # A "javascript:" href is a script hook on text, not a way to another page.
-                if href is not None and href.lstrip()[:11].lower() != "javascript:":
-                    inner_flags |= LINK
-            elif tag in bold_tags:
-                inner_flags |= BOLD
-            if el.text:
-                acc.append((el.text, inner_flags))
-            for child in el:
-                walk(child, acc, owner, inner_flags, zone)
-        if el.tail:
-            acc.append((el.tail, flags))
+        """Gather the text of ``parent``'s children (and their tails) into ``acc``."""
+        for el in parent[:]:  # a list built in C iterates faster than the element
+            tag = el.tag
+            kind = kind_of(tag, 0)
+            if kind == _K_BR:
+                acc.append(_BR_PIECE)
+            elif kind == _K_HR:
+                if acc:
+                    flush(acc, owner, zone)
+                    acc.clear()
+            elif kind == _K_BLOCK or (mark := mark_of(el)) is not None:
+                if acc:
+                    flush(acc, owner, zone)
+                    acc.clear()
+                if kind == _K_BLOCK:
+                    mark = mark_of(el)
+                inner_zone = mark if mark is not None else zone
+                text = el.text
+                inner = [(text, flags)] if text and not text.isspace() else []
+                if len(el):
+                    walk(el, inner, el, flags, inner_zone)
+                if inner:
+                    flush(inner, el, inner_zone)
+            elif tag.__class__ is str:  # not a comment or entity, whose tail alone is text
+                inner_flags = flags
+                if kind == _K_LINK:
+                    href = el.get("href")
+                    # A "javascript:" href is a script hook on text, not a way to another page.
+                    if href is not None and href.lstrip()[:11].lower() != "javascript:":
+                        inner_flags |= LINK
+                elif kind == _K_BOLD:
+                    inner_flags |= BOLD
+                text = el.text
+                if text and (acc or not text.isspace()):
+                    acc.append((text, inner_flags))
+                if len(el):
+                    walk(el, acc, owner, inner_flags, zone)
+            tail = el.tail
+            if tail and (acc or not tail.isspace()):
+                acc.append((tail, flags))
 
-    top: list[tuple[str, int]] = []
-    start_zone = marks.get(root)
-    if root.text:
-        top.append((root.text, 0))
-    for child in root:
-        walk(child, top, root, 0, start_zone)
+    start_zone = mark_of(root)
+    text = root.text
+    top = [(text, 0)] if text and not text.isspace() else []
+    walk(root, top, root, 0, start_zone)
     if top:
         flush(top, root, start_zone)
     return out

@@ -87,15 +87,18 @@ def bounded(value: Any, depth: int) -> Any:
             return {}
         out: dict[str, Any] = {}
         for key, item in value.items():
-            if isinstance(item, str) and len(item) > MAX_STRING:
-                continue
-            out[str(key)] = bounded(item, depth + 1)
+            # Most values are strings, kept as they are: no call for them.
+            if isinstance(item, str):
+                if len(item) <= MAX_STRING:
+                    out[str(key)] = item
+            else:
+                out[str(key)] = bounded(item, depth + 1)
         return out
     if isinstance(value, list):
         if depth >= MAX_DEPTH:
             return []
         return [
-            bounded(item, depth + 1)
+            item if isinstance(item, str) else bounded(item, depth + 1)
             for item in value[:MAX_LIST]
             if not (isinstance(item, str) and len(item) > MAX_STRING)
         ]
