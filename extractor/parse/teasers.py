@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -78,10 +77,9 @@ def find_teaser_blocks(
     linking_children: dict[HtmlElement, int] = {}
     link_urls = page.link_urls
     for link in _LINKS_XPATH(root):
-        if in_running_text(link):
-            continue
+        # The target first: most links that go nowhere new are told apart by their href alone.
         url = link_urls[link] = page.resolve(link)
-        if url is None:
+        if url is None or in_running_text(link):
             continue
         node = link
         for remaining in range(7, 0, -1):
@@ -128,6 +126,18 @@ def find_teaser_blocks(
     return result
 
 
+def _most_common(signatures: list[str]) -> tuple[str, int]:
+    """The commonest signature and its count, the first seen on a tie (as Counter would)."""
+    counts: dict[str, int] = {}
+    for sig in signatures:
+        counts[sig] = counts.get(sig, 0) + 1
+    best = signatures[0]
+    for sig, count in counts.items():
+        if count > counts[best]:
+            best = sig
+    return best, counts[best]
+
+
 def _document_position(el: HtmlElement) -> list[int]:
     """Sibling indexes from the root down: sorts elements in document order without a walk."""
     path = []
@@ -169,7 +179,7 @@ def _read_block(
         return []
     # Cards are siblings of one kind; the odd one out (a "view all" link) is not a card.
     signatures = [signature(child) for child in children]
-    sig, count = Counter(signatures).most_common(1)[0]
+    sig, count = _most_common(signatures)
     if count < 2 or count > MAX_CARDS:
         return []
     members = [
