@@ -257,7 +257,7 @@ def read_card(
 
     date_text: str | None = None
     date_attr: str | None = None
-    time_el = card.find(".//time")
+    time_el = next(card.iterdescendants("time"), None)
     if time_el is not None:
         date_attr = time_el.get("datetime")
         date_text = page.text(time_el) or None

@@ -110,27 +110,20 @@ def _off_host(host: str) -> bool:
     return False
 
 
-_PLAIN_NETLOC_RE = re.compile(r"[A-Za-z0-9.-]+(:\d+)?")
+# An http(s) URL with a plain host (and port): host, then path and query up to any fragment.
+_PLAIN_URL_RE = re.compile(r"(?i:https?)://([A-Za-z0-9.-]+)(?::\d+)?(?=[/?#]|\Z)([^#]*)")
 
 
 def _split(url: str) -> tuple[str, str, str] | None:
     """Bare lower-case host, path and query of an http(s) URL, else None.
 
-    Plain URLs are split by hand, several times faster than urlsplit; anything unusual (user
-    info, IPv6, odd schemes) goes through urlsplit.
+    Plain URLs are split by one pattern, several times faster than urlsplit; anything unusual
+    (user info, IPv6, odd schemes) goes through urlsplit.
     """
-    scheme, sep, rest = url.partition("://")
-    if sep and scheme.lower() in ("http", "https"):
-        cut = len(rest)
-        for mark in "/?#":
-            at = rest.find(mark)
-            if at != -1 and at < cut:
-                cut = at
-        netloc = rest[:cut]
-        if netloc and _PLAIN_NETLOC_RE.fullmatch(netloc):
-            tail = rest[cut:].split("#", 1)[0]
-            path, _, query = tail.partition("?")
-            return bare_host(netloc.split(":", 1)[0].lower()), path, query
+    m = _PLAIN_URL_RE.match(url)
+    if m is not None:
+        path, _, query = m[2].partition("?")
+        return bare_host(m[1].lower()), path, query
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
@@ -140,7 +133,7 @@ def _split(url: str) -> tuple[str, str, str] | None:
 @lru_cache(maxsize=16384)
 def link_target(href: str, base: str | None, page: PageKey | None) -> str | None:
     """``article_url`` for a stripped href and a precomputed page key (cached per page)."""
-    if not href or href.lower().startswith(_SKIP_SCHEMES):
+    if not href or href[:11].lower().startswith(_SKIP_SCHEMES):  # "javascript:" is the longest
         return None
     split: tuple[str, str, str] | None
     if href.startswith(("http://", "https://")):

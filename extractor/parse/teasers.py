@@ -25,7 +25,6 @@ from extractor.parse.teaser_links import article_url, page_key
 
 __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 
-_LINKS_XPATH = lxml.etree.XPath("//a[@href]")
 _TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space())")
 # Headings of paid, commerce and network blocks: their cards are not the site's articles.
 _OFF_HEADING_RE = re.compile(
@@ -76,7 +75,11 @@ def find_teaser_blocks(
     climbed: dict[HtmlElement, int] = {}
     linking_children: dict[HtmlElement, int] = {}
     link_urls = page.link_urls
-    for link in _LINKS_XPATH(root):
+    # Every link of the document with an href, in document order (as //a[@href] would give;
+    # iterating in C spares the XPath engine).
+    for link in root.getroottree().getroot().iter("a"):
+        if link.get("href") is None:
+            continue
         # The target first: most links that go nowhere new are told apart by their href alone.
         url = link_urls[link] = page.resolve(link)
         if url is None or in_running_text(link):
@@ -254,15 +257,23 @@ def _link_runs(
     for child in container:
         if not isinstance(child.tag, str):
             continue
+        # Most children of a text container are paragraphs without a story link: they only
+        # end the run, whatever their kind.
         links = card_links(child, page) if child in page.linked else []
+        link_only = bool(links) and _link_only(child, links, page)
+        if not link_only:
+            if len(run) >= 2:
+                runs.append(run)
+            run = []
+            continue
         sig = signature(child)
-        if links and _link_only(child, links, page) and (not run or sig == run_sig):
+        if not run or sig == run_sig:
             run.append((child, links))
             run_sig = sig
             continue
         if len(run) >= 2:
             runs.append(run)
-        run = [(child, links)] if links and _link_only(child, links, page) else []
+        run = [(child, links)]
         run_sig = sig
     if len(run) >= 2:
         runs.append(run)
