@@ -152,7 +152,8 @@ def link_target(href: str, base: str | None, page: PageKey | None) -> str | None
     host, path, query = split
     if _off_host(host):
         return None
-    if (path in ("", "/") or _LANGUAGE_ROOT_RE.match(path)) and not query:
+    # ("/xx-yy/" and a final newline "$" lets through: 8 characters at most)
+    if not query and (path in ("", "/") or (len(path) <= 8 and _LANGUAGE_ROOT_RE.match(path))):
         return None  # a home page is navigation
     if (
         _NOT_ARTICLE_LOWER_RE.search(path.lower())

@@ -54,6 +54,7 @@ class TeaserBlock:
 
 
 _SKIP_CONTAINERS = frozenset(("span", "h1", "h2", "h3", "h4", "h5", "h6", "a"))
+_TOP_TAGS = frozenset(("body", "html"))
 
 
 def find_teaser_blocks(
@@ -75,6 +76,7 @@ def find_teaser_blocks(
     climbed: dict[HtmlElement, int] = {}
     linking_children: dict[HtmlElement, int] = {}
     link_urls = page.link_urls
+    climbed_get, linking_children_get = climbed.get, linking_children.get
     # Every link of the document with an href, in document order (as //a[@href] would give;
     # iterating in C spares the XPath engine).
     for link in root.getroottree().getroot().iter("a"):
@@ -85,18 +87,20 @@ def find_teaser_blocks(
         if url is None or in_running_text(link):
             continue
         node = link
-        for remaining in range(7, 0, -1):
+        remaining = 7
+        while remaining:
             # A climb that already passed here with as many levels left went on up: stop.
-            if climbed.get(node, 0) >= remaining:
+            if climbed_get(node, 0) >= remaining:
                 break
             climbed[node] = remaining
             parent = node.getparent()
-            if parent is None or parent.tag in ("body", "html"):
+            if parent is None or parent.tag in _TOP_TAGS:
                 break
             if node not in linked:
                 linked.add(node)
-                linking_children[parent] = linking_children.get(parent, 0) + 1
+                linking_children[parent] = linking_children_get(parent, 0) + 1
             node = parent
+            remaining -= 1
     # Prune before reading any text: containers that cannot hold a block, and marked zones.
     parents = [
         el
@@ -222,9 +226,11 @@ def _block(
     zone: object | None,
     container: HtmlElement | None = None,
 ) -> TeaserBlock | None:
-    cards = []
+    cards: list[Card] = []
     seen: set[str] = set()
-    for child, links in linking:
+    for index, (child, links) in enumerate(linking):
+        if len(cards) + len(linking) - index < 2:
+            return None  # this child and those after it cannot make the two cards a block needs
         card = read_card(child, links, page)
         if card is None or card.url in seen:
             continue
