@@ -40,3 +40,11 @@ def test_signatures_ignore_numbered_classes_and_class_order() -> None:
     b = lxml.etree.fromstring("<li class='big card'/>")
     assert signature(a) == signature(b) == "li.big"
     assert signature(lxml.etree.fromstring("<div/>")) == "div."
+
+
+def test_the_commonest_signature_wins_and_a_tie_goes_to_the_first_seen() -> None:
+    from extractor.parse.teasers import _most_common
+
+    assert _most_common(["li.a", "div.", "li.a"]) == ("li.a", 2)
+    assert _most_common(["div.", "li.a", "li.a", "div."]) == ("div.", 2)
+    assert _most_common(["p."]) == ("p.", 1)

@@ -78,3 +78,12 @@ def test_paths_are_judged_alike_in_any_case_and_script() -> None:
     assert article_url("/News/Category/Sport", base, page) is None
     assert article_url("/Über/TAG/x", base, page) is None  # not ASCII: the original pattern
     assert article_url("/Über/story-1", base, page) == "https://example.org/Über/story-1"
+
+
+def test_language_roots_are_home_pages_and_longer_paths_are_not() -> None:
+    base = page = "https://example.org/news/a"
+    for root in ("/en", "/en/", "/pt-br/", "/PT-BR"):
+        assert article_url(root, base, page) is None, root
+    assert article_url("/en/?page=2", base, page) == "https://example.org/en/?page=2"
+    assert article_url("/english/", base, page) == "https://example.org/english/"
+    assert article_url("/en/story-1", base, page) == "https://example.org/en/story-1"
