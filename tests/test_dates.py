@@ -644,8 +644,12 @@ def test_fallback_asks_dateparser_once_for_a_text_that_is_no_date(
     monkeypatch.setattr(dateparser, "parse", counting)
     fallback._dateparser.cache_clear()
     try:
-        found = fallback._fallback("kein Datum hier", _Options(None, None, None, ("de",)))
+        # Words German dates are made of: the first reading says no, and no second is asked.
+        found = fallback._fallback("vor 3 Tagen", _Options(None, None, None, ("de",)))
+        assert found is None
+        assert calls == ["vor 3 Tagen"]
+        # Words no German date has: dateparser is not asked at all.
+        assert fallback._fallback("kein Datum hier", _Options(None, None, None, ("de",))) is None
     finally:
         fallback._dateparser.cache_clear()
-    assert found is None
-    assert calls == ["kein Datum hier"]
+    assert calls == ["vor 3 Tagen"]

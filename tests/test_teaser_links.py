@@ -65,3 +65,25 @@ def test_page_key_ignores_www_and_final_slash() -> None:
 )
 def test_players_roundups_and_feeds_are_not_articles(href: str) -> None:
     assert article_url(href, BASE, PAGE) is None
+
+
+def test_paths_are_judged_alike_in_any_case_and_script() -> None:
+    # ASCII paths take a case-sensitive search of the lower-cased path: the pattern must stay
+    # all lower case for that to ignore case as the original does.
+    from extractor.parse.teaser_links import _NOT_ARTICLE_RE
+
+    assert _NOT_ARTICLE_RE.pattern == _NOT_ARTICLE_RE.pattern.lower()
+    base, page = "https://example.org/news/a", "https://example.org/news/a"
+    assert article_url("/TAG/Politics", base, page) is None
+    assert article_url("/News/Category/Sport", base, page) is None
+    assert article_url("/Über/TAG/x", base, page) is None  # not ASCII: the original pattern
+    assert article_url("/Über/story-1", base, page) == "https://example.org/Über/story-1"
+
+
+def test_language_roots_are_home_pages_and_longer_paths_are_not() -> None:
+    base = page = "https://example.org/news/a"
+    for root in ("/en", "/en/", "/pt-br/", "/PT-BR"):
+        assert article_url(root, base, page) is None, root
+    assert article_url("/en/?page=2", base, page) == "https://example.org/en/?page=2"
+    assert article_url("/english/", base, page) == "https://example.org/english/"
+    assert article_url("/en/story-1", base, page) == "https://example.org/en/story-1"

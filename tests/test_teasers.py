@@ -316,3 +316,15 @@ def test_a_paragraph_of_story_links_under_a_dont_miss_heading() -> None:
     assert {t["block"] for t in teasers} == {"DON'T MISS"}
     # Without such a heading, a paragraph of links is the text's.
     assert _teasers(f"<div>{text}<p>{links}</p>{text}</div>") == []
+
+
+def test_a_run_of_link_lines_ends_at_a_line_of_another_kind() -> None:
+    text = "<p>" + "More of the article's own running text follows here, long enough. " * 8 + "</p>"
+    titles = [*HEADLINES, "A long headline about topic number four today"]
+    lines = [f"<a href='/2026/10/story-{i}'>{t}</a>" for i, t in enumerate(titles)]
+    page = (
+        f"<div>{text}<p>You may also like...</p><p>{lines[0]}</p><p>{lines[1]}</p>"
+        f"<div>{lines[2]}</div><p>{lines[3]}</p>{text}</div>"
+    )
+    # The two paragraphs make the run; the div starts another kind, and one line is no run.
+    assert [t["title"] for t in _teasers(page)] == HEADLINES[:2]

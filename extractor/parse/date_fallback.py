@@ -18,6 +18,7 @@ from extractor.parse.date_patterns import (
     _moment_iso,
     _Options,
 )
+from extractor.parse.date_words import could_read, names_a_month
 from extractor.parse.relative_dates import (
     _year_for,
 )
@@ -61,7 +62,12 @@ def _fallback_in_segments(text: str, opts: _Options) -> ParsedDate | None:
     """dateparser's reading of the parts of a line that look like dates the patterns missed."""
     candidates: list[str] = []
     if _YEARLIKE_RE.search(text) is not None:
-        candidates.extend(m.group().strip(" ,.") for m in _FOREIGN_DATE_RE.finditer(text))
+        for m in _FOREIGN_DATE_RE.finditer(text):
+            # Its word must name a month in a language of the page ("FinanceOctober 13, 2016"
+            # and "2019 após 36" do not, in English): asking dateparser would only say no.
+            word = max(_WORD_RE.findall(m.group()), key=len)
+            if opts.languages is None or names_a_month(word, opts.languages):
+                candidates.append(m.group().strip(" ,."))
     # An age in a language the patterns don't read ("3 дня назад"): only with the page's
     # language, since guessing the language costs dateparser ~10 ms a line.
     if opts.languages is not None and not _FAST_LANGUAGES.issuperset(opts.languages):
@@ -81,6 +87,8 @@ def _short_phrase(segment: str) -> bool:
 
 
 def _fallback(text: str, opts: _Options) -> ParsedDate | None:
+    if opts.languages is not None and not could_read(text, opts.languages):
+        return None  # a word none of the languages knows: dateparser would not read it
     first = _dateparser(text, opts.order, opts.languages, _BASE_A)
     if first is None:
         # Most texts that reach here are not dates: one dateparser call says so, not two.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.parse import vocab
 from extractor.parse.dom import HtmlElement, blocks, collapse, text_of
@@ -41,11 +42,14 @@ class Card:
 
 
 class PageReader:
-    """What one search reads more than once, kept per element: texts, zones, link targets."""
+    """What one search reads more than once, kept per element: texts, zones, link targets; and
+    per text: the dates found in it (a card's lines are read by several steps)."""
 
     __slots__ = (
+        "_dates",
+        "_find_date",
+        "_hrefs",
         "base_url",
-        "find_date",
         "key",
         "link_urls",
         "linked",
@@ -62,7 +66,9 @@ class PageReader:
         key: PageKey | None,
     ) -> None:
         self.zones = zones
-        self.find_date = find_date
+        self._find_date = find_date
+        self._dates: dict[str, str | None] = {}
+        self._hrefs: dict[str, str | None] = {}
         self.texts: dict[HtmlElement, str] = {}
         self.zone_of_el: dict[HtmlElement, object | None] = {}
         self.link_urls: dict[HtmlElement, str | None] = {}
@@ -71,7 +77,21 @@ class PageReader:
         self.linked: set[HtmlElement] = set()  # elements holding a standalone article link
 
     def resolve(self, link: HtmlElement) -> str | None:
-        return link_target((link.get("href") or "").strip(), self.base_url, self.key)
+        # Menus, cards and footers repeat the same hrefs: one lookup per href and page.
+        href = link.get("href") or ""
+        try:
+            return self._hrefs[href]
+        except KeyError:
+            url = self._hrefs[href] = link_target(href.strip(), self.base_url, self.key)
+            return url
+
+    def find_date(self, text: str) -> str | None:
+        """The date part of a short text, once per text and search."""
+        try:
+            return self._dates[text]
+        except KeyError:
+            found = self._dates[text] = self._find_date(text)
+            return found
 
     def text(self, el: HtmlElement) -> str:
         found = self.texts.get(el)
@@ -119,8 +139,14 @@ def in_running_text(link: HtmlElement) -> bool:
 
 
 def signature(el: HtmlElement) -> str:
-    cls = " ".join(sorted(t for t in (el.get("class") or "").split() if not t[-1:].isdigit()))
-    return f"{el.tag}.{cls.split(' ')[0] if cls else ''}"
+    return _signature(str(el.tag), el.get("class") or "")
+
+
+@lru_cache(maxsize=4096)
+def _signature(tag: str, classes: str) -> str:
+    # Cached: a page repeats a few class strings over its many cards.
+    cls = " ".join(sorted(t for t in classes.split() if not t[-1:].isdigit()))
+    return f"{tag}.{cls.split(' ')[0] if cls else ''}"
 
 
 def card_links(card: HtmlElement, page: PageReader) -> list[tuple[HtmlElement, str]]:
@@ -231,7 +257,7 @@ def read_card(
 
     date_text: str | None = None
     date_attr: str | None = None
-    time_el = card.find(".//time")
+    time_el = next(card.iterdescendants("time"), None)
     if time_el is not None:
         date_attr = time_el.get("datetime")
         date_text = page.text(time_el) or None
@@ -283,12 +309,14 @@ def _leaf_date(
     Such a date often shares its line with the title or a comment count ("14h261", "4,162
     comments - 7 hours ago"), where the line-by-line reading cannot tell it apart.
     """
+    # The heading and what it holds, once: asking each element for its ancestors costs more.
+    in_heading = set(heading.iter()) if heading is not None else set()
     for el in card.iterdescendants():
         if not isinstance(el.tag, str):
             continue
-        in_title = heading is not None and (el is heading or heading in el.iterancestors())
+        in_title = el in in_heading
         pieces = [] if in_title or el.tag == "a" else [(el.text, el)]
-        if not (heading is not None and heading in el.iterancestors()):
+        if not (in_title and el is not heading):
             pieces.append((el.tail, el.getparent()))
         for piece, owner in pieces:
             text = (piece or "").strip(" \t\n\r-–—|·•,")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -26,7 +25,6 @@ from extractor.parse.teaser_links import article_url, page_key
 
 __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 
-_LINKS_XPATH = lxml.etree.XPath("//a[@href]")
 _TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space())")
 # Headings of paid, commerce and network blocks: their cards are not the site's articles.
 _OFF_HEADING_RE = re.compile(
@@ -56,6 +54,7 @@ class TeaserBlock:
 
 
 _SKIP_CONTAINERS = frozenset(("span", "h1", "h2", "h3", "h4", "h5", "h6", "a"))
+_TOP_TAGS = frozenset(("body", "html"))
 
 
 def find_teaser_blocks(
@@ -77,25 +76,31 @@ def find_teaser_blocks(
     climbed: dict[HtmlElement, int] = {}
     linking_children: dict[HtmlElement, int] = {}
     link_urls = page.link_urls
-    for link in _LINKS_XPATH(root):
-        if in_running_text(link):
+    climbed_get, linking_children_get = climbed.get, linking_children.get
+    # Every link of the document with an href, in document order (as //a[@href] would give;
+    # iterating in C spares the XPath engine).
+    for link in root.getroottree().getroot().iter("a"):
+        if link.get("href") is None:
             continue
+        # The target first: most links that go nowhere new are told apart by their href alone.
         url = link_urls[link] = page.resolve(link)
-        if url is None:
+        if url is None or in_running_text(link):
             continue
         node = link
-        for remaining in range(7, 0, -1):
+        remaining = 7
+        while remaining:
             # A climb that already passed here with as many levels left went on up: stop.
-            if climbed.get(node, 0) >= remaining:
+            if climbed_get(node, 0) >= remaining:
                 break
             climbed[node] = remaining
             parent = node.getparent()
-            if parent is None or parent.tag in ("body", "html"):
+            if parent is None or parent.tag in _TOP_TAGS:
                 break
             if node not in linked:
                 linked.add(node)
-                linking_children[parent] = linking_children.get(parent, 0) + 1
+                linking_children[parent] = linking_children_get(parent, 0) + 1
             node = parent
+            remaining -= 1
     # Prune before reading any text: containers that cannot hold a block, and marked zones.
     parents = [
         el
@@ -126,6 +131,18 @@ def find_teaser_blocks(
     if len(result) > 1:
         result.sort(key=lambda b: _document_position(b.el))
     return result
+
+
+def _most_common(signatures: list[str]) -> tuple[str, int]:
+    """The commonest signature and its count, the first seen on a tie (as Counter would)."""
+    counts: dict[str, int] = {}
+    for sig in signatures:
+        counts[sig] = counts.get(sig, 0) + 1
+    best = signatures[0]
+    for sig, count in counts.items():
+        if count > counts[best]:
+            best = sig
+    return best, counts[best]
 
 
 def _document_position(el: HtmlElement) -> list[int]:
@@ -169,7 +186,7 @@ def _read_block(
         return []
     # Cards are siblings of one kind; the odd one out (a "view all" link) is not a card.
     signatures = [signature(child) for child in children]
-    sig, count = Counter(signatures).most_common(1)[0]
+    sig, count = _most_common(signatures)
     if count < 2 or count > MAX_CARDS:
         return []
     members = [
@@ -209,9 +226,11 @@ def _block(
     zone: object | None,
     container: HtmlElement | None = None,
 ) -> TeaserBlock | None:
-    cards = []
+    cards: list[Card] = []
     seen: set[str] = set()
-    for child, links in linking:
+    for index, (child, links) in enumerate(linking):
+        if len(cards) + len(linking) - index < 2:
+            return None  # this child and those after it cannot make the two cards a block needs
         card = read_card(child, links, page)
         if card is None or card.url in seen:
             continue
@@ -244,15 +263,23 @@ def _link_runs(
     for child in container:
         if not isinstance(child.tag, str):
             continue
+        # Most children of a text container are paragraphs without a story link: they only
+        # end the run, whatever their kind.
         links = card_links(child, page) if child in page.linked else []
+        link_only = bool(links) and _link_only(child, links, page)
+        if not link_only:
+            if len(run) >= 2:
+                runs.append(run)
+            run = []
+            continue
         sig = signature(child)
-        if links and _link_only(child, links, page) and (not run or sig == run_sig):
+        if not run or sig == run_sig:
             run.append((child, links))
             run_sig = sig
             continue
         if len(run) >= 2:
             runs.append(run)
-        run = [(child, links)] if links and _link_only(child, links, page) else []
+        run = [(child, links)]
         run_sig = sig
     if len(run) >= 2:
         runs.append(run)

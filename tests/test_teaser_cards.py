@@ -1,0 +1,50 @@
+"""The per-search reader of teaser cards: what it keeps so that nothing is read twice."""
+
+from __future__ import annotations
+
+import lxml.etree
+
+from extractor.parse.dom import parse_document
+from extractor.parse.teaser_cards import PageReader, signature
+from extractor.parse.teaser_links import page_key
+
+
+def test_each_href_is_resolved_and_each_text_dated_once_per_search() -> None:
+    root = parse_document(
+        "<html><body><a href='/news/1'>One</a><a href='/news/1'>Again</a>"
+        "<a href='#top'>Top</a></body></html>"
+    )
+    asked: list[str] = []
+
+    def find_date(text: str) -> str | None:
+        asked.append(text)
+        return "3 hours ago" if "ago" in text else None
+
+    page = PageReader({}, find_date, "https://example.org/", page_key("https://example.org/a"))
+    links = root.findall(".//a")
+    assert [page.resolve(link) for link in links] == [
+        "https://example.org/news/1",
+        "https://example.org/news/1",
+        None,
+    ]
+    assert list(page._hrefs) == ["/news/1", "#top"]
+    assert page.find_date("3 hours ago") == "3 hours ago"
+    assert page.find_date("3 hours ago") == "3 hours ago"
+    assert page.find_date("no date") is None
+    assert page.find_date("no date") is None
+    assert asked == ["3 hours ago", "no date"]
+
+
+def test_signatures_ignore_numbered_classes_and_class_order() -> None:
+    a = lxml.etree.fromstring("<li class='card item-3 big'/>")
+    b = lxml.etree.fromstring("<li class='big card'/>")
+    assert signature(a) == signature(b) == "li.big"
+    assert signature(lxml.etree.fromstring("<div/>")) == "div."
+
+
+def test_the_commonest_signature_wins_and_a_tie_goes_to_the_first_seen() -> None:
+    from extractor.parse.teasers import _most_common
+
+    assert _most_common(["li.a", "div.", "li.a"]) == ("li.a", 2)
+    assert _most_common(["div.", "li.a", "li.a", "div."]) == ("div.", 2)
+    assert _most_common(["p."]) == ("p.", 1)
