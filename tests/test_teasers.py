@@ -328,3 +328,33 @@ def test_a_run_of_link_lines_ends_at_a_line_of_another_kind() -> None:
     )
     # The two paragraphs make the run; the div starts another kind, and one line is no run.
     assert [t["title"] for t in _teasers(page)] == HEADLINES[:2]
+
+
+def _inline_cards(title_class: str, dek_class: str, more: str = "") -> str:
+    cards = "".join(
+        f"<li><a href='/2026/10/story-{i}'><img src='/i{i}.jpg' alt=''>"
+        f"<span class='{title_class}'>Headline number {i} of the related stories</span>"
+        f"<span class='{dek_class}'>A dek of story {i} that says a little more.</span>"
+        f"{more}</a></li>"
+        for i in range(3)
+    )
+    return f"<h2>Related</h2><ul>{cards}</ul>"
+
+
+def test_a_link_wrapping_headline_and_a_marked_inline_dek_is_split() -> None:
+    teasers = _teasers(_inline_cards("hed", "c-entry-blurb", "<span class='more'>Read now</span>"))
+    assert [t["title"] for t in teasers] == [
+        f"Headline number {i} of the related stories" for i in range(3)
+    ]
+    assert [t["blurb"] for t in teasers] == [
+        f"A dek of story {i} that says a little more." for i in range(3)
+    ]
+
+
+def test_two_styled_halves_of_one_headline_stay_one_title() -> None:
+    # Inline siblings without a dek's name: the halves of one headline ("title-1", "title-2").
+    teasers = _teasers(_inline_cards("title-1", "title-2"))
+    assert teasers[0]["title"] == (
+        "Headline number 0 of the related stories A dek of story 0 that says a little more."
+    )
+    assert teasers[0]["blurb"] is None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.parse import vocab
-from extractor.parse.dom import HtmlElement, blocks, collapse, text_of
+from extractor.parse.dom import HtmlElement, blocks, collapse, text_of, tokens
 from extractor.parse.teaser_links import PageKey, link_target
 
 _WORD_RE = re.compile(r"\w+")
@@ -167,8 +167,12 @@ def card_links(card: HtmlElement, page: PageReader) -> list[tuple[HtmlElement, s
 _HEADING_ORDER = ("h2", "h3", "h4", "h5", "h6", "h1")
 
 
+# A teaser's dek is also called its blurb ("c-entry-blurb").
+_DEK_TOKENS = vocab.SUMMARY_TOKENS | {"blurb"}
+
 _READ_MORE_TAIL_RE = re.compile(
-    r"\s*(read more|continue reading|read the full story)\s*[»›→]?\s*$", re.IGNORECASE
+    r"\s*(read (more|now|article)|continue reading|read the full story)\s*[»›→]?\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -207,11 +211,47 @@ def _first_line(link: HtmlElement, page: PageReader) -> str:
         return text
     lines = [b.text for b in blocks(link)]
     if len(lines) < 2:
-        return text
+        return _before_marked_dek(link, page) or text
     for line in lines:
         if words(line) >= 3 and page.find_date(line) != line:
             return line
     return text
+
+
+def _before_marked_dek(link: HtmlElement, page: PageReader) -> str:
+    """The text ahead of a marked dek inside a link, when innermost elements hold all its text.
+
+    Headline and dek are often inline siblings (``<span>Headline</span><span class="dek">...``):
+    one block to the walker, two lines to the reader. Only a dek named so splits the link: two
+    styled halves of one headline (``title-1``, ``title-2``) are inline siblings too. Text loose
+    between elements is running words with some of them styled, which is one line.
+    """
+    if link.text and not link.text.isspace():
+        return ""
+    lines: list[str] = []
+    for el in link.iterdescendants():
+        if el.tail and not el.tail.isspace():
+            return ""
+        if len(el):
+            if el.text and not el.text.isspace():
+                return ""
+            continue
+        text = page.text(el)
+        if not text:
+            continue
+        if lines and _names_dek(el, link):
+            return " ".join(lines)
+        lines.append(text)
+    return ""
+
+
+def _names_dek(el: HtmlElement, link: HtmlElement) -> bool:
+    node: HtmlElement | None = el
+    while node is not None and node is not link:
+        if not _DEK_TOKENS.isdisjoint(tokens(node)):
+            return True
+        node = node.getparent()
+    return False
 
 
 def read_card(
