@@ -177,3 +177,13 @@ def test_the_authors_box_is_boilerplate_of_kind_other() -> None:
         "<div id='bio' class='author-bio'><p>Jane writes about science.</p></div></body></html>"
     )
     assert marks == {"bio": "other"}
+
+
+def test_a_writers_bio_box_under_any_name_is_boilerplate_of_kind_other() -> None:
+    marks = _marks(
+        "<html><body><article><p>Text of the article.</p>"
+        "<div id='u' class='user-bio'><div class='user-bio__main-text'>Mark reports news.</div>"
+        "</div><p id='b' class='byline-bio'>Stella is a producer in Seoul.</p></article>"
+        "<div id='s' class='biography'><p>Not a bio box by its token.</p></div></body></html>"
+    )
+    assert marks == {"u": "other", "b": "other"}

@@ -27,6 +27,7 @@ from extractor.parse.dom import (
     tokens,
 )
 from extractor.parse.headline import find_headline, find_summary
+from extractor.parse.landing import landing_content
 from extractor.parse.link_lists import page_hosts, without_link_lists
 from extractor.parse.metadata import PageMetadata, read_metadata
 from extractor.parse.teasers import TeaserBlock, find_teaser_blocks
@@ -206,6 +207,10 @@ def _content_blocks(
         if b.zone is None and b.index > start and b.el in members and b.el is not headline_el
     ]
     content = without_link_lists(candidates, own_hosts)
+    if roots:
+        landing = landing_content(all_blocks, content, roots[0], _is_listed)
+        if landing is not None:
+            return landing
     if sum(len(b.text) for b in content) >= MIN_BODY_CHARS:
         return content
     # No container stands out (a short page, a page of short lines): every unmarked block
@@ -220,6 +225,10 @@ def _content_blocks(
         and not (b.link_density > 0.6 and not b.heading_level)
     ]
     return fallback if len(fallback) >= len(content) else content
+
+
+def _is_listed(block: Block) -> bool:
+    return isinstance(block.zone, _TeaserZone)
 
 
 def _other_articles(roots: list[HtmlElement]) -> set[HtmlElement]:

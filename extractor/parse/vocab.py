@@ -176,6 +176,8 @@ BOILERPLATE_TOKENS: dict[str, str] = {
             "author-description",
             "author-content",
             "entry-author-bio",
+            "user-bio",
+            "bio",
         ],
         "other",
     ),
