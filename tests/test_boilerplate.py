@@ -187,3 +187,13 @@ def test_a_writers_bio_box_under_any_name_is_boilerplate_of_kind_other() -> None
         "<div id='s' class='biography'><p>Not a bio box by its token.</p></div></body></html>"
     )
     assert marks == {"u": "other", "b": "other"}
+
+
+def test_wiki_cross_reference_notes_and_link_boxes_are_navigation() -> None:
+    marks = _marks(
+        "<html><body><div id='content'><h2>Software</h2>"
+        "<div id='h' class='hatnote'>Main article: <a href='/wiki/Firefox'>Firefox</a></div>"
+        "<p>Firefox is a web browser.</p><table id='n' class='navbox'><tr><td>"
+        "<a href='/wiki/A'>A</a></td></tr></table></div></body></html>"
+    )
+    assert marks == {"h": "navigation", "n": "navigation"}

@@ -160,6 +160,9 @@ BOILERPLATE_TOKENS: dict[str, str] = {
             "pagination",
             "pager",
             "tabs-nav",
+            # MediaWiki's cross-reference notes ("Main article: Firefox") and link boxes.
+            "hatnote",
+            "navbox",
         ],
         "navigation",
     ),
