@@ -134,3 +134,18 @@ def test_a_part_of_the_article_under_other_wrappers_joins_by_its_class() -> None
     )
     assert STEPS[0] in text and STEPS[3] in text
     assert RELATED[0] not in text
+
+
+def test_the_articles_header_does_not_join_the_body_as_a_sibling() -> None:
+    # Inside an <article> every sibling part of the body joins it, but its <header> holds the
+    # headline, the standfirst and the byline, none of them the body's text.
+    paragraphs = "".join(f"<p>{s}</p>" for s in STEPS)
+    text = _text(
+        "<article><header><h1>Title of the story</h1>"
+        "<h3>A standfirst that sums the story up in one line for the reader</h3>"
+        "<div class='author'>By A Writer</div></header>"
+        f"<div class='content'>{paragraphs}</div><div class='more-details'>"
+        "<h2>More details</h2><p>One more part of the article, after the body.</p></div></article>"
+    )
+    assert "standfirst" not in text
+    assert STEPS[0] in text and "One more part of the article" in text
