@@ -197,3 +197,15 @@ def test_wiki_cross_reference_notes_and_link_boxes_are_navigation() -> None:
         "<a href='/wiki/A'>A</a></td></tr></table></div></body></html>"
     )
     assert marks == {"h": "navigation", "n": "navigation"}
+
+
+def test_a_content_word_that_also_names_boilerplate_names_the_boilerplate() -> None:
+    # "article-keyword" is the article's tag list, "post-content-tags" its tags: the word that
+    # says "article" or "content" says which boilerplate it is. A word of its own still protects.
+    html = (
+        f"<body><div class='article-body'><p>{PROSE}</p>"
+        "<div id='k' class='article-keyword'><a href='/t/a'>A</a>, <a href='/t/b'>B</a></div>"
+        "<ul id='t' class='post-content-tags'><li><a href='/t/c'>C</a></li></ul></div>"
+        f"<div id='p' class='story-body pagination'><p>{PROSE}</p></div></body>"
+    )
+    assert _marks(html) == {"k": "navigation", "t": "navigation"}

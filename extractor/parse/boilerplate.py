@@ -104,7 +104,7 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
     "article-body pagination-first" names a pager by one token and the body by another; a
     container with the body's name, or with long text and few links, is kept as content.
     """
-    if has_content_token(el.get("class"), el.get("id")):
+    if _names_content_apart(el.get("class"), el.get("id")):
         return True
     if kind not in ("navigation", "other", "subscribe"):
         return False  # comments, footers and disclaimers are prose too, and still boilerplate
@@ -116,6 +116,22 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
         return True
     links = sum(len(t) for a in el.iter("a") for t in a.itertext())
     return links < 0.2 * size
+
+
+@lru_cache(maxsize=8192)
+def _names_content_apart(cls: str | None, ident: str | None) -> bool:
+    """Whether a class or id names the body in a word of its own ("article-body pagination").
+
+    A word that also names boilerplate says what part of the content it is ("related-content",
+    "article-keywords"): that is the boilerplate's name, not the body's.
+    """
+    for word in f"{cls or ''} {ident or ''}".split():
+        parts = split_tokens(word)
+        if any(t in vocab.CONTENT_TOKENS for t in parts) and not any(
+            t in vocab.BOILERPLATE_TOKENS for t in parts
+        ):
+            return True
+    return False
 
 
 @lru_cache(maxsize=8192)

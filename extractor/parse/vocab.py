@@ -163,6 +163,10 @@ BOILERPLATE_TOKENS: dict[str, str] = {
             # MediaWiki's cross-reference notes ("Main article: Firefox") and link boxes.
             "hatnote",
             "navbox",
+            "tags",
+            "keywords",
+            "article-keyword",
+            "tag-list",
         ],
         "navigation",
     ),
