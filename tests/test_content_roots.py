@@ -149,3 +149,31 @@ def test_the_articles_header_does_not_join_the_body_as_a_sibling() -> None:
     )
     assert "standfirst" not in text
     assert STEPS[0] in text and "One more part of the article" in text
+
+
+def test_a_box_of_related_reads_inside_the_body_leaves_it_but_stays_teasers() -> None:
+    before = "".join(f"<p>{s}</p>" for s in STEPS[:3])
+    after = "".join(f"<p>{s}</p>" for s in STEPS[3:])
+    cards = "".join(
+        f"<li><a href='/story-{i}'><h3>Another story on the topic, number {i}</h3></a>"
+        f"<p>By Writer {i}</p></li>"
+        for i in range(3)
+    )
+    html = (
+        "<html><body><article><h1>Title of the story</h1><div class='article-body'>"
+        f"{before}<aside id='related-content' class='related'>On the same topic"
+        f"<ul>{cards}</ul></aside>{after}<div class='related-link'><p>On the site: "
+        "<a href='/cars'>Car sales plunge nearly 17 percent in August</a></p></div>"
+        f"<p>{STEPS[0]}</p></div></article></body></html>"
+    )
+    record = extract(html, "https://site.example/a/story", now=NOW)
+    assert all(s in record.text for s in STEPS)
+    assert "On the same topic" not in record.text and "By Writer" not in record.text
+    assert "Car sales plunge" not in record.text
+    assert len(record.teasers) == 3
+
+
+def test_a_related_name_on_the_whole_body_does_not_empty_it() -> None:
+    paragraphs = "".join(f"<p>{s}</p>" for s in STEPS)
+    text = _text(f"<h1>Title of the story</h1><div class='related-story'>{paragraphs}</div>")
+    assert all(s in text for s in STEPS)

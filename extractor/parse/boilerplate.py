@@ -118,6 +118,29 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
     return links < 0.2 * size
 
 
+def related_boxes(root: HtmlElement, limit: int) -> set[HtmlElement]:
+    """The elements of boxes of related reads in the body, ``root`` included ("related-content").
+
+    Read here, for the body alone, rather than marked as boilerplate for the whole page: the
+    teaser reader takes such a box's cards for itself. A box of ``limit`` characters or more (a
+    share of the body's text) is a wrapper whatever its name.
+    """
+    found: set[HtmlElement] = set()
+    for el in root.iter():
+        if el in found:
+            continue
+        cls = el.get("class")
+        ident = el.get("id")
+        if (cls or ident) and _names_related(cls, ident) and text_length(el) < limit:
+            found.update(el.iter())
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _names_related(cls: str | None, ident: str | None) -> bool:
+    return any(t in vocab.RELATED_TOKENS for t in split_tokens(f"{cls or ''} {ident or ''}"))
+
+
 @lru_cache(maxsize=8192)
 def _names_content_apart(cls: str | None, ident: str | None) -> bool:
     """Whether a class or id names the body in a word of its own ("article-body pagination").

@@ -262,6 +262,9 @@ BOILERPLATE_ROLES: dict[str, str] = {
 }
 BOILERPLATE_TAGS: dict[str, str] = {"nav": "navigation", "footer": "footer"}
 
+# Tokens of a box of related reads ("related-content"): out of the body, yet the teasers' own.
+RELATED_TOKENS: frozenset[str] = frozenset(["related", "related-content", "related-posts"])
+
 # Tokens that mark a container as holding the article body.
 CONTENT_TOKENS: frozenset[str] = frozenset(
     [
