@@ -209,3 +209,14 @@ def test_a_content_word_that_also_names_boilerplate_names_the_boilerplate() -> N
         f"<div id='p' class='story-body pagination'><p>{PROSE}</p></div></body>"
     )
     assert _marks(html) == {"k": "navigation", "t": "navigation"}
+
+
+def test_an_embedded_gallery_is_boilerplate_of_kind_other() -> None:
+    marks = _marks(
+        f"<html><body><div class='article-body'><p>{PROSE}</p>"
+        "<div id='g' class='wp-volt-gal-embed'><div class='wp-volt-gal-button'>Full Screen</div>"
+        "<div class='wp-volt-gal-button'>Autoplay</div><div>View Photos</div></div>"
+        f"<div id='c' class='image-carousel'><p>Slide one</p></div><p>{PROSE}</p></div>"
+        "</body></html>"
+    )
+    assert marks == {"g": "other", "c": "other"}

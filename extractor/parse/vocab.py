@@ -188,6 +188,9 @@ BOILERPLATE_TOKENS: dict[str, str] = {
         ],
         "other",
     ),
+    # A gallery embedded in the story: its buttons ("Full Screen", "Autoplay"), slide titles
+    # and captions, none of it the article's text ("wp-volt-gal-button").
+    **dict.fromkeys(["gallery", "carousel", "gal"], "other"),
     **dict.fromkeys(["disclaimer", "disclaimers", "legal-notice"], "disclaimer"),
     **dict.fromkeys(
         ["footer", "foot", "sitefooter", "site-footer", "colophon", "copyright"], "footer"
