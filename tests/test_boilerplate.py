@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import lxml.etree
+
 from extractor.parse import boilerplate, dom, vocab
 
 PROSE = "A long sentence of the article that reads as prose, with commas, and no links. " * 14
@@ -220,3 +222,15 @@ def test_an_embedded_gallery_is_boilerplate_of_kind_other() -> None:
         "</body></html>"
     )
     assert marks == {"g": "other", "c": "other"}
+
+
+def test_a_link_line_to_the_previous_or_next_post_is_navigation() -> None:
+    def kind(text: str, links: int) -> str | None:
+        return boilerplate.kind_of_text(
+            dom.Block(lxml.etree.Element("div"), text, links, 0, 0, None)
+        )
+
+    line = "← Previous: Chasing Quick Fixes To Sustainability"
+    assert kind(line, len(line) - 2) == "navigation"
+    assert kind(line, 0) is None  # a sentence that opens so, with no link, is prose
+    assert kind("Next, the council will vote on the plan.", 0) is None

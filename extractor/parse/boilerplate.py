@@ -205,6 +205,8 @@ def kind_of_text(block: Block) -> str | None:
         return "advert"
     if n < 60 and vocab.NAVIGATION_WORDS_RE.match(text):
         return "navigation"
+    if n < 200 and block.link_density > 0.5 and vocab.PREV_NEXT_RE.match(text):
+        return "navigation"  # "← Previous: the post before this one"
     return None
 
 
