@@ -234,3 +234,14 @@ def test_a_link_line_to_the_previous_or_next_post_is_navigation() -> None:
     assert kind(line, len(line) - 2) == "navigation"
     assert kind(line, 0) is None  # a sentence that opens so, with no link, is prose
     assert kind("Next, the council will vote on the plan.", 0) is None
+
+
+def test_a_list_item_that_says_sign_up_without_a_link_is_a_step_not_a_promo() -> None:
+    def kind(tag: str, text: str, links: int = 0) -> str | None:
+        return boilerplate.kind_of_text(dom.Block(lxml.etree.Element(tag), text, links, 0, 0, None))
+
+    step = "New signup/login call-to-action in the Pocket doorhanger"
+    assert kind("li", step) is None
+    assert kind("p", step) == "subscribe"
+    promo = "Sign up for our newsletter"
+    assert kind("li", promo, len(promo)) == "subscribe"

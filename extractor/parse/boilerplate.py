@@ -186,8 +186,14 @@ def kind_of_text(block: Block) -> str | None:
         n < 250
         and _has_any(text.lower(), vocab.SUBSCRIBE_KEYS)
         and vocab.SUBSCRIBE_RE.search(text)
-        and (block.link_density > 0.2 or n < 140 or _is_newsletter_ask(text))
+        and (
+            block.link_density > 0.2
+            or (n < 140 and block.el.tag != "li")
+            or _is_newsletter_ask(text)
+        )
     ):
+        # A list item that says "sign up" without a link is a step of the article ("Sign up
+        # for the bundle using the same email"), not a box asking to subscribe.
         return "subscribe"
     if n < 200 and block.link_density > 0.5 and vocab.PROMO_LINE_RE.match(text):
         return "other"
