@@ -245,3 +245,12 @@ def test_a_list_item_that_says_sign_up_without_a_link_is_a_step_not_a_promo() ->
     assert kind("p", step) == "subscribe"
     promo = "Sign up for our newsletter"
     assert kind("li", promo, len(promo)) == "subscribe"
+
+
+def test_a_line_of_slide_labels_is_boilerplate_of_kind_other() -> None:
+    def kind(text: str) -> str | None:
+        return boilerplate.kind_of_text(dom.Block(lxml.etree.Element("div"), text, 0, 0, 0, None))
+
+    assert kind("Image 1 of 5 Image 2 of 5 Image 3 of 5") == "other"
+    assert kind("Photo 3/12") == "other"
+    assert kind("Image 1 of 5 shows the rocket on the pad before launch.") is None

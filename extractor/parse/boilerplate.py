@@ -201,6 +201,8 @@ def kind_of_text(block: Block) -> str | None:
         return "other"
     if n < 250 and text.endswith(")") and vocab.CAPTION_LINE_RE.search(text):
         return "other"  # a picture's caption set as a plain line
+    if n < 400 and vocab.SLIDE_LABELS_RE.match(text):
+        return "other"
     if n < 400 and vocab.AGENCY_CAPTION_RE.match(text):
         return "other"
     if n < 150 and block.link_density > 0.1 and vocab.CLICK_HERE_RE.search(text):

@@ -486,6 +486,10 @@ TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
 
 # A slide counter opening a heading ("1/50 United goin down", "3 of 12"): a gallery caption.
 SLIDE_COUNTER_RE = re.compile(r"^\s*\d{1,3}\s*(?:/|of)\s*\d{1,3}\b", re.IGNORECASE)
+# A line of nothing but a gallery's slide labels ("Image 1 of 5 Image 2 of 5 ...").
+SLIDE_LABELS_RE = re.compile(
+    r"^(?:\s*(?:image|photo|picture|slide)\s*\d{1,3}\s*(?:/|of)\s*\d{1,3})+\s*$", re.IGNORECASE
+)
 
 # Class tokens of an element that captions or credits a picture.
 CAPTION_TOKENS: frozenset[str] = frozenset(
