@@ -177,3 +177,15 @@ def test_a_related_name_on_the_whole_body_does_not_empty_it() -> None:
     paragraphs = "".join(f"<p>{s}</p>" for s in STEPS)
     text = _text(f"<h1>Title of the story</h1><div class='related-story'>{paragraphs}</div>")
     assert all(s in text for s in STEPS)
+
+
+def test_paragraph_wrappers_named_description_are_the_body_not_a_dek() -> None:
+    paragraphs = "".join(f"<div class='text-description'><p>{s}</p></div>" for s in STEPS)
+    record = extract(
+        "<html><body><article><header><h1>Title of the story</h1>"
+        "<h3>A standfirst that sums the whole story up in one line</h3></header>"
+        f"<div class='ctx_content'>{paragraphs}</div></article></body></html>",
+        "https://site.example/a/story",
+        now=NOW,
+    )
+    assert record.text.startswith(STEPS[0])

@@ -310,7 +310,9 @@ SUMMARY_TOKENS: frozenset[str] = frozenset(
         "strapline",
         "kicker-summary",
         "article-summary",
-        "description",
+        # Not "description" alone: as a part it names the body's own paragraph wrappers
+        # ("text-description") and slideshow captions ("slideshow-description").
+        "article-description",
         "teaser-text",
     ]
 )
