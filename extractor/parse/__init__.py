@@ -194,11 +194,9 @@ def _content_blocks(
     members: set[HtmlElement] = set()
     for root in roots:
         members.update(root.iter())
-    # A box of related reads is no part of the body unless it holds most of it.
-    limit = sum(text_length(root) for root in roots) // 2
     for root in roots:
         members.difference_update(picture_captions(root))
-        members.difference_update(bp.related_boxes(root, limit))
+    members.difference_update(bp.related_boxes(roots))
     if roots:
         members.difference_update(_other_articles(roots))
     start = -1

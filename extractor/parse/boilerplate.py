@@ -118,21 +118,27 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
     return links < 0.2 * size
 
 
-def related_boxes(root: HtmlElement, limit: int) -> set[HtmlElement]:
-    """The elements of boxes of related reads in the body, ``root`` included ("related-content").
+def related_boxes(roots: list[HtmlElement]) -> set[HtmlElement]:
+    """The elements of boxes of related reads in the body's containers ("related-content").
 
     Read here, for the body alone, rather than marked as boilerplate for the whole page: the
-    teaser reader takes such a box's cards for itself. A box of ``limit`` characters or more (a
-    share of the body's text) is a wrapper whatever its name.
+    teaser reader takes such a box's cards for itself. A box holding half the body's text or
+    more is a wrapper whatever its name.
     """
     found: set[HtmlElement] = set()
-    for el in root.iter():
-        if el in found:
-            continue
-        cls = el.get("class")
-        ident = el.get("id")
-        if (cls or ident) and _names_related(cls, ident) and text_length(el) < limit:
-            found.update(el.iter())
+    limit = -1
+    for root in roots:
+        for el in root.iter():
+            if el in found:
+                continue
+            cls = el.get("class")
+            ident = el.get("id")
+            if not (cls or ident) or not _names_related(cls, ident):
+                continue
+            if limit < 0:
+                limit = sum(text_length(r) for r in roots) // 2
+            if text_length(el) < limit:
+                found.update(el.iter())
     return found
 
 
