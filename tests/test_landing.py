@@ -49,8 +49,14 @@ def test_an_article_keeps_its_related_cards_out_of_the_body() -> None:
     assert "tool number" not in record.text
 
 
-def _blocks(cards: int, card_chars: int, card_links: int = 0, apart: bool = False) -> list[Block]:
-    """An intro paragraph of 300 characters and cards in its container, or in another one."""
+def _blocks(
+    cards: int,
+    card_chars: int,
+    card_links: int = 0,
+    apart: bool = False,
+    linked_titles: bool = False,
+) -> list[Block]:
+    """An intro paragraph of 300 characters and titled cards in its container or another one."""
     page = lxml.etree.fromstring(
         "<body><section><div><p/></div><ul/></section><aside><ul/></aside></body>"
     )
@@ -60,7 +66,9 @@ def _blocks(cards: int, card_chars: int, card_links: int = 0, apart: bool = Fals
     found = [Block(intro, "x" * 300, 0, 0, 0, None)]
     for i in range(cards):
         item = lxml.etree.SubElement(grid, "li")
-        found.append(Block(item, "y" * card_chars, card_links, 0, i + 1, "card"))
+        title = lxml.etree.SubElement(item, "h2")
+        found.append(Block(title, "Title", 5 if linked_titles else 0, 0, 2 * i + 1, "card"))
+        found.append(Block(item, "y" * card_chars, card_links, 0, 2 * i + 2, "card"))
     return found
 
 
@@ -77,7 +85,7 @@ def _landing(blocks: list[Block]) -> list[int] | None:
 
 def test_the_cards_must_outweigh_the_body_several_times() -> None:
     assert _landing(_blocks(4, 200)) is None  # 800 < 3 * 300
-    assert _landing(_blocks(5, 200)) == [0, 1, 2, 3, 4, 5]
+    assert _landing(_blocks(5, 200)) == list(range(11))
 
 
 def test_link_text_of_cards_does_not_count_as_their_prose() -> None:
@@ -86,3 +94,7 @@ def test_link_text_of_cards_does_not_count_as_their_prose() -> None:
 
 def test_cards_in_another_container_are_related_reads() -> None:
     assert _landing(_blocks(10, 200, apart=True)) is None
+
+
+def test_cards_titled_by_their_links_are_a_section_front_not_a_landing_text() -> None:
+    assert _landing(_blocks(10, 200, linked_titles=True)) is None

@@ -21,12 +21,13 @@ def landing_content(
 ) -> list[Block] | None:
     """The body of a landing page (its intro and every card's text, in page order), or None.
 
-    A product's front page or a section front has a line of intro and a grid of cards ("Page
-    Inspector: examine the HTML and CSS..."); the cards are what the page says, so a reader
-    takes them as its text. An article with a short body and long related-story cards is told
-    apart twice: on a landing page the cards' own prose (their text less their links) is
-    several times the body's, and cards sit beside the intro in its own container (``root``'s
-    parent) rather than in a rail or a list after the story.
+    A product's front page has a line of intro and a grid of feature cards ("Page Inspector:
+    examine the HTML and CSS..."); the cards are what the page says, so a reader takes them as
+    its text. An article with a short body and long related-story cards is told apart three
+    ways: on a landing page the cards' own prose (their text less their links) is several
+    times the body's, the cards sit beside the intro in its own container (``root``'s parent)
+    rather than in a rail or a list after the story, and most card titles are plain headings,
+    where stories' cards are titled by their links (a section front of news is no text).
     """
     body_chars = sum(len(b.text) for b in content)
     if body_chars >= _MAX_BODY_CHARS:
@@ -35,6 +36,9 @@ def landing_content(
     listing_chars = sum(len(b.text) - b.link_chars for b in listed)
     if listing_chars < _MIN_LISTING_CHARS or listing_chars < _LISTING_RATIO * body_chars:
         return None
+    titles = [b.link_density > 0.5 for b in listed if b.heading_level]
+    if sum(titles) * 2 >= len(titles):
+        return None  # cards titled by their links: a section front of stories, not features
     parent = root.getparent()
     if parent is None or not any(_inside(b.el, parent) for b in listed):
         return None
