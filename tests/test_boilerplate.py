@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import lxml.etree
+
 from extractor.parse import boilerplate, dom, vocab
 
 PROSE = "A long sentence of the article that reads as prose, with commas, and no links. " * 14
@@ -177,3 +179,78 @@ def test_the_authors_box_is_boilerplate_of_kind_other() -> None:
         "<div id='bio' class='author-bio'><p>Jane writes about science.</p></div></body></html>"
     )
     assert marks == {"bio": "other"}
+
+
+def test_a_writers_bio_box_under_any_name_is_boilerplate_of_kind_other() -> None:
+    marks = _marks(
+        "<html><body><article><p>Text of the article.</p>"
+        "<div id='u' class='user-bio'><div class='user-bio__main-text'>Mark reports news.</div>"
+        "</div><p id='b' class='byline-bio'>Stella is a producer in Seoul.</p></article>"
+        "<div id='s' class='biography'><p>Not a bio box by its token.</p></div></body></html>"
+    )
+    assert marks == {"u": "other", "b": "other"}
+
+
+def test_wiki_cross_reference_notes_and_link_boxes_are_navigation() -> None:
+    marks = _marks(
+        "<html><body><div id='content'><h2>Software</h2>"
+        "<div id='h' class='hatnote'>Main article: <a href='/wiki/Firefox'>Firefox</a></div>"
+        "<p>Firefox is a web browser.</p><table id='n' class='navbox'><tr><td>"
+        "<a href='/wiki/A'>A</a></td></tr></table></div></body></html>"
+    )
+    assert marks == {"h": "navigation", "n": "navigation"}
+
+
+def test_a_content_word_that_also_names_boilerplate_names_the_boilerplate() -> None:
+    # "article-keyword" is the article's tag list, "post-content-tags" its tags: the word that
+    # says "article" or "content" says which boilerplate it is. A word of its own still protects.
+    html = (
+        f"<body><div class='article-body'><p>{PROSE}</p>"
+        "<div id='k' class='article-keyword'><a href='/t/a'>A</a>, <a href='/t/b'>B</a></div>"
+        "<ul id='t' class='post-content-tags'><li><a href='/t/c'>C</a></li></ul></div>"
+        f"<div id='p' class='story-body pagination'><p>{PROSE}</p></div></body>"
+    )
+    assert _marks(html) == {"k": "navigation", "t": "navigation"}
+
+
+def test_an_embedded_gallery_is_boilerplate_of_kind_other() -> None:
+    marks = _marks(
+        f"<html><body><div class='article-body'><p>{PROSE}</p>"
+        "<div id='g' class='wp-volt-gal-embed'><div class='wp-volt-gal-button'>Full Screen</div>"
+        "<div class='wp-volt-gal-button'>Autoplay</div><div>View Photos</div></div>"
+        f"<div id='c' class='image-carousel'><p>Slide one</p></div><p>{PROSE}</p></div>"
+        "</body></html>"
+    )
+    assert marks == {"g": "other", "c": "other"}
+
+
+def test_a_link_line_to_the_previous_or_next_post_is_navigation() -> None:
+    def kind(text: str, links: int) -> str | None:
+        return boilerplate.kind_of_text(
+            dom.Block(lxml.etree.Element("div"), text, links, 0, 0, None)
+        )
+
+    line = "← Previous: Chasing Quick Fixes To Sustainability"
+    assert kind(line, len(line) - 2) == "navigation"
+    assert kind(line, 0) is None  # a sentence that opens so, with no link, is prose
+    assert kind("Next, the council will vote on the plan.", 0) is None
+
+
+def test_a_list_item_that_says_sign_up_without_a_link_is_a_step_not_a_promo() -> None:
+    def kind(tag: str, text: str, links: int = 0) -> str | None:
+        return boilerplate.kind_of_text(dom.Block(lxml.etree.Element(tag), text, links, 0, 0, None))
+
+    step = "New signup/login call-to-action in the Pocket doorhanger"
+    assert kind("li", step) is None
+    assert kind("p", step) == "subscribe"
+    promo = "Sign up for our newsletter"
+    assert kind("li", promo, len(promo)) == "subscribe"
+
+
+def test_a_line_of_slide_labels_is_boilerplate_of_kind_other() -> None:
+    def kind(text: str) -> str | None:
+        return boilerplate.kind_of_text(dom.Block(lxml.etree.Element("div"), text, 0, 0, 0, None))
+
+    assert kind("Image 1 of 5 Image 2 of 5 Image 3 of 5") == "other"
+    assert kind("Photo 3/12") == "other"
+    assert kind("Image 1 of 5 shows the rocket on the pad before launch.") is None

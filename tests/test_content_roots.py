@@ -134,3 +134,58 @@ def test_a_part_of_the_article_under_other_wrappers_joins_by_its_class() -> None
     )
     assert STEPS[0] in text and STEPS[3] in text
     assert RELATED[0] not in text
+
+
+def test_the_articles_header_does_not_join_the_body_as_a_sibling() -> None:
+    # Inside an <article> every sibling part of the body joins it, but its <header> holds the
+    # headline, the standfirst and the byline, none of them the body's text.
+    paragraphs = "".join(f"<p>{s}</p>" for s in STEPS)
+    text = _text(
+        "<article><header><h1>Title of the story</h1>"
+        "<h3>A standfirst that sums the story up in one line for the reader</h3>"
+        "<div class='author'>By A Writer</div></header>"
+        f"<div class='content'>{paragraphs}</div><div class='more-details'>"
+        "<h2>More details</h2><p>One more part of the article, after the body.</p></div></article>"
+    )
+    assert "standfirst" not in text
+    assert STEPS[0] in text and "One more part of the article" in text
+
+
+def test_a_box_of_related_reads_inside_the_body_leaves_it_but_stays_teasers() -> None:
+    before = "".join(f"<p>{s}</p>" for s in STEPS[:3])
+    after = "".join(f"<p>{s}</p>" for s in STEPS[3:])
+    cards = "".join(
+        f"<li><a href='/story-{i}'><h3>Another story on the topic, number {i}</h3></a>"
+        f"<p>By Writer {i}</p></li>"
+        for i in range(3)
+    )
+    html = (
+        "<html><body><article><h1>Title of the story</h1><div class='article-body'>"
+        f"{before}<aside id='related-content' class='related'>On the same topic"
+        f"<ul>{cards}</ul></aside>{after}<div class='related-link'><p>On the site: "
+        "<a href='/cars'>Car sales plunge nearly 17 percent in August</a></p></div>"
+        f"<p>{STEPS[0]}</p></div></article></body></html>"
+    )
+    record = extract(html, "https://site.example/a/story", now=NOW)
+    assert all(s in record.text for s in STEPS)
+    assert "On the same topic" not in record.text and "By Writer" not in record.text
+    assert "Car sales plunge" not in record.text
+    assert len(record.teasers) == 3
+
+
+def test_a_related_name_on_the_whole_body_does_not_empty_it() -> None:
+    paragraphs = "".join(f"<p>{s}</p>" for s in STEPS)
+    text = _text(f"<h1>Title of the story</h1><div class='related-story'>{paragraphs}</div>")
+    assert all(s in text for s in STEPS)
+
+
+def test_paragraph_wrappers_named_description_are_the_body_not_a_dek() -> None:
+    paragraphs = "".join(f"<div class='text-description'><p>{s}</p></div>" for s in STEPS)
+    record = extract(
+        "<html><body><article><header><h1>Title of the story</h1>"
+        "<h3>A standfirst that sums the whole story up in one line</h3></header>"
+        f"<div class='ctx_content'>{paragraphs}</div></article></body></html>",
+        "https://site.example/a/story",
+        now=NOW,
+    )
+    assert record.text.startswith(STEPS[0])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from extractor.parse import dom
-from extractor.parse.link_lists import page_hosts, without_link_lists
+from extractor.parse.link_lists import cited_lists, page_hosts, without_link_lists
 from extractor.pipeline import extract
 
 NOW = datetime(2026, 11, 24, tzinfo=UTC)
@@ -58,3 +58,46 @@ def test_page_hosts_drop_www_and_ignore_missing_urls() -> None:
         {"news.example", "m.news.example"}
     )
     assert page_hosts(None) == frozenset()
+
+
+def _cited(hrefs: list[str]) -> list[str]:
+    items = "".join(f"<li><a href='{h}'>{h}</a></li>" for h in hrefs)
+    root = dom.parse_document(f"<html><body><h2>Sources</h2><ul>{items}</ul></body></html>")
+    body = root.find("body")
+    assert body is not None
+    listed = dom.blocks(body)
+    own = page_hosts("https://news.example/a/story")
+    return [b.text for b in cited_lists(listed, lambda b: "one list", own)]
+
+
+def test_a_list_read_as_teasers_whose_links_mostly_leave_the_site_is_cited() -> None:
+    away = [f"https://docs{i}.example/page" for i in range(3)]
+    assert _cited(away) == ["Sources", *away]
+    # One line of four may cite the site itself; two of four make it the site's own list.
+    assert _cited([*away, "https://news.example/b"]) == ["Sources", *away, "https://news.example/b"]
+    assert _cited([*away[:2], "/b", "/c"]) == []
+
+
+def test_related_stories_of_a_page_read_as_teasers_stay_out_of_the_body() -> None:
+    links = "".join(
+        f"<li><a href='/2024/story-{i}'>Another story of the site, number {i}</a></li>"
+        for i in range(4)
+    )
+    page = f"<article><h1>Title of the story</h1><p>{P1}</p><ul>{links}</ul><p>{P2}</p></article>"
+    text = _text(page)
+    assert P2 in text and "Another story" not in text
+
+
+def test_bug_reports_read_as_teasers_stay_in_the_body() -> None:
+    links = "".join(
+        f"<li><a href='https://bugzilla.other.example/show_bug.cgi?id={i}'>Bug {i} – Prevent "
+        f"windows from opening on top of one another, case {i}</a></li>"
+        for i in range(5)
+    )
+    page = (
+        f"<article><h1>Title of the story</h1><p>{P1}</p><h4>In progress</h4>"
+        f"<ul>{links}</ul><p>{P2}</p></article>"
+    )
+    record = extract(f"<html><body>{page}</body></html>", "https://news.example/a", now=NOW)
+    assert len(record.teasers) == 5  # the teaser reader takes them as cards
+    assert "In progress\n\nBug 0 – Prevent" in record.text and "case 4" in record.text

@@ -27,7 +27,8 @@ from extractor.parse.dom import (
     tokens,
 )
 from extractor.parse.headline import find_headline, find_summary
-from extractor.parse.link_lists import page_hosts, without_link_lists
+from extractor.parse.landing import landing_content
+from extractor.parse.link_lists import cited_lists, page_hosts, without_link_lists
 from extractor.parse.metadata import PageMetadata, read_metadata
 from extractor.parse.teasers import TeaserBlock, find_teaser_blocks
 
@@ -195,6 +196,7 @@ def _content_blocks(
         members.update(root.iter())
     for root in roots:
         members.difference_update(picture_captions(root))
+    members.difference_update(bp.related_boxes(roots))
     if roots:
         members.difference_update(_other_articles(roots))
     start = -1
@@ -205,7 +207,16 @@ def _content_blocks(
         for b in all_blocks
         if b.zone is None and b.index > start and b.el in members and b.el is not headline_el
     ]
+    listed = [b for b in all_blocks if b.index > start and _is_listed(b) and b.el in members]
+    if listed:
+        cited = cited_lists(listed, _zone_of, own_hosts)
+        if cited:
+            candidates = sorted(candidates + cited, key=_index_of)
     content = without_link_lists(candidates, own_hosts)
+    if roots:
+        landing = landing_content(all_blocks, content, roots[0], _is_listed)
+        if landing is not None:
+            return landing
     if sum(len(b.text) for b in content) >= MIN_BODY_CHARS:
         return content
     # No container stands out (a short page, a page of short lines): every unmarked block
@@ -220,6 +231,18 @@ def _content_blocks(
         and not (b.link_density > 0.6 and not b.heading_level)
     ]
     return fallback if len(fallback) >= len(content) else content
+
+
+def _is_listed(block: Block) -> bool:
+    return isinstance(block.zone, _TeaserZone)
+
+
+def _zone_of(block: Block) -> object:
+    return block.zone
+
+
+def _index_of(block: Block) -> int:
+    return block.index
 
 
 def _other_articles(roots: list[HtmlElement]) -> set[HtmlElement]:

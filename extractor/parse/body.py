@@ -93,10 +93,11 @@ def find_content_roots(blocks: Iterable[Block]) -> list[HtmlElement]:
         threshold = max(10.0, best_score * 0.2)
         best_class = best.get("class")
         # Inside an element that declares itself the article, every sibling part belongs to it
-        # (a "More Details" section after the body); marked boilerplate is left out later.
+        # (a "More Details" section after the body); marked boilerplate is left out later. Its
+        # <header> is no part: it holds the headline, the standfirst and the byline.
         whole = parent.tag == "article" or parent.get("itemprop") == "articleBody"
         for sibling in parent:
-            if sibling is best or not isinstance(sibling.tag, str):
+            if sibling is best or not isinstance(sibling.tag, str) or sibling.tag == "header":
                 continue
             score = scores.get(sibling, 0.0)
             if best_class and sibling.get("class") == best_class:

@@ -104,7 +104,7 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
     "article-body pagination-first" names a pager by one token and the body by another; a
     container with the body's name, or with long text and few links, is kept as content.
     """
-    if has_content_token(el.get("class"), el.get("id")):
+    if _names_content_apart(el.get("class"), el.get("id")):
         return True
     if kind not in ("navigation", "other", "subscribe"):
         return False  # comments, footers and disclaimers are prose too, and still boilerplate
@@ -116,6 +116,51 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
         return True
     links = sum(len(t) for a in el.iter("a") for t in a.itertext())
     return links < 0.2 * size
+
+
+def related_boxes(roots: list[HtmlElement]) -> set[HtmlElement]:
+    """The elements of boxes of related reads in the body's containers ("related-content").
+
+    Read here, for the body alone, rather than marked as boilerplate for the whole page: the
+    teaser reader takes such a box's cards for itself. A box holding half the body's text or
+    more is a wrapper whatever its name.
+    """
+    found: set[HtmlElement] = set()
+    limit = -1
+    for root in roots:
+        for el in root.iter():
+            if el in found:
+                continue
+            cls = el.get("class")
+            ident = el.get("id")
+            if not (cls or ident) or not _names_related(cls, ident):
+                continue
+            if limit < 0:
+                limit = sum(text_length(r) for r in roots) // 2
+            if text_length(el) < limit:
+                found.update(el.iter())
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _names_related(cls: str | None, ident: str | None) -> bool:
+    return any(t in vocab.RELATED_TOKENS for t in split_tokens(f"{cls or ''} {ident or ''}"))
+
+
+@lru_cache(maxsize=8192)
+def _names_content_apart(cls: str | None, ident: str | None) -> bool:
+    """Whether a class or id names the body in a word of its own ("article-body pagination").
+
+    A word that also names boilerplate says what part of the content it is ("related-content",
+    "article-keywords"): that is the boilerplate's name, not the body's.
+    """
+    for word in f"{cls or ''} {ident or ''}".split():
+        parts = split_tokens(word)
+        if any(t in vocab.CONTENT_TOKENS for t in parts) and not any(
+            t in vocab.BOILERPLATE_TOKENS for t in parts
+        ):
+            return True
+    return False
 
 
 @lru_cache(maxsize=8192)
@@ -147,8 +192,14 @@ def kind_of_text(block: Block) -> str | None:
         n < 250
         and _has_any(text.lower(), vocab.SUBSCRIBE_KEYS)
         and vocab.SUBSCRIBE_RE.search(text)
-        and (block.link_density > 0.2 or n < 140 or _is_newsletter_ask(text))
+        and (
+            block.link_density > 0.2
+            or (n < 140 and block.el.tag != "li")
+            or _is_newsletter_ask(text)
+        )
     ):
+        # A list item that says "sign up" without a link is a step of the article ("Sign up
+        # for the bundle using the same email"), not a box asking to subscribe.
         return "subscribe"
     if n < 200 and block.link_density > 0.5 and vocab.PROMO_LINE_RE.match(text):
         return "other"
@@ -156,6 +207,8 @@ def kind_of_text(block: Block) -> str | None:
         return "other"
     if n < 250 and text.endswith(")") and vocab.CAPTION_LINE_RE.search(text):
         return "other"  # a picture's caption set as a plain line
+    if n < 400 and vocab.SLIDE_LABELS_RE.match(text):
+        return "other"
     if n < 400 and vocab.AGENCY_CAPTION_RE.match(text):
         return "other"
     if n < 150 and block.link_density > 0.1 and vocab.CLICK_HERE_RE.search(text):
@@ -166,6 +219,8 @@ def kind_of_text(block: Block) -> str | None:
         return "advert"
     if n < 60 and vocab.NAVIGATION_WORDS_RE.match(text):
         return "navigation"
+    if n < 200 and block.link_density > 0.5 and vocab.PREV_NEXT_RE.match(text):
+        return "navigation"  # "← Previous: the post before this one"
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from extractor.parse.dom import Block
@@ -71,3 +72,24 @@ def without_link_lists(
             continue
         kept.append(block)
     return kept
+
+
+def cited_lists(
+    listed: list[Block], zone_of: Callable[[Block], object], own_hosts: frozenset[str]
+) -> list[Block]:
+    """The blocks of link lists, found as teasers inside the body, whose links leave the site.
+
+    A "Sources & links" list or a run of bug reports is the article's own matter: read as cards
+    (a title, a link) they would leave the body, but related stories link within the site. A
+    list whose lines mostly go elsewhere (one may cite the site's own post) is kept whole, its
+    heading too; blocks are grouped into lists by ``zone_of``.
+    """
+    counts: dict[int, list[int]] = {}
+    for block in listed:
+        if not block.link_chars:
+            continue
+        count = counts.setdefault(id(zone_of(block)), [0, 0])
+        count[0] += 1
+        count[1] += _links_elsewhere(block, own_hosts)
+    kept = {key for key, (lines, away) in counts.items() if away * 4 >= lines * 3}
+    return [b for b in listed if id(zone_of(b)) in kept]

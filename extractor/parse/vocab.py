@@ -160,6 +160,13 @@ BOILERPLATE_TOKENS: dict[str, str] = {
             "pagination",
             "pager",
             "tabs-nav",
+            # MediaWiki's cross-reference notes ("Main article: Firefox") and link boxes.
+            "hatnote",
+            "navbox",
+            "tags",
+            "keywords",
+            "article-keyword",
+            "tag-list",
         ],
         "navigation",
     ),
@@ -176,9 +183,14 @@ BOILERPLATE_TOKENS: dict[str, str] = {
             "author-description",
             "author-content",
             "entry-author-bio",
+            "user-bio",
+            "bio",
         ],
         "other",
     ),
+    # A gallery embedded in the story: its buttons ("Full Screen", "Autoplay"), slide titles
+    # and captions, none of it the article's text ("wp-volt-gal-button").
+    **dict.fromkeys(["gallery", "carousel", "gal"], "other"),
     **dict.fromkeys(["disclaimer", "disclaimers", "legal-notice"], "disclaimer"),
     **dict.fromkeys(
         ["footer", "foot", "sitefooter", "site-footer", "colophon", "copyright"], "footer"
@@ -253,6 +265,9 @@ BOILERPLATE_ROLES: dict[str, str] = {
 }
 BOILERPLATE_TAGS: dict[str, str] = {"nav": "navigation", "footer": "footer"}
 
+# Tokens of a box of related reads ("related-content"): out of the body, yet the teasers' own.
+RELATED_TOKENS: frozenset[str] = frozenset(["related", "related-content", "related-posts"])
+
 # Tokens that mark a container as holding the article body.
 CONTENT_TOKENS: frozenset[str] = frozenset(
     [
@@ -295,7 +310,9 @@ SUMMARY_TOKENS: frozenset[str] = frozenset(
         "strapline",
         "kicker-summary",
         "article-summary",
-        "description",
+        # Not "description" alone: as a part it names the body's own paragraph wrappers
+        # ("text-description") and slideshow captions ("slideshow-description").
+        "article-description",
         "teaser-text",
     ]
 )
@@ -471,6 +488,10 @@ TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
 
 # A slide counter opening a heading ("1/50 United goin down", "3 of 12"): a gallery caption.
 SLIDE_COUNTER_RE = re.compile(r"^\s*\d{1,3}\s*(?:/|of)\s*\d{1,3}\b", re.IGNORECASE)
+# A line of nothing but a gallery's slide labels ("Image 1 of 5 Image 2 of 5 ...").
+SLIDE_LABELS_RE = re.compile(
+    r"^(?:\s*(?:image|photo|picture|slide)\s*\d{1,3}\s*(?:/|of)\s*\d{1,3})+\s*$", re.IGNORECASE
+)
 
 # Class tokens of an element that captions or credits a picture.
 CAPTION_TOKENS: frozenset[str] = frozenset(
