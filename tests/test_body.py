@@ -282,6 +282,24 @@ def test_a_lede_in_the_body_container_stays_in_the_text_as_well_as_the_summary()
     assert lede not in str(record["text"])
 
 
+def test_a_lede_marked_as_a_summary_for_share_cards_stays_in_the_body() -> None:
+    lede = "Two senators have taken the head of police to court over the raid."
+    long = f"{P1} {P2}"
+    html = (
+        f"<article><h1>Title of the story</h1><div class='body'>"
+        f"<p class='speakable-summary'>{lede}</p><p>{long}</p><p>{long}</p></div></article>"
+    )
+    record = _record(html, head=f"<meta name='description' content='{lede}'>")
+    assert record["summary"] == lede
+    assert str(record["text"]).startswith(lede)
+    # The same words in a marked element of another kind remain a dek.
+    dek = html.replace("<p class='speakable-summary'>", "<div class='summary'>").replace(
+        f"{lede}</p>", f"{lede}</div>", 1
+    )
+    record = _record(dek, head=f"<meta name='description' content='{lede}'>")
+    assert lede not in str(record["text"])
+
+
 def test_an_unjoinable_base_href_leaves_links_on_the_page_url() -> None:
     # '<base href="http://[x/">' made urljoin raise ValueError (an unclosed IPv6 host): the page
     # is still read, its links resolved against the page's own URL.

@@ -297,7 +297,13 @@ def _opens_the_body(block: Block, content: list[Block], bylines: set[int]) -> bo
     container, above the byline); a lede is one more paragraph of the body's own container,
     and stays in the text while it also serves as the summary.
     """
-    if block not in content or any(t in vocab.SUMMARY_TOKENS for t in tokens(block.el)):
+    if block not in content:
+        return False
+    # A class naming a summary ("speakable-summary", "story-intro") does not make a dek of a
+    # paragraph that the body's next paragraph follows in the same container: news sites mark
+    # their lede so for voice assistants and share cards. Any other named block is a dek.
+    named = any(t in vocab.SUMMARY_TOKENS for t in tokens(block.el))
+    if named and block.tag != "p":
         return False
     at = content.index(block)
     if at + 1 >= len(content):
