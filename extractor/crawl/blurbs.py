@@ -21,10 +21,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from extractor.crawl.full_blurbs import page_keys, resolve, truncated_targets
 from extractor.crawl.state import State
-from extractor.crawl.urls import canonicalize
 from extractor.models import Record
-from extractor.normalize import full_blurb, full_texts
+from extractor.normalize import full_texts
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS page_texts (url TEXT PRIMARY KEY, texts TEXT NOT NULL);
@@ -62,44 +62,12 @@ class Held:
     targets: tuple[str, ...]
 
 
-def truncated_targets(record: Mapping[str, Any]) -> tuple[str, ...]:
-    """The canonical URLs of a record's truncated teasers that have no full text yet."""
-    targets: dict[str, None] = {}
-    for teaser in record.get("teasers") or ():
-        if teaser.get("truncated") and teaser.get("blurb") and not teaser.get("blurb_full"):
-            target = canonicalize(teaser["url"], record["url"])
-            if target is not None:
-                targets.setdefault(target, None)
-    return tuple(targets)
-
-
 def page_texts(record: Record, *urls: str) -> PageTexts | None:
     """What a page gives teasers elsewhere: its full texts under its final and frontier URLs."""
     texts = full_texts(record)
     if not texts:
         return None
-    keys = (canonicalize(u) for u in (record.url, *urls))
-    return PageTexts(tuple(dict.fromkeys(k for k in keys if k)), texts)
-
-
-def resolve(record: dict[str, Any], texts: Mapping[str, tuple[str, ...]]) -> dict[str, Any]:
-    """The record with ``blurb_full`` on each truncated teaser whose target's texts hold it."""
-    teasers = []
-    for teaser in record.get("teasers") or ():
-        if teaser.get("truncated") and not teaser.get("blurb_full"):
-            target = canonicalize(teaser["url"], record["url"])
-            found = full_blurb(teaser.get("blurb"), texts.get(target or "", ()))
-            if found is not None:
-                teaser = _with_blurb_full(teaser, found)
-        teasers.append(teaser)
-    return {**record, "teasers": teasers}
-
-
-def _with_blurb_full(teaser: Mapping[str, Any], full: str) -> dict[str, Any]:
-    # The same key order as Teaser.to_dict: blurb_full closes the teaser.
-    out = {k: v for k, v in teaser.items() if k != "blurb_full"}
-    out["blurb_full"] = full
-    return out
+    return PageTexts(page_keys(record, *urls), texts)
 
 
 class BlurbStore:
