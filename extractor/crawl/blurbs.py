@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from extractor.crawl.database import IN_LIST, listed
 from extractor.crawl.full_blurbs import page_keys, resolve, truncated_targets
 from extractor.crawl.state import State
 from extractor.models import Record
@@ -43,7 +44,6 @@ CREATE TABLE IF NOT EXISTS held_targets (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS held_targets_target ON held_targets (target);
 """
-_CHUNK = 500  # bound on SQL parameters per statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,14 +125,13 @@ class BlurbStore:
         """Held rows with a target among ``urls`` (pages just fetched)."""
         found: set[int] = set()
         with self._state.transaction() as db:
-            for chunk in _chunks(list(dict.fromkeys(urls))):
-                marks = ", ".join("?" * len(chunk))
-                found.update(
-                    row[0]
-                    for row in db.execute(
-                        f"SELECT DISTINCT seq FROM held_targets WHERE target IN ({marks})", chunk
-                    )
+            found.update(
+                row[0]
+                for row in db.execute(
+                    f"SELECT DISTINCT seq FROM held_targets WHERE target {IN_LIST}",
+                    (listed(dict.fromkeys(urls)),),
                 )
+            )
         return found
 
     def releasable(
@@ -147,15 +146,12 @@ class BlurbStore:
                     "SELECT seq, record FROM held WHERE run_id = ? ORDER BY seq", (run_id,)
                 ).fetchall()
             else:
-                rows = []
-                for chunk in _chunks(sorted(set(candidates))):
-                    marks = ", ".join("?" * len(chunk))
-                    rows += db.execute(
-                        f"SELECT seq, record FROM held h WHERE seq IN ({marks}) AND NOT EXISTS "
-                        "(SELECT 1 FROM held_targets t JOIN frontier f ON f.url = t.target "
-                        "WHERE t.seq = h.seq AND f.done = 0) ORDER BY seq",
-                        chunk,
-                    ).fetchall()
+                rows = db.execute(
+                    f"SELECT seq, record FROM held h WHERE seq {IN_LIST} AND NOT EXISTS "
+                    "(SELECT 1 FROM held_targets t JOIN frontier f ON f.url = t.target "
+                    "WHERE t.seq = h.seq AND f.done = 0) ORDER BY seq",
+                    (listed(set(candidates)),),
+                ).fetchall()
             for seq, text in rows:
                 record = json.loads(text)
                 out.append((seq, resolve(record, self._texts(db, truncated_targets(record)))))
@@ -163,11 +159,10 @@ class BlurbStore:
 
     def released(self, seqs: Iterable[int]) -> None:
         """Forget held rows whose records are durable in the run's file."""
+        param = (listed(seqs),)
         with self._state.transaction() as db:
-            for chunk in _chunks(list(seqs)):
-                marks = ", ".join("?" * len(chunk))
-                db.execute(f"DELETE FROM held_targets WHERE seq IN ({marks})", chunk)
-                db.execute(f"DELETE FROM held WHERE seq IN ({marks})", chunk)
+            db.execute(f"DELETE FROM held_targets WHERE seq {IN_LIST}", param)
+            db.execute(f"DELETE FROM held WHERE seq {IN_LIST}", param)
 
     def reconcile(self, run_id: str, written: Iterable[Mapping[str, Any]]) -> int:
         """After a crash: drop held rows never committed, and those among ``written`` (the
@@ -200,15 +195,8 @@ class BlurbStore:
     @staticmethod
     def _texts(db: Any, targets: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         texts: dict[str, tuple[str, ...]] = {}
-        for chunk in _chunks(list(targets)):
-            marks = ", ".join("?" * len(chunk))
-            for url, encoded in db.execute(
-                f"SELECT url, texts FROM page_texts WHERE url IN ({marks})", chunk
-            ):
-                texts[url] = tuple(json.loads(encoded))
+        for url, encoded in db.execute(
+            f"SELECT url, texts FROM page_texts WHERE url {IN_LIST}", (listed(targets),)
+        ):
+            texts[url] = tuple(json.loads(encoded))
         return texts
-
-
-def _chunks(items: list[Any]) -> Iterable[list[Any]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from extractor.errors import CrawlError
+
+# "column IN_LIST" with ``listed(values)`` as its one parameter: one statement text for any
+# number of values. A varying "IN (?, ?, ...)" is a new prepared statement per count, and the
+# connection's statement cache (128 statements, tens of KB each for long lists) then grew the
+# crawl's memory for thousands of pages before it filled.
+IN_LIST = "IN (SELECT value FROM json_each(?))"
+
+
+def listed(values: Iterable[str | int]) -> str:
+    """The parameter of an ``IN_LIST``."""
+    return json.dumps(list(values), ensure_ascii=False)
 
 
 class Database:

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from extractor.crawl.database import Database
+from extractor.crawl.database import IN_LIST, Database, listed
 from extractor.errors import CrawlError
 from extractor.site.knowledge import HostStats
 from extractor.site.templates import BlockStats
@@ -87,15 +87,11 @@ class SiteTables(Database):
 
     def site_blocks(self, host: str, keys: Collection[str]) -> dict[str, BlockStats]:
         found: dict[str, BlockStats] = {}
-        keys = list(keys)
-        for i in range(0, len(keys), 500):  # under SQLite's bound-parameter limit
-            chunk = keys[i : i + 500]
-            for row in self._db.execute(
-                f"SELECT {_BLOCK_COLUMNS} FROM site_blocks WHERE host = ? "
-                f"AND key IN ({', '.join('?' * len(chunk))})",
-                [host, *chunk],
-            ):
-                found[row[0]] = _block(row)
+        for row in self._db.execute(
+            f"SELECT {_BLOCK_COLUMNS} FROM site_blocks WHERE host = ? AND key {IN_LIST}",
+            (host, listed(keys)),
+        ):
+            found[row[0]] = _block(row)
         return found
 
     def site_templates(self, host: str, min_pages: int) -> list[BlockStats]:
