@@ -9,7 +9,8 @@ leaves 127.0.0.1.
     .venv/bin/python bench/crawl_scale.py               # 10,000 articles
     .venv/bin/python bench/crawl_scale.py --pages 2000  # a quicker look
 
-Prints a table and writes ``bench/out/crawl_scale.json``.
+Prints a table and writes ``bench/out/crawl_scale.json``. ``bench/crawl_memory.py`` shows
+what the memory that grows between two page counts is.
 """
 
 from __future__ import annotations

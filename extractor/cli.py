@@ -196,7 +196,8 @@ def _add_site_learning_option(parser: argparse.ArgumentParser) -> None:
         "--no-site-learning",
         action="store_true",
         help="read every page on its own: do not learn a host's recurring blocks and date order "
-        "across its pages",
+        "across its pages (extract then also leaves blurb_full null: it is filled in the second "
+        "of site learning's two passes)",
     )
 
 

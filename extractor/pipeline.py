@@ -319,9 +319,14 @@ def extract_sources_learned(
     re-read from disk, so memory stays flat however many there are; URLs are fetched once and
     their answers kept, standard input is read once and kept. One source that is not a WARC
     has nothing to learn from and is read once.
+
+    The two passes also fill ``blurb_full`` of truncated teasers whose target page is among
+    the sources (by its URL, requested URL or canonical URL), as a crawl does: only the
+    waiting blurbs and their matches are kept, never the pages' texts (see ``TeaserBlurbs``).
     """
     import io
 
+    from extractor.crawl.full_blurbs import TeaserBlurbs
     from extractor.site import SiteLearner
 
     names = list(sources)
@@ -340,6 +345,7 @@ def extract_sources_learned(
         kept = (stdin if stdin is not None else sys.stdin.buffer).read()
     at = now or datetime.now(UTC)
     learner = SiteLearner() if min_pages is None else SiteLearner(min_pages=min_pages)
+    blurbs = TeaserBlurbs()
     learned = 0
     for item in extract_sources(
         names,
@@ -349,12 +355,16 @@ def extract_sources_learned(
         stdin=io.BytesIO(kept),
         profiles=profiles,
     ):
-        if isinstance(item, Record) and learner.observe(item):
+        if not isinstance(item, Record):
+            continue
+        blurbs.offer(item)  # to the teasers before it that point to it
+        blurbs.want(item)
+        if learner.observe(item):
             learned += 1
             if learned % 64 == 0:
                 learner.commit()  # the store forgets blocks that do not recur: memory stays flat
     learner.commit()
-    yield from extract_sources(
+    for item in extract_sources(
         names,
         base_url=base_url,
         now=at,
@@ -362,4 +372,8 @@ def extract_sources_learned(
         stdin=io.BytesIO(kept),
         site=learner,
         profiles=profiles,
-    )
+    ):
+        if isinstance(item, Record):
+            blurbs.offer(item)  # to the teasers after it, whose records come later
+            item = blurbs.resolve(item)
+        yield item

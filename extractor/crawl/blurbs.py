@@ -21,10 +21,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from extractor.crawl.database import IN_LIST, listed
+from extractor.crawl.full_blurbs import page_keys, resolve, truncated_targets
 from extractor.crawl.state import State
-from extractor.crawl.urls import canonicalize
 from extractor.models import Record
-from extractor.normalize import full_blurb, full_texts
+from extractor.normalize import full_texts
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS page_texts (url TEXT PRIMARY KEY, texts TEXT NOT NULL);
@@ -43,7 +44,6 @@ CREATE TABLE IF NOT EXISTS held_targets (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS held_targets_target ON held_targets (target);
 """
-_CHUNK = 500  # bound on SQL parameters per statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,44 +62,12 @@ class Held:
     targets: tuple[str, ...]
 
 
-def truncated_targets(record: Mapping[str, Any]) -> tuple[str, ...]:
-    """The canonical URLs of a record's truncated teasers that have no full text yet."""
-    targets: dict[str, None] = {}
-    for teaser in record.get("teasers") or ():
-        if teaser.get("truncated") and teaser.get("blurb") and not teaser.get("blurb_full"):
-            target = canonicalize(teaser["url"], record["url"])
-            if target is not None:
-                targets.setdefault(target, None)
-    return tuple(targets)
-
-
 def page_texts(record: Record, *urls: str) -> PageTexts | None:
     """What a page gives teasers elsewhere: its full texts under its final and frontier URLs."""
     texts = full_texts(record)
     if not texts:
         return None
-    keys = (canonicalize(u) for u in (record.url, *urls))
-    return PageTexts(tuple(dict.fromkeys(k for k in keys if k)), texts)
-
-
-def resolve(record: dict[str, Any], texts: Mapping[str, tuple[str, ...]]) -> dict[str, Any]:
-    """The record with ``blurb_full`` on each truncated teaser whose target's texts hold it."""
-    teasers = []
-    for teaser in record.get("teasers") or ():
-        if teaser.get("truncated") and not teaser.get("blurb_full"):
-            target = canonicalize(teaser["url"], record["url"])
-            found = full_blurb(teaser.get("blurb"), texts.get(target or "", ()))
-            if found is not None:
-                teaser = _with_blurb_full(teaser, found)
-        teasers.append(teaser)
-    return {**record, "teasers": teasers}
-
-
-def _with_blurb_full(teaser: Mapping[str, Any], full: str) -> dict[str, Any]:
-    # The same key order as Teaser.to_dict: blurb_full closes the teaser.
-    out = {k: v for k, v in teaser.items() if k != "blurb_full"}
-    out["blurb_full"] = full
-    return out
+    return PageTexts(page_keys(record, *urls), texts)
 
 
 class BlurbStore:
@@ -157,14 +125,13 @@ class BlurbStore:
         """Held rows with a target among ``urls`` (pages just fetched)."""
         found: set[int] = set()
         with self._state.transaction() as db:
-            for chunk in _chunks(list(dict.fromkeys(urls))):
-                marks = ", ".join("?" * len(chunk))
-                found.update(
-                    row[0]
-                    for row in db.execute(
-                        f"SELECT DISTINCT seq FROM held_targets WHERE target IN ({marks})", chunk
-                    )
+            found.update(
+                row[0]
+                for row in db.execute(
+                    f"SELECT DISTINCT seq FROM held_targets WHERE target {IN_LIST}",
+                    (listed(dict.fromkeys(urls)),),
                 )
+            )
         return found
 
     def releasable(
@@ -179,15 +146,12 @@ class BlurbStore:
                     "SELECT seq, record FROM held WHERE run_id = ? ORDER BY seq", (run_id,)
                 ).fetchall()
             else:
-                rows = []
-                for chunk in _chunks(sorted(set(candidates))):
-                    marks = ", ".join("?" * len(chunk))
-                    rows += db.execute(
-                        f"SELECT seq, record FROM held h WHERE seq IN ({marks}) AND NOT EXISTS "
-                        "(SELECT 1 FROM held_targets t JOIN frontier f ON f.url = t.target "
-                        "WHERE t.seq = h.seq AND f.done = 0) ORDER BY seq",
-                        chunk,
-                    ).fetchall()
+                rows = db.execute(
+                    f"SELECT seq, record FROM held h WHERE seq {IN_LIST} AND NOT EXISTS "
+                    "(SELECT 1 FROM held_targets t JOIN frontier f ON f.url = t.target "
+                    "WHERE t.seq = h.seq AND f.done = 0) ORDER BY seq",
+                    (listed(set(candidates)),),
+                ).fetchall()
             for seq, text in rows:
                 record = json.loads(text)
                 out.append((seq, resolve(record, self._texts(db, truncated_targets(record)))))
@@ -195,11 +159,10 @@ class BlurbStore:
 
     def released(self, seqs: Iterable[int]) -> None:
         """Forget held rows whose records are durable in the run's file."""
+        param = (listed(seqs),)
         with self._state.transaction() as db:
-            for chunk in _chunks(list(seqs)):
-                marks = ", ".join("?" * len(chunk))
-                db.execute(f"DELETE FROM held_targets WHERE seq IN ({marks})", chunk)
-                db.execute(f"DELETE FROM held WHERE seq IN ({marks})", chunk)
+            db.execute(f"DELETE FROM held_targets WHERE seq {IN_LIST}", param)
+            db.execute(f"DELETE FROM held WHERE seq {IN_LIST}", param)
 
     def reconcile(self, run_id: str, written: Iterable[Mapping[str, Any]]) -> int:
         """After a crash: drop held rows never committed, and those among ``written`` (the
@@ -232,15 +195,8 @@ class BlurbStore:
     @staticmethod
     def _texts(db: Any, targets: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         texts: dict[str, tuple[str, ...]] = {}
-        for chunk in _chunks(list(targets)):
-            marks = ", ".join("?" * len(chunk))
-            for url, encoded in db.execute(
-                f"SELECT url, texts FROM page_texts WHERE url IN ({marks})", chunk
-            ):
-                texts[url] = tuple(json.loads(encoded))
+        for url, encoded in db.execute(
+            f"SELECT url, texts FROM page_texts WHERE url {IN_LIST}", (listed(targets),)
+        ):
+            texts[url] = tuple(json.loads(encoded))
         return texts
-
-
-def _chunks(items: list[Any]) -> Iterable[list[Any]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]

@@ -12,92 +12,40 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from extractor.archive import ArchivingTransport, WarcArchive, archive_files, repair_warc
+from extractor.archive import ArchivingTransport, WarcArchive, archive_files
 from extractor.config import FetchConfig
-from extractor.crawl.blurbs import BlurbStore, Held, PageTexts, page_texts, truncated_targets
-from extractor.crawl.discovery import (
-    document_kind,
-    page_links,
-    parse_feed,
-    parse_sitemap,
-    robots_sitemaps,
-)
+from extractor.crawl.batch import Batch, Parsed
+from extractor.crawl.blurbs import page_texts
+from extractor.crawl.discovery import document_kind
+from extractor.crawl.documents import document_failed, read_document
+from extractor.crawl.follow import follow
+from extractor.crawl.held import HeldRecords
 from extractor.crawl.job import CrawlConfig
 from extractor.crawl.lock import CrawlLock
-from extractor.crawl.report import CrawlReport, Progress, read_report, report_path, write_report
+from extractor.crawl.paths import CrawlPaths
+from extractor.crawl.report import CrawlReport, Progress, read_report, write_report
+from extractor.crawl.resume import reconcile
+from extractor.crawl.site_pass import SitePass
 from extractor.crawl.state import Counts, Link, Outcome, Result, Run, State, Task
 from extractor.crawl.urls import Scope, canonicalize, robots_url
-from extractor.emit import JsonlWriter, convert, read_jsonl, repair_jsonl
+from extractor.emit import JsonlWriter, convert
 from extractor.errors import CrawlError, ExtractorError, FetchError
 from extractor.fetch import Fetcher, Transport
 from extractor.fetch.safety import AddressGuard, seed_hosts
 from extractor.fetch.transport import RequestsTransport
 from extractor.models import ErrorRecord, FetchRequest, FetchResult, Record, rfc3339
 from extractor.profiles import load_profiles
-from extractor.site import SiteLearner, apply_knowledge, needs_reparse
+
+__all__ = ["Clock", "CrawlPaths", "Crawler", "crawl"]
 
 log = logging.getLogger("extractor.crawl")
 
 Clock = Callable[[], datetime]
-
-
-@dataclass(frozen=True, slots=True)
-class CrawlPaths:
-    """Where a crawl directory keeps each thing (see the design's crawl directory layout)."""
-
-    root: Path
-
-    @property
-    def state(self) -> Path:
-        return self.root / "state.sqlite"
-
-    @property
-    def lock(self) -> Path:
-        return self.root / "lock"
-
-    @property
-    def warc(self) -> Path:
-        return self.root / "warc"
-
-    def records(self, run_id: str) -> Path:
-        return self.root / "records" / f"{run_id}.jsonl"
-
-    def errors(self, run_id: str) -> Path:
-        return self.root / "errors" / f"{run_id}.jsonl"
-
-    def report(self, run_id: str) -> Path:
-        return report_path(self.root, run_id)
-
-
-@dataclass(slots=True)
-class _Batch:
-    """What one batch produced, held until it is written and committed."""
-
-    records: list[dict[str, Any]]
-    errors: list[dict[str, Any]]
-    results: list[Result]
-    counts: Counts
-    written: set[tuple[str, str]]
-    parsed: list[_Parsed] = field(default_factory=list)
-    texts: list[PageTexts] = field(default_factory=list)  # parsed pages' full texts
-    held: list[Held] = field(default_factory=list)  # new records with truncated teasers
-
-
-@dataclass(frozen=True, slots=True)
-class _Parsed:
-    """A page parsed in a batch, waiting for the batch's site learning (see ``_site_pass``)."""
-
-    task: Task
-    result: FetchResult
-    at: str
-    record: Record
-    date_order: str | None
 
 
 def _stamp(moment: datetime) -> str:
@@ -122,13 +70,13 @@ class Crawler:
     ) -> None:
         self.config = config
         self._site_learning = site_learning and config.extract.site_learning
-        self._learner: SiteLearner | None = None
+        self._site: SitePass | None = None
         self.paths = CrawlPaths(Path(config.out_dir))
         self.scope: Scope = config.scope()
         self._transport = transport
         self._clock: Clock = clock or (lambda: datetime.now(UTC))
         self._progress = progress
-        self._blurbs: BlurbStore | None = None
+        self._held: HeldRecords | None = None
         self._profiles = load_profiles(config.extract.profile_dir)
 
     def _now(self) -> str:
@@ -149,9 +97,9 @@ class Crawler:
         return self.paths.state
 
     def _run(self, state: State) -> CrawlReport:
-        self._blurbs = BlurbStore(state)
+        self._held = HeldRecords(state)
         run = self._open_run(state)
-        self._learner = SiteLearner(state) if self._site_learning else None
+        self._site = SitePass(state, self._profiles) if self._site_learning else None
         started = time.monotonic()
         archive = (
             WarcArchive(self.paths.warc, run.run_id, max_bytes=self.config.warc_max_bytes)
@@ -189,7 +137,8 @@ class Crawler:
         if unfinished is not None:
             log.info("resuming run %s", unfinished.run_id)
             state.resume_run(unfinished.run_id)
-            self._reconcile(state, unfinished.run_id)
+            assert self._held is not None
+            reconcile(state, self.paths, unfinished.run_id, self._held, self._now)
             resumed = state.run(unfinished.run_id)
             assert resumed is not None
             return resumed
@@ -254,6 +203,7 @@ class Crawler:
         progress: Progress,
         started: float,
     ) -> None:
+        assert self._held is not None
         pages_done = run.counts.fetched + run.counts.skipped_robots
         mark = started
         commit_seconds = 0.0  # a commit's time is counted with the next batch (or the tail)
@@ -281,13 +231,11 @@ class Crawler:
             batch.counts.write_seconds += now - t0 + commit_seconds
             batch.counts.elapsed = now - mark
             mark = now
-            held = self._hold(run.run_id, batch)
+            held = self._held.hold(run.run_id, batch)
             state.commit(run.run_id, batch.results, batch.counts, now=self._now())
-            if self._learner is not None:
-                # After the batch's commit: a crash in between loses what the batch taught,
-                # never counts one of its pages twice.
-                self._learner.commit()
-            self._release(run.run_id, records, batch, held)
+            if self._site is not None:
+                self._site.commit()
+            self._held.release(run.run_id, records, batch, held)
             commit_seconds = time.monotonic() - now
             pages = batch.counts.fetched + batch.counts.skipped_robots
             pages_done += pages
@@ -298,17 +246,15 @@ class Crawler:
                 failed=run.counts.failed,
                 new=run.counts.new + run.counts.changed,
             )
-        self._release(run.run_id, records, None, [])
+        self._held.release(run.run_id, records, None, [])
         state.add_counts(
             run.run_id, Counts(elapsed=time.monotonic() - mark, write_seconds=commit_seconds)
         )
 
     # ------------------------------------------------------------------ one batch
 
-    def _fetch_batch(
-        self, state: State, run_id: str, tasks: list[Task], fetcher: Fetcher
-    ) -> _Batch:
-        batch = _Batch([], [], [], Counts(), set())
+    def _fetch_batch(self, state: State, run_id: str, tasks: list[Task], fetcher: Fetcher) -> Batch:
+        batch = Batch()
         by_url = {task.url: task for task in tasks}
         requests = [FetchRequest(t.url, etag=t.etag, last_modified=t.last_modified) for t in tasks]
         outcomes = iter(fetcher.fetch_many(requests))
@@ -331,65 +277,24 @@ class Crawler:
                 raise CrawlError(f"the fetcher gave {type(outcome).__name__} for {request.url}")
             batch.counts.parse_seconds += time.monotonic() - t1
         t2 = time.monotonic()
-        for parsed, record in self._site_pass(batch.parsed, run_id):
+        site = self._site
+        pairs = site.apply(batch.parsed, run_id) if site else [(p, p.record) for p in batch.parsed]
+        for parsed, record in pairs:
             self._page(state, parsed.task, parsed.result, parsed.at, batch, record)
         batch.counts.parse_seconds += time.monotonic() - t2
         return batch
 
-    # ------------------------------------------------------------------ site learning
-
-    def _site_pass(self, parsed: list[_Parsed], run_id: str) -> list[tuple[_Parsed, Record]]:
-        """The batch's pages with what their hosts taught: first every new page is learned from,
-        then each is read with its host's date order (when its own dates cannot settle it)
-        and its host's recurring blocks are typed, so a batch's first pages get them too."""
-        if self._learner is None:
-            return [(p, p.record) for p in parsed]
-        from extractor.pipeline import record_from_fetch
-
-        learner = self._learner
-        for p in parsed:
-            # A page is learned from once, when first recorded: a revisit would count it twice.
-            if p.task.content_hash is None and not p.task.recovered:
-                learner.observe(p.record)
-        out = []
-        for p in parsed:
-            knowledge = learner.knowledge(p.record.site.host)
-            record = p.record
-            if needs_reparse(record, p.date_order, knowledge.date_order):
-                # It parsed once: should the second reading fail, the first stands.
-                with suppress(ExtractorError):
-                    record = record_from_fetch(
-                        p.result,
-                        run_id=run_id,
-                        date_order=knowledge.date_order,
-                        profile=self._profiles.for_url(p.result.url),
-                    )
-            out.append((p, apply_knowledge(record, knowledge)))
-        return out
-
-    def _sites(self, state: State) -> tuple[dict[str, Any], ...]:
-        """What the crawl has learned about each host, for the run's report."""
-        if self._learner is None:
-            return ()
-        learner = self._learner
-        # A broad crawl's report names its 50 largest hosts.
-        return tuple(learner.knowledge(host).summary() for host in state.site_hosts(limit=50))
-
     def _date_order(self, url: str) -> str | None:
-        if self._learner is None:
-            return None
-        from urllib.parse import urlsplit
+        return self._site.date_order(url) if self._site is not None else None
 
-        return self._learner.knowledge((urlsplit(url).hostname or "").lower()).date_order
-
-    def _failed_fetch(self, task: Task, exc: FetchError, run_id: str, batch: _Batch) -> None:
+    def _failed_fetch(self, task: Task, exc: FetchError, run_id: str, batch: Batch) -> None:
         at = self._now()
         if exc.kind == "robots_disallowed":
             batch.counts.skipped_robots += 1
             batch.results.append(Result(task.url, "skipped_robots", at))
             return
         if task.kind != "page":
-            self._document_failed(task, str(exc), at, batch, status=exc.status)
+            document_failed(task, str(exc), at, batch, status=exc.status)
             return
         batch.counts.fetched += 1
         batch.counts.failed += 1
@@ -405,15 +310,6 @@ class Crawler:
             record = replace(record, url=url, message=f"{record.message} (at {record.url})")
         return record.to_dict()
 
-    def _document_failed(
-        self, task: Task, why: str, at: str, batch: _Batch, *, status: int | None = None
-    ) -> None:
-        # robots.txt, sitemaps and feeds are how the crawl finds pages, not pages: a missing
-        # one is logged and counted, never an error record or a failed page.
-        log.warning("cannot read %s %s: %s", task.kind, task.url, why)
-        batch.counts.documents_failed += 1
-        batch.results.append(Result(task.url, "document_failed", at, status=status))
-
     def _fetched(
         self,
         state: State,
@@ -421,7 +317,7 @@ class Crawler:
         request: FetchRequest,
         result: FetchResult,
         run_id: str,
-        batch: _Batch,
+        batch: Batch,
     ) -> None:
         at = rfc3339(result.fetched_at)
         batch.counts.requests += 1
@@ -432,7 +328,7 @@ class Crawler:
             if found is not None:
                 kind = found  # a link that turned out to be a sitemap or a feed
         if kind != "page":
-            self._document(task, kind, result, at, batch)
+            read_document(task, kind, result, at, batch, self.scope)
             return
         if result.not_modified:
             batch.counts.not_modified += 1
@@ -445,7 +341,7 @@ class Crawler:
             return
         self._parse(task, result, at, run_id, batch)
 
-    def _parse(self, task: Task, result: FetchResult, at: str, run_id: str, batch: _Batch) -> None:
+    def _parse(self, task: Task, result: FetchResult, at: str, run_id: str, batch: Batch) -> None:
         """Parse a page; its outcome waits for the batch's site pass (``_page``)."""
         from extractor.pipeline import record_from_fetch
 
@@ -480,14 +376,14 @@ class Crawler:
         except ExtractorError as exc:
             self._page_failed(task, result, exc, at, run_id, batch)
             return
-        batch.parsed.append(_Parsed(task, result, at, record, order))
+        batch.parsed.append(Parsed(task, result, at, record, order))
 
     def _page(
-        self, state: State, task: Task, result: FetchResult, at: str, batch: _Batch, record: Record
+        self, state: State, task: Task, result: FetchResult, at: str, batch: Batch, record: Record
     ) -> None:
         etag, last_modified = result.header("etag"), result.header("last-modified")
         key = (record.url, record.content_hash)
-        links = self._links(task, result, record)
+        links = follow(task, result, record, self.config, self.scope)
         texts = page_texts(record, task.url, result.url)
         if texts is not None:
             batch.texts.append(texts)
@@ -514,7 +410,8 @@ class Crawler:
         batch.counts.new += outcome == "new"
         batch.counts.changed += outcome == "changed"
         batch.written.add(key)
-        self._emit(record, batch)
+        assert self._held is not None
+        self._held.emit(record, batch)
         batch.results.append(
             Result(
                 task.url,
@@ -530,44 +427,6 @@ class Crawler:
             )
         )
 
-    # ------------------------------------------------------------------ truncated teasers
-
-    def _emit(self, record: Record, batch: _Batch) -> None:
-        """A new record: written with its batch, or held while its truncated teasers wait for
-        their targets (see ``extractor.crawl.blurbs``)."""
-        row = record.to_dict()
-        targets = truncated_targets(row)
-        if targets:
-            batch.held.append(Held(row, targets))
-        else:
-            batch.records.append(row)
-
-    def _hold(self, run_id: str, batch: _Batch) -> list[int]:
-        """Store the batch's page texts and held records; before its commit, for crash safety."""
-        assert self._blurbs is not None
-        if not (batch.texts or batch.held):
-            return []
-        return self._blurbs.store(run_id, batch.texts, batch.held)
-
-    def _release(
-        self, run_id: str, records: JsonlWriter, batch: _Batch | None, held: list[int]
-    ) -> None:
-        """Write the held records none of whose targets is still pending, resolved: those held
-        by this batch or waiting on its pages, or every one when the run ends (no batch)."""
-        assert self._blurbs is not None
-        candidates: set[int] | None = None
-        if batch is not None:
-            done = [url for r in batch.results for url in (r.url, r.final_url) if url]
-            candidates = set(held) | self._blurbs.waiting_on(done)
-            if not candidates:
-                return
-        rows = self._blurbs.releasable(run_id, candidates)
-        if not rows:
-            return
-        records.append(row for _, row in rows)
-        records.sync()  # durable before the state forgets them
-        self._blurbs.released(seq for seq, _ in rows)
-
     def _page_failed(
         self,
         task: Task,
@@ -575,7 +434,7 @@ class Crawler:
         exc: ExtractorError,
         at: str,
         run_id: str,
-        batch: _Batch,
+        batch: Batch,
     ) -> None:
         if task.recovered:
             batch.counts.fetched += 1  # its recovered record was counted, this failure is not
@@ -584,122 +443,6 @@ class Crawler:
         batch.results.append(
             Result(task.url, "failed", at, status=result.status, final_url=result.url)
         )
-
-    def _links(self, task: Task, result: FetchResult, record: Record) -> tuple[Link, ...]:
-        """The links a page leads to, teasers first, within scope and depth."""
-        if not self.config.follow_links:
-            return ()
-        depth = task.depth + 1
-        if self.config.max_depth is not None and depth > self.config.max_depth:
-            return ()
-        from extractor.parse.encoding import decode_html
-
-        found = page_links(decode_html(result.body, result.content_type), result.url)
-        ordered: dict[str, str] = {}
-        for teaser in record.teasers:
-            canonical = canonicalize(teaser.url, result.url)
-            if canonical:
-                ordered.setdefault(canonical, "page")
-        for url in found.links:
-            ordered.setdefault(url, "page")
-        for url in found.feeds:
-            ordered.setdefault(url, "feed")
-        return tuple(
-            Link(url, kind, depth if kind == "page" else 0)
-            for url, kind in ordered.items()
-            if self.scope.allows(url)
-        )
-
-    def _document(self, task: Task, kind: str, result: FetchResult, at: str, batch: _Batch) -> None:
-        if result.not_modified:
-            batch.counts.not_modified += 1
-            batch.counts.documents += 1
-            batch.results.append(Result(task.url, "document", at, status=304))
-            return
-        if not 200 <= result.status < 300:
-            if kind == "robots" and 400 <= result.status < 500:
-                # No robots.txt: everything is allowed and no sitemap is declared.
-                batch.counts.documents += 1
-                batch.results.append(Result(task.url, "document", at, status=result.status))
-                return
-            self._document_failed(task, f"HTTP {result.status}", at, batch, status=result.status)
-            return
-        try:
-            links = self._document_links(kind, result)
-        except ExtractorError as exc:
-            self._document_failed(task, exc.message, at, batch, status=result.status)
-            return
-        batch.counts.documents += 1
-        batch.results.append(
-            Result(
-                task.url,
-                "document",
-                at,
-                status=result.status,
-                etag=result.header("etag"),
-                last_modified=result.header("last-modified"),
-                links=tuple(link for link in links if self.scope.allows(link.url)),
-            )
-        )
-
-    def _document_links(self, kind: str, result: FetchResult) -> list[Link]:
-        if kind == "robots":
-            text = result.body.decode("utf-8", errors="replace")
-            return [Link(url, "sitemap", 0) for url in robots_sitemaps(text, result.url)]
-        if kind == "sitemap":
-            sitemap = parse_sitemap(result.body, result.url)
-            return [Link(url, "sitemap", 0) for url in sitemap.sitemaps] + [
-                Link(url, "page", 0) for url in sitemap.pages
-            ]
-        return [Link(url, "page", 0) for url in parse_feed(result.body, result.url)]
-
-    # ------------------------------------------------------------------ resume
-
-    def _reconcile(self, state: State, run_id: str) -> None:
-        """Commit what the killed segment wrote but did not commit; cut torn tails."""
-        counts = Counts()
-        records_path = self.paths.records(run_id)
-        errors_path = self.paths.errors(run_id)
-        for path in (records_path, errors_path):
-            cut = repair_jsonl(path)
-            if cut:
-                log.warning("cut a torn last line (%d bytes) off %s", cut, path)
-        for n, path in archive_files(self.paths.warc, run_id)[-1:]:
-            cut = repair_warc(path)
-            if cut:
-                log.warning("cut a torn last record (%d bytes) off %s (file %d)", cut, path, n)
-        if records_path.exists():
-            for row in read_jsonl(records_path):
-                outcome = state.recover_record(
-                    run_id,
-                    row["url"],
-                    row.get("requested_url"),
-                    row["content_hash"],
-                    row.get("fetched_at") or self._now(),
-                )
-                if outcome is not None:
-                    counts.fetched += 1
-                    counts.recovered += 1
-                    counts.new += outcome == "new"
-                    counts.changed += outcome == "changed"
-        if errors_path.exists():
-            for row in read_jsonl(errors_path):
-                if row.get("url") and state.recover_error(row["url"]):
-                    counts.fetched += 1
-                    counts.failed += 1
-                    counts.recovered += 1
-        if counts.recovered:
-            log.info("recovered %d uncommitted records of run %s", counts.recovered, run_id)
-        state.add_counts(run_id, counts)
-        self._reconcile_held(run_id)
-
-    def _reconcile_held(self, run_id: str) -> None:
-        """Drop held records the state never committed, and those already in the run's file."""
-        assert self._blurbs is not None
-        path = self.paths.records(run_id)
-        dropped = self._blurbs.reconcile(run_id, read_jsonl(path) if path.exists() else ())
-        if dropped:
-            log.info("dropped %d held records already written or never committed", dropped)
 
     # ------------------------------------------------------------------ the end
 
@@ -721,7 +464,7 @@ class Crawler:
             errors=str(self.paths.errors(run_id)),
             warc=tuple(str(p) for _, p in archive_files(self.paths.warc, run_id)),
             outputs=outputs,
-            sites=self._sites(state),
+            sites=self._site.sites(state) if self._site is not None else (),
         )
         write_report(self.paths.report(run_id), report)
         state.finish_run(run_id, finished_at, report.exit_code)

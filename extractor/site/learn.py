@@ -15,6 +15,9 @@ MIN_PAGES = 3
 # A block not seen again within this many of its host's pages is not site-wide: its stats are
 # dropped, so the store holds the recent pages' blocks and the recurring ones, never all blocks.
 WINDOW = 1000
+# Hosts whose counters and templates a learner keeps in memory after a commit; the others are
+# read again from the store when their pages come. A broad crawl meets hosts without end.
+HOSTS_HELD = 1024
 
 
 class SiteStore(Protocol):
@@ -120,16 +123,23 @@ def page_identity(record: Record) -> str:
 class SiteLearner:
     """Learns each host from the pages it observes; ``commit`` saves what changed to the store.
 
-    Only a host's templates (blocks on at least ``min_pages`` pages) are held in memory; the
-    other blocks' stats are read from the store for the keys a page shows.
+    Only a host's templates (blocks on at least ``min_pages`` pages) are held in memory, for
+    the ``hosts_held`` hosts most recently used; the other blocks' stats, and the other hosts,
+    are read from the store when a page needs them.
     """
 
     def __init__(
-        self, store: SiteStore | None = None, *, min_pages: int = MIN_PAGES, window: int = WINDOW
+        self,
+        store: SiteStore | None = None,
+        *,
+        min_pages: int = MIN_PAGES,
+        window: int = WINDOW,
+        hosts_held: int = HOSTS_HELD,
     ) -> None:
         self._store: SiteStore = store if store is not None else MemoryStore()
         self.min_pages = min_pages
         self.window = window
+        self.hosts_held = hosts_held
         self._hosts: dict[str, HostStats] = {}
         self._templates: dict[str, dict[str, Template]] = {}
         self._views: dict[str, SiteKnowledge] = {}
@@ -138,10 +148,11 @@ class SiteLearner:
         self._dirty_pages: set[tuple[str, str]] = set()
 
     def _host(self, host: str) -> HostStats:
-        stats = self._hosts.get(host)
+        # Taken out and put back: the dict's order is the hosts' order of use (see _forget).
+        stats = self._hosts.pop(host, None)
         if stats is None:
             stats = self._store.site_host(host) or HostStats(host)
-            self._hosts[host] = stats
+        self._hosts[host] = stats
         return stats
 
     def _host_templates(self, host: str) -> dict[str, Template]:
@@ -197,11 +208,15 @@ class SiteLearner:
         if view is None:
             view = SiteKnowledge(self._host(host), dict(self._host_templates(host)))
             self._views[host] = view
+        else:
+            self._hosts[host] = self._hosts.pop(host)  # used: last in the order of use
         return view
 
     def commit(self) -> None:
-        """Save what the pages observed since the last commit changed."""
+        """Save what the pages observed since the last commit changed; then forget the hosts
+        least recently used past ``hosts_held`` (all saved now, they can be read again)."""
         if not self._dirty_hosts and not self._dirty_blocks:
+            self._forget()
             return
         self._store.save_site(
             [self._hosts[h] for h in sorted(self._dirty_hosts)],
@@ -213,3 +228,13 @@ class SiteLearner:
         self._dirty_hosts.clear()
         self._dirty_blocks.clear()
         self._dirty_pages.clear()
+        self._forget()
+
+    def _forget(self) -> None:
+        excess = len(self._hosts) - self.hosts_held
+        if excess <= 0:
+            return
+        for host in list(self._hosts)[:excess]:
+            del self._hosts[host]
+            self._templates.pop(host, None)
+            self._views.pop(host, None)
