@@ -123,7 +123,8 @@ class Teaser:
     """A card that points the reader to another article of the site.
 
     ``blurb_full`` is the text a truncated blurb was cut from (the target page's summary or the
-    paragraph that starts with the blurb); only a crawl that also fetched the target knows it.
+    paragraph that starts with the blurb); only a crawl that also fetched the target, or an
+    ``extract`` over many pages that include it, knows it.
     """
 
     url: str
