@@ -358,3 +358,16 @@ def test_two_styled_halves_of_one_headline_stay_one_title() -> None:
         "Headline number 0 of the related stories A dek of story 0 that says a little more."
     )
     assert teasers[0]["blurb"] is None
+
+
+def test_a_time_element_of_styled_pieces_is_the_date_and_not_a_blurb() -> None:
+    cards = "".join(
+        f"<li><h3><a href='/2026/10/story-{i}'>Headline number {i} of the latest list</a></h3>"
+        f"<time datetime='2026-11-{20 - i}T09:42:20'><span>{20 - i} Nov 2026</span>"
+        "<span>,</span> <span>9:42am</span></time></li>"
+        for i in range(3)
+    )
+    teasers = _teasers(f"<h2>Latest</h2><ul>{cards}</ul>")
+    assert [t["date_text"] for t in teasers] == [f"{20 - i} Nov 2026, 9:42am" for i in range(3)]
+    assert [t["date"] for t in teasers] == [f"2026-11-{20 - i}" for i in range(3)]
+    assert all(t["blurb"] is None for t in teasers)

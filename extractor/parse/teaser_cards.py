@@ -300,7 +300,9 @@ def read_card(
     time_el = next(card.iterdescendants("time"), None)
     if time_el is not None:
         date_attr = time_el.get("datetime")
-        date_text = page.text(time_el) or None
+        # A <time> is phrasing content: its pieces join as written ("20 Nov 2019</span><span>,")
+        # where the text of a card joins its elements with spaces.
+        date_text = collapse("".join(time_el.itertext())) or None
     blurb: str | None = None
     # Most cards are their title alone: only a card with more text is read line by line.
     rest = page.text(card)
