@@ -371,3 +371,42 @@ def test_a_time_element_of_styled_pieces_is_the_date_and_not_a_blurb() -> None:
     assert [t["date_text"] for t in teasers] == [f"{20 - i} Nov 2026, 9:42am" for i in range(3)]
     assert [t["date"] for t in teasers] == [f"2026-11-{20 - i}" for i in range(3)]
     assert all(t["blurb"] is None for t in teasers)
+
+
+def test_cards_sharing_a_component_class_form_one_block_whatever_their_other_classes() -> None:
+    kinds = ["category-sports blog-post", "category-economy post", "video has-thumbnail", "post"]
+    cards = "".join(
+        f"<article class='post-list-article {kind} post-{i}'>"
+        f"<div class='eyebrow'><a href='/section-{i}/'>Section</a></div>"
+        f"<h4><a href='/2026/11/story-{i}/'>Headline number {i} of the most popular</a></h4>"
+        f"<div class='entry'>{'An excerpt of the story that runs for a while. ' * 6}...</div>"
+        "</article>"
+        for i, kind in enumerate(kinds)
+    )
+    teasers = _teasers(f"<h2>Most Popular</h2><div class='post-list'>{cards}</div>")
+    assert [t["url"] for t in teasers] == [
+        f"https://news.example/2026/11/story-{i}/" for i in range(4)
+    ]
+    assert all(t["block"] == "Most Popular" and t["truncated"] for t in teasers)
+
+
+def test_untitled_posts_sharing_only_a_class_are_not_teasers() -> None:
+    posts = "".join(
+        f"<article class='postbox category-topic-{chr(97 + i)}'>"
+        f"<a href='/2026/11/quote-{i}'><img src='/q{i}.jpg' alt=''></a>"
+        f"<p>{'A whole short post of the site, listed one after another here. ' * 4}</p>"
+        "</article>"
+        for i in range(4)
+    )
+    assert _teasers(f"<div class='posts'>{posts}</div>") == []
+
+
+def test_a_tab_widget_with_one_card_per_tab_is_no_block() -> None:
+    panels = "".join(
+        f"<div class='b-tabs__content{' active' if i == 0 else ''}' id='tab-{i}'>"
+        f"<div class='title'><a href='/photo/2026/story-{i}'>A gallery of photos number {i} "
+        "from the week</a></div></div>"
+        for i in range(3)
+    )
+    head = "<ul><li><a href='#tab-0'>Photo</a></li><li><a href='#tab-1'>Video</a></li></ul>"
+    assert _teasers(f"<div class='b-tabs'><h6>Multimedia</h6>{head}{panels}</div>") == []

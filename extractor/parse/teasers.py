@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import lxml.etree
 
 from extractor.parse import vocab
-from extractor.parse.dom import HtmlElement
+from extractor.parse.dom import HtmlElement, tokens
 from extractor.parse.teaser_cards import (
     MAX_CARD_CHARS,
     Card,
@@ -145,6 +145,31 @@ def _most_common(signatures: list[str]) -> tuple[str, int]:
     return best, counts[best]
 
 
+_TAB_TOKENS = frozenset({"tab", "tabs", "tabpanel", "tabcontent", "tab-pane", "tab-panel"})
+
+
+def _tab_panels(cards: list[Card]) -> bool:
+    """Whether every card is a tab panel of its own (a tab widget with one card per tab)."""
+    return all(
+        card.el.get("role") == "tabpanel" or not _TAB_TOKENS.isdisjoint(tokens(card.el))
+        for card in cards
+    )
+
+
+def _sharing_a_class(children: list[HtmlElement]) -> list[HtmlElement]:
+    """The children of the commonest tag that carry the class token most of them share."""
+    counts: dict[tuple[str, str], int] = {}
+    for child in children:
+        tag = str(child.tag)
+        for token in set((child.get("class") or "").split()):
+            if not token[-1].isdigit():
+                counts[tag, token] = counts.get((tag, token), 0) + 1
+    if not counts:
+        return []
+    tag, token = max(counts, key=counts.__getitem__)  # the first seen on a tie
+    return [c for c in children if c.tag == tag and token in (c.get("class") or "").split()]
+
+
 def _document_position(el: HtmlElement) -> list[int]:
     """Sibling indexes from the root down: sorts elements in document order without a walk."""
     path = []
@@ -187,11 +212,19 @@ def _read_block(
     # Cards are siblings of one kind; the odd one out (a "view all" link) is not a card.
     signatures = [signature(child) for child in children]
     sig, count = _most_common(signatures)
-    if count < 2 or count > MAX_CARDS:
-        return []
     members = [
         child for child, child_sig in zip(children, signatures, strict=True) if child_sig == sig
     ]
+    by_class = False
+    if count < len(children):
+        # Cards of one component often differ in their first classes (a category, a post
+        # type: "post-list-article blog-post category-sports"); a class they all share
+        # still makes them one kind.
+        shared = _sharing_a_class(children)
+        if len(shared) > count:
+            members, count, by_class = shared, len(shared), True
+    if count < 2 or count > MAX_CARDS:
+        return []
     # Sizes come from libxml2 (normalize-space), several times faster than reading the text;
     # they reject most containers before any card is looked into.
     sizes = 0
@@ -217,6 +250,12 @@ def _read_block(
     named_only = comments or container.tag == "p"
     if block is None or (named_only and not names_a_block(block.heading)):
         return []
+    if by_class and 2 * sum(1 for card in block.cards if card.title) < len(block.cards):
+        # Untitled cards grouped only by a shared class are whole posts listed one after
+        # another (a page of quotes), not teasers of them.
+        return []
+    if _tab_panels(block.cards):
+        return []  # one card per tab: each is a single promo, seen one at a time
     return [block]
 
 
