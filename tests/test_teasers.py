@@ -410,3 +410,40 @@ def test_a_tab_widget_with_one_card_per_tab_is_no_block() -> None:
     )
     head = "<ul><li><a href='#tab-0'>Photo</a></li><li><a href='#tab-1'>Video</a></li></ul>"
     assert _teasers(f"<div class='b-tabs'><h6>Multimedia</h6>{head}{panels}</div>") == []
+
+
+def _story_cards(n: int, prefix: str = "/2026/11/strip") -> str:
+    return "".join(
+        f"<div class='strip-card'><a href='{prefix}-{i}'>A headline of the strip number {i} "
+        "about the news</a></div>"
+        for i in range(n)
+    )
+
+
+def test_story_strips_in_the_site_header_or_a_trending_bar_are_navigation() -> None:
+    header = f"<div class='site-header-wrap site-header'><section>{_story_cards(5)}</section></div>"
+    assert _teasers(header) == []
+    bar = f"<div class='trending-bar'><h3>Trending</h3>{_story_cards(4)}</div>"
+    assert _teasers(bar) == []
+    # The same cards in the page's sidebar are a block.
+    assert len(_teasers(f"<aside><h3>Latest</h3>{_story_cards(4)}</aside>")) == 4
+
+
+def test_a_wrapper_of_the_whole_page_named_site_header_is_no_header() -> None:
+    html = (
+        "<html><body><div class='row site_header'><h1>The story of the day</h1>"
+        f"{BODY * 3}<aside><h3>Latest</h3>{_story_cards(4)}</aside></div></body></html>"
+    )
+    record = valid(extract(html, URL, now=NOW).to_dict())
+    assert len(record["teasers"]) == 4
+
+
+def test_a_card_may_link_its_author_and_publication_under_a_linked_title() -> None:
+    cards = "".join(
+        f"<div class='c'><h2><a href='/p/story-{i}'>A story from the network number {i}</a></h2>"
+        f"<span><a href='/@writer{i}'>Writer {i}</a> in <a href='/pub-{i}'>Publication</a></span>"
+        "</div>"
+        for i in range(3)
+    )
+    teasers = _teasers(f"<h2>More From The Network</h2><div>{cards}</div>")
+    assert [t["url"] for t in teasers] == [f"https://news.example/p/story-{i}" for i in range(3)]

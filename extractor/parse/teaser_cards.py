@@ -258,10 +258,15 @@ def read_card(
     card: HtmlElement, links: list[tuple[HtmlElement, str]], page: PageReader
 ) -> Card | None:
     # The main link: the one whose text reads like a title, else the first one.
-    if len({url for _, url in links}) > 2:
+    heading = _card_heading(card, page)
+    targets = len({url for _, url in links})
+    # Two targets at most (the story and its section), or three under a linked heading (the
+    # story, its author and its publication): more is a list of links, not a card.
+    if targets > 2 and (
+        targets > 3 or heading is None or not any(_nested(link, heading, card) for link, _ in links)
+    ):
         return None
     titled = [(link, url) for link, url in links if not vocab.READ_MORE_RE.match(page.text(link))]
-    heading = _card_heading(card, page)
     title: str | None = None
     main_url: str
     inner = []

@@ -33,7 +33,10 @@ _OFF_HEADING_RE = re.compile(
     re.IGNORECASE,
 )
 # Class and id words of scrolling strips: a ticker is navigation even when it lists stories.
-_TICKER_RE = re.compile(r"ticker|marquee|breaking", re.IGNORECASE)
+# Strips of headlines across the top of the page ("trending-bar") are navigation.
+_TICKER_RE = re.compile(r"ticker|marquee|breaking|trending[-_]?(bar|strip)", re.IGNORECASE)
+# The site's own header: what it holds (menus, story strips) is navigation, not a block.
+_SITE_HEADER_TOKENS = frozenset({"site-header", "masthead", "global-header", "siteheader"})
 # A card title that is a price or a buying prompt belongs to a shopping widget.
 _COMMERCE_RE = re.compile(
     r"^\W*[$€£]\s?\d[\d,.]*\*?\s*$|\b(buy now|buy it|get it|also at|tickets? available|in stock)\b",
@@ -148,6 +151,18 @@ def _most_common(signatures: list[str]) -> tuple[str, int]:
 _TAB_TOKENS = frozenset({"tab", "tabs", "tabpanel", "tabcontent", "tab-pane", "tab-panel"})
 
 
+def _in_site_header(el: HtmlElement) -> bool:
+    """Whether ``el`` sits in the site's header: a banner holding less than half the page.
+
+    Some templates name a wrapper of the whole page "site_header"; that is no header.
+    """
+    for node in el.iterancestors():
+        if node.get("role") == "banner" or not _SITE_HEADER_TOKENS.isdisjoint(tokens(node)):
+            page = node.getroottree().getroot()
+            return bool(2 * int(_TEXT_LENGTH(node)) < int(_TEXT_LENGTH(page)))
+    return False
+
+
 def _tab_panels(cards: list[Card]) -> bool:
     """Whether every card is a tab panel of its own (a tab widget with one card per tab)."""
     return all(
@@ -256,6 +271,8 @@ def _read_block(
         return []
     if _tab_panels(block.cards):
         return []  # one card per tab: each is a single promo, seen one at a time
+    if _in_site_header(container):
+        return []
     return [block]
 
 
