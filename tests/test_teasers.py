@@ -447,3 +447,24 @@ def test_a_card_may_link_its_author_and_publication_under_a_linked_title() -> No
     )
     teasers = _teasers(f"<h2>More From The Network</h2><div>{cards}</div>")
     assert [t["url"] for t in teasers] == [f"https://news.example/p/story-{i}" for i in range(3)]
+
+
+def test_a_card_linking_headline_and_a_long_dek_takes_the_headline_as_title() -> None:
+    dek = "A dek that tells in a full sentence what the story behind this card will explain…"
+    cards = "".join(
+        f"<li><a href='/2026/11/story-{i}'>Headline number {i} of the list</a>"
+        f"<div>Written by Writer {i}</div><p><a href='/2026/11/story-{i}'>{dek}</a></p></li>"
+        for i in range(3)
+    )
+    teasers = _teasers(f"<h3>Read this next</h3><ul>{cards}</ul>")
+    assert [t["title"] for t in teasers] == [f"Headline number {i} of the list" for i in range(3)]
+    assert all(t["blurb"] == dek and t["truncated"] for t in teasers)
+
+
+def test_a_live_feed_titled_by_clock_times_is_no_block() -> None:
+    entries = "".join(
+        f"<li><a href='/direct/element/{i}'>1{i}:2{i}</a> <span>An update of the live "
+        f"feed number {i} about events</span></li>"
+        for i in range(4)
+    )
+    assert _teasers(f"<h3>Live</h3><ul>{entries}</ul>") == []

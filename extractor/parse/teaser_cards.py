@@ -167,6 +167,8 @@ def card_links(card: HtmlElement, page: PageReader) -> list[tuple[HtmlElement, s
 _HEADING_ORDER = ("h2", "h3", "h4", "h5", "h6", "h1")
 
 
+# A linked line this long below a linked headline is the card's dek, not its title.
+_DEK_WORDS = 12
 # A teaser's dek is also called its blurb ("c-entry-blurb").
 _DEK_TOKENS = vocab.SUMMARY_TOKENS | {"blurb"}
 
@@ -290,9 +292,17 @@ def read_card(
         main_url = inner[0] if inner else (titled[0][1] if titled else links[0][1])
     elif titled:
         link, main_url = max(titled, key=lambda pair: len(page.text(pair[0])))
-        title = _first_line(link, page) or link.get("title") or None
-        # A link that wraps headline and dek: its dek is a blurb even though it is linked.
-        linked_dek = title != page.text(link)
+        # A card that links its headline and, below it, its dek: the longest link is the dek.
+        first = next(
+            (lk for lk, url in titled if url == main_url and words(page.text(lk)) >= 3), link
+        )
+        if first is not link and words(page.text(link)) >= _DEK_WORDS:
+            title = page.text(first)
+            linked_dek = True
+        else:
+            title = _first_line(link, page) or link.get("title") or None
+            # A link that wraps headline and dek: its dek is a blurb even though it is linked.
+            linked_dek = title != page.text(link)
     else:
         main_url = links[0][1]
     if title is not None and vocab.READ_MORE_RE.match(title):

@@ -37,6 +37,7 @@ _OFF_HEADING_RE = re.compile(
 _TICKER_RE = re.compile(r"ticker|marquee|breaking|trending[-_]?(bar|strip)", re.IGNORECASE)
 # The site's own header: what it holds (menus, story strips) is navigation, not a block.
 _SITE_HEADER_TOKENS = frozenset({"site-header", "masthead", "global-header", "siteheader"})
+_LETTER_RE = re.compile(r"[^\W\d_]")
 # A card title that is a price or a buying prompt belongs to a shopping widget.
 _COMMERCE_RE = re.compile(
     r"^\W*[$€£]\s?\d[\d,.]*\*?\s*$|\b(buy now|buy it|get it|also at|tickets? available|in stock)\b",
@@ -357,6 +358,8 @@ def _reads_like_teasers(cards: list[Card], heading: str | None, zone: object | N
         return False
     if sum(1 for t in titles if _COMMERCE_RE.search(t)) * 2 >= len(cards):
         return False
+    if sum(1 for t in titles if t and not _LETTER_RE.search(t)) * 2 >= len(cards):
+        return False  # titled by clock times or numbers: a live feed's entries, not stories
     dated = sum(1 for c in cards if c.date_text or c.date_attr)
     blurbed = sum(1 for c in cards if c.blurb)
     mean_words = sum(words(t) for t in titles) / len(cards)
