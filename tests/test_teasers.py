@@ -468,3 +468,25 @@ def test_a_live_feed_titled_by_clock_times_is_no_block() -> None:
         for i in range(4)
     )
     assert _teasers(f"<h3>Live</h3><ul>{entries}</ul>") == []
+
+
+def test_block_headings_name_related_reads_in_other_languages() -> None:
+    from extractor.parse import vocab
+
+    for heading in [
+        "많이 본 칼럼",
+        "関連記事",
+        "推荐阅读",
+        "Meistgelesen",
+        "Lire aussi",
+        "Читайте также",
+    ]:
+        assert vocab.TEASER_HEADING_RE.search(heading), heading
+    assert not vocab.TEASER_HEADING_RE.search("Lorem ipsum dolor")
+    # Short truncated titles under such a heading are a block (four words on average).
+    items = "".join(
+        f"<li><a href='/news/view.html?idx={i}'>‘골목식당’ 결국 대폭발한 백종{i}..</a></li>"
+        for i in range(5)
+    )
+    teasers = _teasers(f"<div class='side'><h3>많이 본 칼럼</h3><ul>{items}</ul></div>")
+    assert len(teasers) == 5 and {t["block"] for t in teasers} == {"많이 본 칼럼"}

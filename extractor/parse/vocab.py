@@ -320,7 +320,15 @@ TEASER_HEADING_RE = re.compile(
     r"\b(related|recommended|more (from|on|in|stories|news|articles|like)|read (next|more)|"
     r"latest|most (read|popular|viewed|shared|emailed)|popular|trending|top stories|"
     r"you (may|might) (also )?(like|enjoy)|also (read|see)|further reading|don.t miss|"
-    r"editor.s picks|recent posts|see also|what to read next)\b",
+    r"editor.s picks|recent posts|see also|what to read next)\b"
+    # The same blocks in other languages: French, German, Spanish, Portuguese, Italian, Russian.
+    r"|\b(à lire aussi|lire aussi|les plus (lus|partagés|commentés)|voir aussi|sur le même sujet|"
+    r"meistgelesen|meistkommentiert|mehr zum thema|auch interessant|"
+    r"lo más (leído|visto)|te puede interesar|noticias relacionadas|relacionad[oa]s|"
+    r"leia também|mais lidas|veja também|leggi anche|i più letti|"
+    r"читайте также|материалы по теме|популярное|по теме)\b"
+    # Korean, Japanese and Chinese write them without word boundaries.
+    r"|관련 ?기사|많이 본|인기 ?기사|関連記事|人気記事|おすすめ記事|相关(阅读|新闻|文章)|热门|推荐阅读",
     re.IGNORECASE,
 )
 
