@@ -328,7 +328,8 @@ TEASER_HEADING_RE = re.compile(
     r"leia também|mais lidas|veja também|leggi anche|i più letti|"
     r"читайте также|материалы по теме|популярное|по теме)\b"
     # Korean, Japanese and Chinese write them without word boundaries.
-    r"|관련 ?기사|많이 본|인기 ?기사|関連記事|人気記事|おすすめ記事|相关(阅读|新闻|文章)|热门|推荐阅读",
+    r"|관련 ?기사|많이 본|인기 ?기사|関連記事|人気記事|おすすめ記事"
+    r"|相关(阅读|新闻|文章)|热门|推荐阅读",
     re.IGNORECASE,
 )
 
