@@ -12,9 +12,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import regex
+if TYPE_CHECKING:
+    import regex
+
+    _Compiled = tuple[tuple[tuple[regex.Pattern[str], str], ...], regex.Pattern[str]]
 
 # dateparser reads a text in a language only when every token of it is a word of that language,
 # a number, or matches one of its patterns (after its own rewrites, "simplifications"); a text
@@ -130,6 +133,8 @@ def _patterns_explain(
     spans = [m.span() for pattern, _ in rewrites for m in pattern.finditer(folded, overlapped=True)]
     if all(_covered(run, spans) or _relative(folded, run, relative) for run in unknown):
         return True
+    import regex  # loaded by _compiled already: only texts with unknown words come here
+
     rewritten = folded
     for pattern, replacement in rewrites:
         try:
@@ -295,12 +300,11 @@ def _strings(value: object) -> Iterable[str]:
             yield from _strings(item)
 
 
-_Compiled = tuple[tuple[tuple[regex.Pattern[str], str], ...], regex.Pattern[str]]
-
-
 @functools.cache
 def _compiled(language: str) -> _Compiled | None:
     """The language's rewrites and relative patterns, or None when one does not compile here."""
+    import regex  # (~5 ms to import) only for texts with a word a language's lists lack
+
     vocabulary = _vocabulary(language)
     if vocabulary is None:
         return None
