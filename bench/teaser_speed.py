@@ -20,7 +20,7 @@ import extractor.parse as parse
 from bench.pages import READABILITY_URL, benchmarks_dir, load_pages
 from bench.tools import NOW
 from extractor.errors import ConfigError
-from extractor.parse.teaser_links import link_target
+from extractor.parse.teaser_links import forget_links
 from extractor.pipeline import extract
 
 SEARCH_NAME = "find_teaser_blocks"
@@ -45,7 +45,7 @@ def measure(pages: Sequence[tuple[str, str]], rounds: int) -> tuple[float, float
     setattr(parse, SEARCH_NAME, timed)
     try:
         for _ in range(rounds):
-            link_target.cache_clear()
+            forget_links()
             for index, (html, url) in enumerate(pages):
                 spent[0] = 0.0
                 start = time.thread_time()

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.parse.teaser_links import article_url, page_key
+from extractor.parse.teaser_links import (
+    _target,
+    article_url,
+    forget_links,
+    link_target,
+    page_key,
+)
 
 PAGE = "https://news.example/2026/11/the-story?idx=7"
 BASE = "https://news.example/2026/11/the-story"
@@ -87,3 +93,39 @@ def test_language_roots_are_home_pages_and_longer_paths_are_not() -> None:
     assert article_url("/en/?page=2", base, page) == "https://example.org/en/?page=2"
     assert article_url("/english/", base, page) == "https://example.org/english/"
     assert article_url("/en/story-1", base, page) == "https://example.org/en/story-1"
+
+
+def test_one_cached_answer_serves_every_page_a_link_is_on() -> None:
+    # The cache is keyed by what the answer depends on: an absolute link's answer is the same on
+    # every page, a root-relative one's on every page of its origin; the page check is not cached.
+    forget_links()
+    pages = [f"https://news.example/2026/11/story-{n}" for n in range(5)]
+    for page in pages:
+        assert link_target("https://news.example/a/b", page, page_key(page)) == (
+            "https://news.example/a/b"
+        )
+        assert link_target("/2026/11/story-0", page, page_key(page)) == (
+            None if page.endswith("story-0") else "https://news.example/2026/11/story-0"
+        )
+    assert _target.cache_info().currsize == 2
+    assert link_target("../10/older", pages[1], page_key(pages[1])) == (
+        "https://news.example/2026/10/older"
+    )
+    assert link_target("../10/older", "https://news.example/a/b/c", None) == (
+        "https://news.example/a/10/older"
+    )
+    assert _target.cache_info().currsize == 4  # relative links depend on the whole base
+
+
+def test_links_back_to_the_page_are_dropped_on_that_page_only() -> None:
+    page = "https://www.news.example/2026/11/the-story/"
+    for href in ("https://news.example/2026/11/the-story", "/2026/11/the-story/#top"):
+        assert link_target(href, page, page_key(page)) is None
+        assert link_target(
+            href, "https://news.example/other", page_key("https://news.example/other")
+        )
+    # Articles told apart by their query: another query is another article, the same is not.
+    listed = "https://news.example/view.html?idx=1"
+    assert link_target("/view.html?idx=2", listed, page_key(listed)) is not None
+    assert link_target("/view.html?idx=1", listed, page_key(listed)) is None
+    assert link_target("/view.html", listed, page_key(listed)) is None

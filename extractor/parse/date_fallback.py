@@ -7,10 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 
-import dateparser
-
 from extractor.parse.date_patterns import (
-    _DATEPARSER_LANGUAGES,
     _FAST_LANGUAGES,
     _SEGMENT_RE,
     _WORD_RE,
@@ -18,7 +15,7 @@ from extractor.parse.date_patterns import (
     _moment_iso,
     _Options,
 )
-from extractor.parse.date_words import could_read, names_a_month
+from extractor.parse.date_words import could_read, dateparser_data, names_a_month
 from extractor.parse.relative_dates import (
     _year_for,
 )
@@ -40,14 +37,21 @@ _FOREIGN_DATE_RE = re.compile(
 )
 
 
+@functools.cache
+def _known_languages() -> frozenset[str]:
+    """The language codes dateparser reads (its data, without importing its parser)."""
+    return frozenset(dateparser_data("data.languages_info").language_order)
+
+
 def _dateparser_languages(languages: Sequence[str] | None) -> tuple[str, ...] | None:
     if not languages:
         return None
+    known = _known_languages()
     found: list[str] = []
     for code in languages:
         tag = code.strip().replace("_", "-")
         for candidate in (tag, tag.split("-")[0].lower()):
-            if candidate in _DATEPARSER_LANGUAGES:
+            if candidate in known:
                 if candidate not in found:
                     found.append(candidate)
                 break
@@ -128,6 +132,9 @@ def _dateparser(
     }
     if order is not None:
         settings["DATE_ORDER"] = "MDY" if order == "MD" else "DMY"
+    # Imported here: most pages never reach this parser, and importing it costs ~40 ms.
+    import dateparser
+
     try:
         found = dateparser.parse(
             text, languages=list(languages) if languages else None, settings=settings

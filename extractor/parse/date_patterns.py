@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateparser.data.languages_info import language_order
-
 
 @dataclass(frozen=True, slots=True)
 class ParsedDate:
@@ -63,7 +61,6 @@ _SHARED_DAY_WORDS: dict[str, str] = _V["days_back_shared"]
 _ZONES: dict[str, str] = _V["zones"]
 # Languages the patterns above read; dateparser is only worth its cost for the others.
 _FAST_LANGUAGES = frozenset(("en", "de", "fr", "es", "pt", "it", "nl"))
-_DATEPARSER_LANGUAGES = frozenset(language_order)
 
 
 def _alternation(words: Iterable[str]) -> str:

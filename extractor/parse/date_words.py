@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import functools
 import importlib
+import importlib.util
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-import regex
+if TYPE_CHECKING:
+    import regex
+
+    _Compiled = tuple[tuple[tuple[regex.Pattern[str], str], ...], regex.Pattern[str]]
 
 # dateparser reads a text in a language only when every token of it is a word of that language,
 # a number, or matches one of its patterns (after its own rewrites, "simplifications"); a text
@@ -126,6 +133,8 @@ def _patterns_explain(
     spans = [m.span() for pattern, _ in rewrites for m in pattern.finditer(folded, overlapped=True)]
     if all(_covered(run, spans) or _relative(folded, run, relative) for run in unknown):
         return True
+    import regex  # loaded by _compiled already: only texts with unknown words come here
+
     rewritten = folded
     for pattern, replacement in rewrites:
         try:
@@ -166,10 +175,41 @@ def _relative(text: str, run: tuple[int, int, str], relative: regex.Pattern[str]
     )
 
 
+def dateparser_data(name: str) -> ModuleType:
+    """One of dateparser's modules of plain data ("data.languages_info", "timezones", ...).
+
+    Importing any of them the usual way imports dateparser itself first (~40 ms: its settings,
+    parser and language loader), which only texts that reach its parser need. Until dateparser
+    is imported, the module is run from its file as a module of its own; after, dateparser's
+    copy is used. Raises ImportError when there is no such module.
+    """
+    dotted = f"dateparser.{name}"
+    if "dateparser" in sys.modules:
+        return importlib.import_module(dotted)
+    return _data_from_file(name) or importlib.import_module(dotted)
+
+
+@functools.cache
+def _data_from_file(name: str) -> ModuleType | None:
+    """The data module run from its file, or None when dateparser is not installed as files."""
+    package = importlib.util.find_spec("dateparser")
+    if package is None or package.origin is None:
+        return None
+    path = Path(package.origin).parent.joinpath(*name.split(".")).with_suffix(".py")
+    if not path.is_file():
+        raise ImportError(f"dateparser has no module {name!r}")
+    spec = importlib.util.spec_from_file_location(f"extractor.dateparser_data.{name}", path)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @functools.cache
 def _vocabulary(language: str) -> _Vocabulary | None:
     try:
-        module = importlib.import_module(f"dateparser.data.date_translation_data.{language}")
+        module = dateparser_data(f"data.date_translation_data.{language}")
     except ImportError:
         return None
     info: dict[str, Any] = module.info
@@ -260,12 +300,11 @@ def _strings(value: object) -> Iterable[str]:
             yield from _strings(item)
 
 
-_Compiled = tuple[tuple[tuple[regex.Pattern[str], str], ...], regex.Pattern[str]]
-
-
 @functools.cache
 def _compiled(language: str) -> _Compiled | None:
     """The language's rewrites and relative patterns, or None when one does not compile here."""
+    import regex  # (~5 ms to import) only for texts with a word a language's lists lack
+
     vocabulary = _vocabulary(language)
     if vocabulary is None:
         return None
@@ -288,10 +327,8 @@ def _compiled(language: str) -> _Compiled | None:
 @functools.cache
 def _zone_words() -> frozenset[str]:
     """Letter runs of the time zone names dateparser strips from a text's end."""
-    from dateparser.timezones import timezone_info_list
-
     found: set[str] = set()
-    for info in timezone_info_list:
+    for info in dateparser_data("timezones").timezone_info_list:
         for name, _ in info["timezones"]:
             found.update(w.lower() for w in _RUN_RE.findall(name))
     return frozenset(found)

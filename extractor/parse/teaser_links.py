@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
@@ -130,11 +131,42 @@ def _split(url: str) -> tuple[str, str, str] | None:
     return bare_host((parts.hostname or "").lower()), parts.path, parts.query
 
 
-@lru_cache(maxsize=16384)
 def link_target(href: str, base: str | None, page: PageKey | None) -> str | None:
-    """``article_url`` for a stripped href and a precomputed page key (cached per page)."""
+    """``article_url`` for a stripped href and a precomputed page key."""
     if not href or href[:11].lower().startswith(_SKIP_SCHEMES):  # "javascript:" is the longest
         return None
+    # The cache is keyed by what the answer depends on, not by the page: an absolute link is
+    # the same on every page, a root-relative one on every page of its site. A crawl's pages
+    # share their navigation, and entries tied to one page URL were never hit again.
+    if href.startswith(("http://", "https://")):
+        target = _target(href, None)
+    elif base and href.startswith("/") and not href.startswith("//") and "/." not in href:
+        target = _target(href, _origin(base))
+    else:
+        target = _target(href, base)
+    if target is None:
+        return None
+    url, host, path, query = target
+    # Sites whose articles differ only in their query (news_view.html?idx=...) keep it.
+    if (
+        page is not None
+        and host == page[0]
+        and path == page[1]
+        and (not (query and page[2]) or query == page[2])
+    ):
+        return None
+    return url
+
+
+def forget_links() -> None:
+    """Empty the cache of link answers (for timings of pages seen for the first time)."""
+    _target.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _target(href: str, base: str | None) -> tuple[str, str, str, str] | None:
+    """URL without fragment, bare host, path without final slash and query of a link that may
+    lead to an article on any page (``base`` only as far as the link depends on it), else None."""
     split: tuple[str, str, str] | None
     if href.startswith(("http://", "https://")):
         url = href  # most links are absolute or root-relative: spare urljoin's general case
@@ -161,8 +193,4 @@ def link_target(href: str, base: str | None, page: PageKey | None) -> str | None
         else _NOT_ARTICLE_RE.search(path)
     ):
         return None
-    same_path = page is not None and host == page[0] and path.rstrip("/") == page[1]
-    # Sites whose articles differ only in their query (news_view.html?idx=...) keep it.
-    if same_path and page is not None and (not (query and page[2]) or query == page[2]):
-        return None
-    return url.split("#", 1)[0]
+    return url.split("#", 1)[0], sys.intern(host), path.rstrip("/"), query
