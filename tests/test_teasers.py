@@ -447,6 +447,8 @@ def test_a_card_may_link_its_author_and_publication_under_a_linked_title() -> No
     )
     teasers = _teasers(f"<h2>More From The Network</h2><div>{cards}</div>")
     assert [t["url"] for t in teasers] == [f"https://news.example/p/story-{i}" for i in range(3)]
+    # "Writer 0 in Publication" is a byline of two links, not a blurb.
+    assert all(t["blurb"] is None for t in teasers)
 
 
 def test_a_card_linking_headline_and_a_long_dek_takes_the_headline_as_title() -> None:

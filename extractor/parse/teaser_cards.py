@@ -350,11 +350,18 @@ def read_card(
             block.link_density > 0.6 and heading is None and card.tag != "a" and not linked_dek
         ):
             continue
+        if block.link_density > 0.8 and words(text) <= 8 and _links_in(block.el, text, page) > 1:
+            continue  # a line of several links under the title: "Author in Publication"
         if blurb is None or len(text) > len(blurb):
             blurb = text
     if title is None and blurb is None:
         return None
     return Card(card, main_url, title, blurb, date_text, date_attr)
+
+
+def _links_in(el: HtmlElement, line: str, page: PageReader) -> int:
+    """How many links under ``el`` show their text in ``line``."""
+    return sum(1 for link in el.iter("a") if (text := page.text(link)) and text in line)
 
 
 def _leaf_date(
