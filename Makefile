@@ -30,7 +30,7 @@ lint: $(STAMP)
 BENCH_VENV := .venv-bench
 BENCH_PY := $(BENCH_VENV)/bin/python
 BENCH_STAMP := $(BENCH_VENV)/.installed
-.PHONY: bench-teasers bench-fetch
+.PHONY: bench-teasers bench-teasers-fresh bench-fetch
 
 $(BENCH_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(BENCH_VENV)
@@ -43,6 +43,11 @@ bench: $(BENCH_STAMP)
 
 bench-teasers: $(STAMP)
 	$(PY) -m bench.teasers $(BENCH_ARGS)
+
+# The three blind-labelled sets of bench/labels/ (fresh-3 is the one development has not seen).
+bench-teasers-fresh: $(STAMP)
+	for set in 1 2 3; do $(PY) -m bench.teasers --labels bench/labels/fresh-$$set.jsonl \
+		--out bench/out/teasers-fresh-$$set.json $(BENCH_ARGS) || exit 1; done
 
 # Fetcher.fetch_many against a 100 ms loopback server on 20 ports: pages/s, peak RSS, errors.
 bench-fetch: $(STAMP)

@@ -53,3 +53,23 @@ def test_teaser_speed_measures_the_search_inside_the_record() -> None:
     record, teasers = measure([(page, "https://news.example/x/story")], rounds=2)
     assert 0 < teasers < record
     assert getattr(parse, SEARCH_NAME) is search  # restored after measuring
+
+
+def test_the_fresh_label_sets_follow_the_labels_format() -> None:
+    from bench.teasers import load_labels
+
+    fields = ["title", "url", "date", "date_iso", "blurb", "blurb_truncated", "block"]
+    seen: set[str] = set()
+    for number in (1, 2, 3):
+        lines = load_labels(
+            Path(__file__).parent.parent / "bench" / "labels" / f"fresh-{number}.jsonl"
+        )
+        assert len(lines) == 20
+        for line in lines:
+            assert set(line) >= {"page", "url", "headline", "section_headings", "teasers", "notes"}
+            assert line["page"].split("/")[0] in ("zyte", "readability")
+            assert line["page"] not in seen  # no page in two sets
+            seen.add(line["page"])
+            for teaser in line["teasers"]:
+                assert list(teaser) == fields
+                assert teaser["blurb_truncated"] is None or teaser["blurb"]
