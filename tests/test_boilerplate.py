@@ -177,3 +177,55 @@ def test_the_authors_box_is_boilerplate_of_kind_other() -> None:
         "<div id='bio' class='author-bio'><p>Jane writes about science.</p></div></body></html>"
     )
     assert marks == {"bio": "other"}
+
+
+def _combined_kind(cls: str | None, ident: str | None) -> str | None:
+    """The kind the class and id name read as one "class id" string, token by token: the
+    first kind other than navigation, else navigation if any token names it."""
+    found = None
+    for token in dom.split_tokens(f"{cls or ''} {ident or ''}"):
+        kind = vocab.BOILERPLATE_TOKENS.get(token)
+        if kind is not None:
+            found = kind
+            if kind != "navigation":
+                break
+    return found
+
+
+def test_class_and_id_read_apart_give_the_kind_of_the_two_read_together() -> None:
+    names = [
+        None,
+        "",
+        "  ",
+        "story",
+        "Main-Nav",
+        "main_nav menu",
+        "site-footer nav",
+        "share-buttons",
+        "share_buttons",
+        "sidebar_nav ad",
+        "author_bio-box",
+        "about_the-author",
+        "nav-comments",
+        "comments nav",
+        "skip-link",
+        "AdSlot promoted",
+        "ad-slot_x",
+        "\u212aeep cookie",  # the Kelvin sign lower-cases to "k"
+        "header shadow loading",
+        "menu-item menu-item-type-post_type",
+        "cookie-banner\tnewsletter",
+    ]
+    for cls in names:
+        for ident in names:
+            want = _combined_kind(cls, ident)
+            boilerplate._kind.cache_clear()
+            assert boilerplate._kind("div", None, cls, ident) == want, (cls, ident)
+
+
+def test_the_name_prefilter_admits_every_boilerplate_token() -> None:
+    for token in vocab.BOILERPLATE_TOKENS:
+        for name in (token, f"x {token} y", token.replace("-", "_"), token.upper()):
+            boilerplate._name_kinds.cache_clear()
+            assert boilerplate._name_kinds(name) != boilerplate._NO_KINDS, name
+    assert boilerplate._name_kinds("headline shadow canvas") == boilerplate._NO_KINDS
