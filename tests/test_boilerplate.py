@@ -254,3 +254,55 @@ def test_a_line_of_slide_labels_is_boilerplate_of_kind_other() -> None:
     assert kind("Image 1 of 5 Image 2 of 5 Image 3 of 5") == "other"
     assert kind("Photo 3/12") == "other"
     assert kind("Image 1 of 5 shows the rocket on the pad before launch.") is None
+
+
+def _combined_kind(cls: str | None, ident: str | None) -> str | None:
+    """The kind the class and id name read as one "class id" string, token by token: the
+    first kind other than navigation, else navigation if any token names it."""
+    found = None
+    for token in dom.split_tokens(f"{cls or ''} {ident or ''}"):
+        kind = vocab.BOILERPLATE_TOKENS.get(token)
+        if kind is not None:
+            found = kind
+            if kind != "navigation":
+                break
+    return found
+
+
+def test_class_and_id_read_apart_give_the_kind_of_the_two_read_together() -> None:
+    names = [
+        None,
+        "",
+        "  ",
+        "story",
+        "Main-Nav",
+        "main_nav menu",
+        "site-footer nav",
+        "share-buttons",
+        "share_buttons",
+        "sidebar_nav ad",
+        "author_bio-box",
+        "about_the-author",
+        "nav-comments",
+        "comments nav",
+        "skip-link",
+        "AdSlot promoted",
+        "ad-slot_x",
+        "\u212aeep cookie",  # the Kelvin sign lower-cases to "k"
+        "header shadow loading",
+        "menu-item menu-item-type-post_type",
+        "cookie-banner\tnewsletter",
+    ]
+    for cls in names:
+        for ident in names:
+            want = _combined_kind(cls, ident)
+            boilerplate._kind.cache_clear()
+            assert boilerplate._kind("div", None, cls, ident) == want, (cls, ident)
+
+
+def test_the_name_prefilter_admits_every_boilerplate_token() -> None:
+    for token in vocab.BOILERPLATE_TOKENS:
+        for name in (token, f"x {token} y", token.replace("-", "_"), token.upper()):
+            boilerplate._name_kinds.cache_clear()
+            assert boilerplate._name_kinds(name) != boilerplate._NO_KINDS, name
+    assert boilerplate._name_kinds("headline shadow canvas") == boilerplate._NO_KINDS

@@ -57,3 +57,20 @@ def test_person_names_cleanup() -> None:
     assert person_names("By JANE DOE, Staff Writer", declared=False) == ["JANE DOE"]
     assert person_names("Doe, Jane", declared=True) == ["Jane Doe"]
     assert person_names("https://example.com/staff/jane", declared=True) == []
+
+
+def test_the_by_text_search_finds_the_elements_that_test_their_own_text() -> None:
+    from extractor.parse import bylines, dom
+
+    old = lxml.etree.XPath(
+        "//body//*[not(self::script or self::style)][text()[contains(., 'y ') or contains(., 'Y ')]"
+        "[starts-with(translate(substring(normalize-space(.), 1, 3), 'BY', 'by'), 'by ')]]"
+    )
+    root = dom.parse_document(
+        "<html><body>By the body itself<div>Intro<p>  BY Ann Lee</p><span>x</span> by a tail</div>"
+        "<script>by script</script><style>by style</style><p>Maybe yes </p>"
+        "<section><b>by</b>By two texts<i>i</i>by again</section><p>Byline: no</p></body></html>"
+    )
+    found = bylines._BY_TEXT_XPATH(root)
+    assert found == old(root)
+    assert [el.tag for el in found] == ["div", "p", "section"]

@@ -132,3 +132,19 @@ def test_subtitle_class_does_not_mark_a_lone_h1() -> None:
     head = '<meta property="og:title" content="Budget passes after a long night">'
     body = '<h1 class="subtitle">Politics and more</h1>'
     assert headline(head, body) == "Budget passes after a long night"
+
+
+def test_the_itemprop_headline_search_lists_the_marked_elements_in_order() -> None:
+    import lxml.etree
+
+    from extractor.parse import dom, headline
+
+    root = dom.parse_document(
+        "<html><body><h2 itemprop='headline'>A</h2><div itemprop='headline'>B</div>"
+        "<p itemprop='headline name'>C</p><span itemprop='headline'>D<b itemprop='headline'>E"
+        "</b></span></body></html>"
+    )
+    old = lxml.etree.XPath("//*[@itemprop='headline'][not(self::h1|self::h2|self::h3)]")
+    found = headline._ITEMPROP_HEADLINE_XPATH(root)
+    assert found == old(root)
+    assert [el.tag for el in found] == ["div", "span", "b"]

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+import lxml.etree
+
 from extractor.parse import vocab
-from extractor.parse.dom import Block, HtmlElement, split_tokens, text_length, text_of
+from extractor.parse.dom import (
+    Block,
+    HtmlElement,
+    split_tokens,
+    text_length,
+    text_of,
+    token_groups,
+)
 
 # Tags judged as containers even without a class, id or role.
 _NAMED_TAGS = frozenset(("nav", "footer", "header", "aside", "form", "dialog"))
@@ -28,14 +38,49 @@ def _kind(tag: str, role: str | None, cls: str | None, ident: str | None) -> str
             return kind
     if not cls and not ident:
         return None
-    found = None
-    for token in split_tokens(f"{cls or ''} {ident or ''}"):
-        kind = vocab.BOILERPLATE_TOKENS.get(token)
-        if kind is not None:
-            found = kind
-            if kind != "navigation":
+    # The tokens of "class id" in split_tokens' order are the class's words, the id's words,
+    # then each one's wholes and underscore spellings: the first kind other than navigation
+    # among them wins, else navigation if any token names it. Read per string, as a page's
+    # ids are mostly one-offs while its classes repeat.
+    c = _name_kinds(cls) if cls else _NO_KINDS
+    i = _name_kinds(ident) if ident else _NO_KINDS
+    return c[0] or i[0] or c[1] or i[1] or c[2] or i[2] or ("navigation" if c[3] or i[3] else None)
+
+
+_NO_KINDS: tuple[str | None, str | None, str | None, bool] = (None, None, None, False)
+# Finds every boilerplate token that token_groups can read from a lower-cased class or id: a
+# word as a whole [a-z0-9] run, a hyphenated one as a whole whitespace-separated part in
+# either spelling. Most names hold none, and one search rules them out.
+_NAME_HINT_RE = re.compile(
+    "(?<![a-z0-9])(?:"
+    + "|".join(re.escape(t) for t in vocab.BOILERPLATE_TOKENS if "-" not in t)
+    + ")(?![a-z0-9])|(?<!\\S)(?:"
+    + "|".join(re.escape(t).replace(r"\-", "[-_]") for t in vocab.BOILERPLATE_TOKENS if "-" in t)
+    + ")(?!\\S)"
+)
+
+
+@lru_cache(maxsize=8192)
+def _name_kinds(raw: str) -> tuple[str | None, str | None, str | None, bool]:
+    """For one class or id string, per token group of ``token_groups``: the first boilerplate
+    kind other than navigation the group names, and whether any token names navigation."""
+    if _NAME_HINT_RE.search(raw.lower()) is None:
+        return _NO_KINDS
+    tokens = vocab.BOILERPLATE_TOKENS
+    nav = False
+    words, joined, underscored = token_groups(raw)
+    firsts: list[str | None] = []
+    for group in (words, joined, underscored):
+        first = None
+        for token in group:
+            kind = tokens.get(token)
+            if kind == "navigation":
+                nav = True
+            elif kind is not None:
+                first = kind
                 break
-    return found
+        firsts.append(first)
+    return firsts[0], firsts[1], firsts[2], nav
 
 
 def mark_containers(
@@ -52,31 +97,35 @@ def mark_containers(
         guarded.update(el.iterancestors())
         guarded.add(el)
     marks: dict[HtmlElement, str] = {}
-    # A pre-order walk that never enters a marked container: only the outermost is wanted, and
-    # a page's menus and footers are large subtrees not worth visiting.
-    stack = [root]
-    while stack:
-        el = stack.pop()
-        if el not in guarded and el.tag not in ("html", "body"):
-            kind = _mark_of(el, total_chars)
-            if kind is not None:
-                marks[el] = kind
-                continue
-        stack.extend(reversed(el))
+    # A pre-order walk (in C) that never enters a marked container: only the outermost is
+    # wanted, and a page's menus and footers are large subtrees not worth visiting.
+    walk = lxml.etree.iterwalk(root, events=("start",))
+    for _, el in walk:
+        tag = el.tag
+        cls = el.get("class")
+        ident = el.get("id")
+        role = el.get("role")
+        if cls is None and ident is None and role is None and tag not in _NAMED_TAGS:
+            continue  # most elements: nothing to judge them by
+        if el in guarded or tag == "html" or tag == "body" or not isinstance(tag, str):
+            continue
+        kind = _kind(tag, role, cls, ident)
+        if kind is None and tag not in _UNNAMED_KINDS:
+            continue
+        kind = _mark_of(el, tag, kind, total_chars)
+        if kind is not None:
+            marks[el] = kind
+            walk.skip_subtree()
     return marks
 
 
-def _mark_of(el: HtmlElement, total_chars: int) -> str | None:
-    """The boilerplate kind of one container, or None to look inside it."""
-    tag = el.tag
-    if not isinstance(tag, str):
-        return None
-    cls = el.get("class")
-    ident = el.get("id")
-    role = el.get("role")
-    if cls is None and ident is None and role is None and tag not in _NAMED_TAGS:
-        return None
-    kind = _kind(tag, role, cls, ident)
+# Tags that _mark_of may mark with no kind named by their tag, role or class.
+_UNNAMED_KINDS = frozenset(("header", "form", "dialog"))
+
+
+def _mark_of(el: HtmlElement, tag: str, kind: str | None, total_chars: int) -> str | None:
+    """The boilerplate kind of one container whose names give ``kind``, or None to look
+    inside it."""
     if kind is None:
         if tag == "header":
             kind = "navigation"
@@ -174,44 +223,42 @@ def kind_of_text(block: Block) -> str | None:
     """A boilerplate kind read from a block's text alone, for pages with no names to lean on."""
     text = block.text
     n = len(text)
-    if n < 400:
-        # Substring tests on the lower-cased text rule out most blocks before a regex runs.
-        folded = text.lower()
-        if _has_any(folded, vocab.COOKIE_KEYS) and vocab.COOKIE_RE.search(text):
-            return "cookie"
-        if (
-            n < 300
-            and _has_any(folded, vocab.FOOTER_KEYS)
-            and vocab.FOOTER_RE.search(text)
-            and (block.link_density > 0.3 or n < 160)
-        ):
-            return "footer"
+    if n >= 400:
+        return None  # every test below is for a short line or box
+    # Substring tests on the lower-cased text rule out most blocks before a regex runs.
+    folded = text.lower()
+    if _has_any(folded, vocab.COOKIE_KEYS) and vocab.COOKIE_RE.search(text):
+        return "cookie"
+    density = block.link_density
+    if (
+        n < 300
+        and _has_any(folded, vocab.FOOTER_KEYS)
+        and vocab.FOOTER_RE.search(text)
+        and (density > 0.3 or n < 160)
+    ):
+        return "footer"
     if n < 120 and vocab.SHARE_RE.match(text):
         return "share"
     if (
         n < 250
-        and _has_any(text.lower(), vocab.SUBSCRIBE_KEYS)
+        and _has_any(folded, vocab.SUBSCRIBE_KEYS)
         and vocab.SUBSCRIBE_RE.search(text)
-        and (
-            block.link_density > 0.2
-            or (n < 140 and block.el.tag != "li")
-            or _is_newsletter_ask(text)
-        )
+        and (density > 0.2 or (n < 140 and block.el.tag != "li") or _is_newsletter_ask(text))
     ):
         # A list item that says "sign up" without a link is a step of the article ("Sign up
         # for the bundle using the same email"), not a box asking to subscribe.
         return "subscribe"
-    if n < 200 and block.link_density > 0.5 and vocab.PROMO_LINE_RE.match(text):
+    if n < 200 and density > 0.5 and vocab.PROMO_LINE_RE.match(text):
         return "other"
     if n < 40 and vocab.PROMO_LABEL_RE.match(text):
         return "other"
     if n < 250 and text.endswith(")") and vocab.CAPTION_LINE_RE.search(text):
         return "other"  # a picture's caption set as a plain line
-    if n < 400 and vocab.SLIDE_LABELS_RE.match(text):
+    if vocab.SLIDE_LABELS_RE.match(text):
         return "other"
-    if n < 400 and vocab.AGENCY_CAPTION_RE.match(text):
+    if vocab.AGENCY_CAPTION_RE.match(text):
         return "other"
-    if n < 150 and block.link_density > 0.1 and vocab.CLICK_HERE_RE.search(text):
+    if n < 150 and density > 0.1 and vocab.CLICK_HERE_RE.search(text):
         return "other"
     if n < 80 and vocab.COMMENTS_RE.match(text):
         return "comments"
@@ -233,7 +280,11 @@ def _is_newsletter_ask(text: str) -> bool:
 
 
 def _has_any(folded: str, keys: tuple[str, ...]) -> bool:
-    return any(key in folded for key in keys)
+    # A plain loop: a generator under any() costs more than the few substring tests it runs.
+    for key in keys:  # noqa: SIM110
+        if key in folded:
+            return True
+    return False
 
 
 def is_disclaimer(text: str) -> bool:

@@ -24,6 +24,7 @@ __all__ = [
     "parse_document",
     "text_length",
     "text_of",
+    "token_groups",
     "tokens",
 ]
 
@@ -76,14 +77,22 @@ def tokens(el: HtmlElement) -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def split_tokens(raw: str) -> tuple[str, ...]:
     """Tokens of a class/id string; cached because sites repeat the same few class names."""
+    words, joined, underscored = token_groups(raw)
+    return (*words, *joined, *underscored)
+
+
+def token_groups(raw: str) -> tuple[list[str], list[str], list[str]]:
+    """The tokens of a class/id string in three groups, in the order split_tokens gives them:
+    its lower-case words, its hyphenated or underscored wholes, and those wholes with
+    underscores read as hyphens ("main_nav" gives "main", "nav", "main_nav", "main-nav")."""
     raw = raw.lower()
-    out = _TOKEN_RE.findall(raw)
-    if "-" in raw or "_" in raw:
-        parts = raw.split()
-        out.extend(p for p in parts if "-" in p or "_" in p)
-        if "_" in raw:
-            out.extend(p.replace("_", "-") for p in parts if "_" in p)
-    return tuple(out)
+    words = _TOKEN_RE.findall(raw)
+    if "-" not in raw and "_" not in raw:
+        return words, [], []
+    parts = raw.split()
+    joined = [p for p in parts if "-" in p or "_" in p]
+    underscored = [p.replace("_", "-") for p in parts if "_" in p] if "_" in raw else []
+    return words, joined, underscored
 
 
 def drop(el: HtmlElement) -> None:
