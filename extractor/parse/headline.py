@@ -30,13 +30,14 @@ def word_set(text: str) -> list[str]:
     return list(_words(text))
 
 
-@lru_cache(maxsize=4096)
+# Small caches: the same few titles are compared with every heading of one page (at most ~60
+# texts a page on the bench); kept larger, a crawl's caches fill with every page's titles.
+@lru_cache(maxsize=256)
 def _words(text: str) -> tuple[str, ...]:
-    # Cached: the same few titles are compared with every heading of a page.
     return tuple(_WORD_RE.findall(text.casefold()))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _bag(text: str) -> Counter[str]:
     return Counter(_words(text))
 
