@@ -492,3 +492,11 @@ def test_block_headings_name_related_reads_in_other_languages() -> None:
     )
     teasers = _teasers(f"<div class='side'><h3>많이 본 칼럼</h3><ul>{items}</ul></div>")
     assert len(teasers) == 5 and {t["block"] for t in teasers} == {"많이 본 칼럼"}
+
+
+def test_story_lists_in_a_column_named_for_its_ads_count_when_they_stay_on_the_site() -> None:
+    own = _story_cards(4, "/2026/11/most-read")
+    column = f"<section class='ad-column-l'><h3>Most read stories</h3><ul>{own}</ul></section>"
+    assert len(_teasers(column)) == 4
+    away = _story_cards(4, "https://ads.example.net/click")
+    assert _teasers(f"<section class='ad-column-l'><h3>Around the web</h3>{away}</section>") == []

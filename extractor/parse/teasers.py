@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import lxml.etree
 
@@ -21,7 +22,7 @@ from extractor.parse.teaser_cards import (
     words,
 )
 from extractor.parse.teaser_headings import heading_of, names_a_block
-from extractor.parse.teaser_links import article_url, page_key
+from extractor.parse.teaser_links import article_url, bare_host, page_key
 
 __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 
@@ -152,6 +153,13 @@ def _most_common(signatures: list[str]) -> tuple[str, int]:
 _TAB_TOKENS = frozenset({"tab", "tabs", "tabpanel", "tabcontent", "tab-pane", "tab-panel"})
 
 
+def _all_on_site(cards: list[Card], page: PageReader) -> bool:
+    if page.key is None:
+        return False
+    host = page.key[0]
+    return all(bare_host((urlsplit(card.url).hostname or "").lower()) == host for card in cards)
+
+
 def _in_site_header(el: HtmlElement) -> bool:
     """Whether ``el`` sits in the site's header: a banner holding less than half the page.
 
@@ -219,7 +227,10 @@ def _read_block(
     # "Most commented" and Disqus "popular" lists are named like comment sections; they count
     # when a heading names them as a block of stories.
     comments = zone == "comments"
-    if isinstance(zone, str) and zone in excluded_kinds and not comments:
+    # A layout column named for its ads ("ad-column") also holds the site's own story lists;
+    # a block there counts when every card stays on the site (ad widgets lead off it).
+    in_ads = zone == "advert"
+    if isinstance(zone, str) and zone in excluded_kinds and not comments and not in_ads:
         return []
     # A child holds a card when it holds a standalone article link: the search marked those.
     children = [child for child in container if child in page.linked]
@@ -252,7 +263,7 @@ def _read_block(
     # A container whose own text is mostly outside the cards is running text, not a block;
     # it may still hold a run of link-only paragraphs or lists between its paragraphs.
     if int(_TEXT_LENGTH(container)) - sizes > 0.6 * sizes + 200:
-        if comments:
+        if comments or in_ads:
             return []
         return [block for run in _link_runs(container, page) if (block := _block(run, page, zone))]
     # Cards of a dozen characters on average are menu items ("World", "Sign in"): no card of
@@ -273,6 +284,8 @@ def _read_block(
     if _tab_panels(block.cards):
         return []  # one card per tab: each is a single promo, seen one at a time
     if _in_site_header(container):
+        return []
+    if in_ads and not _all_on_site(block.cards, page):
         return []
     return [block]
 
