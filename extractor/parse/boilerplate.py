@@ -118,32 +118,13 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
     return links < 0.2 * size
 
 
-def related_boxes(roots: list[HtmlElement]) -> set[HtmlElement]:
-    """The elements of boxes of related reads in the body's containers ("related-content").
-
-    Read here, for the body alone, rather than marked as boilerplate for the whole page: the
-    teaser reader takes such a box's cards for itself. A box holding half the body's text or
-    more is a wrapper whatever its name.
-    """
-    found: set[HtmlElement] = set()
-    limit = -1
-    for root in roots:
-        for el in root.iter():
-            if el in found:
-                continue
-            cls = el.get("class")
-            ident = el.get("id")
-            if not (cls or ident) or not _names_related(cls, ident):
-                continue
-            if limit < 0:
-                limit = sum(text_length(r) for r in roots) // 2
-            if text_length(el) < limit:
-                found.update(el.iter())
-    return found
-
-
 @lru_cache(maxsize=4096)
-def _names_related(cls: str | None, ident: str | None) -> bool:
+def names_related(cls: str | None, ident: str | None) -> bool:
+    """Whether a class or id names a box of related reads ("related-content").
+
+    Such a box in the body's containers leaves the body (see parse.body_scope) rather than being
+    marked as boilerplate for the whole page: the teaser reader takes its cards for itself.
+    """
     return any(t in vocab.RELATED_TOKENS for t in split_tokens(f"{cls or ''} {ident or ''}"))
 
 
