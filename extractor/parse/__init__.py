@@ -201,7 +201,11 @@ def _content_blocks(
         for b in all_blocks
         if b.zone is None and b.index > start and b.el is not headline_el and scope.holds(b.el)
     ]
-    listed = [b for b in all_blocks if b.index > start and _is_listed(b) and scope.holds(b.el)]
+    listed = [
+        b
+        for b in all_blocks
+        if b.zone is not None and b.index > start and _is_listed(b) and scope.holds(b.el)
+    ]
     if listed:
         cited = cited_lists(listed, _zone_of, own_hosts)
         if cited:
