@@ -16,7 +16,7 @@ from extractor.parse.body import (
     find_content_roots,
     is_pseudo_heading,
 )
-from extractor.parse.captions import picture_captions
+from extractor.parse.body_scope import BodyScope
 from extractor.parse.dom import (
     Block,
     HtmlElement,
@@ -191,23 +191,21 @@ def _content_blocks(
     own_hosts: frozenset[str] = frozenset(),
 ) -> list[Block]:
     roots = find_content_roots(all_blocks)
-    members: set[HtmlElement] = set()
-    for root in roots:
-        members.update(root.iter())
-    for root in roots:
-        members.difference_update(picture_captions(root))
-    members.difference_update(bp.related_boxes(roots))
-    if roots:
-        members.difference_update(_other_articles(roots))
+    # Asked block by block, after the cheaper tests: most of the roots' elements hold no block.
+    scope = BodyScope(roots)
     start = -1
-    if headline_index is not None and headline_el is not None and headline_el in members:
+    if headline_index is not None and headline_el is not None and scope.holds(headline_el):
         start = headline_index
     candidates = [
         b
         for b in all_blocks
-        if b.zone is None and b.index > start and b.el in members and b.el is not headline_el
+        if b.zone is None and b.index > start and b.el is not headline_el and scope.holds(b.el)
     ]
-    listed = [b for b in all_blocks if b.index > start and _is_listed(b) and b.el in members]
+    listed = [
+        b
+        for b in all_blocks
+        if b.zone is not None and b.index > start and _is_listed(b) and scope.holds(b.el)
+    ]
     if listed:
         cited = cited_lists(listed, _zone_of, own_hosts)
         if cited:
@@ -243,24 +241,6 @@ def _zone_of(block: Block) -> object:
 
 def _index_of(block: Block) -> int:
     return block.index
-
-
-def _other_articles(roots: list[HtmlElement]) -> set[HtmlElement]:
-    """Elements of the articles listed inside the content beside the one being read.
-
-    Articles side by side within the content are related posts or the next stories of an
-    endless page; the one holding the best container is the page's own.
-    """
-    own = {roots[0], *roots[0].iterancestors()}
-    found: set[HtmlElement] = set()
-    for root in roots:
-        for art in root.iterdescendants("article"):
-            if art in own or art in found:
-                continue
-            parent = art.getparent()
-            if parent is not None and sum(1 for c in parent if c.tag == "article") >= 2:
-                found.update(art.iter())
-    return found
 
 
 def _byline_blocks(

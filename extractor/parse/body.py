@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable
 
@@ -42,45 +43,48 @@ def find_content_roots(blocks: Iterable[Block]) -> list[HtmlElement]:
     Readability's idea, on our blocks: every unmarked paragraph of some length scores its
     container, half its container's parent and less further up; link-heavy containers lose.
     """
-    scores: dict[HtmlElement, float] = {}
-    chars: dict[HtmlElement, int] = {}
-    links: dict[HtmlElement, int] = {}
+    # Per container: its score, its blocks' characters and their link characters.
+    totals: dict[HtmlElement, list[float]] = {}
+    # The containers a block scores, by its element's parent: paragraphs share them.
+    chains: dict[HtmlElement | None, list[tuple[HtmlElement, float, str]]] = {}
     for block in blocks:
         if block.zone is not None:
             continue
-        n = len(block.text)
-        node = block.el.getparent()
+        text = block.text
+        n = len(text)
+        parent = block.el.getparent()
+        chain = chains.get(parent)
+        if chain is None:
+            chain = chains[parent] = _weighted_ancestors(parent)
         score = 0.0
-        if n >= MIN_SCORED_CHARS and block.link_density <= 0.5:
-            score = 1 + block.text.count(",") + min(n / 100, 3)
-            if block.el.tag == "li" or (node is not None and node.tag == "li"):
+        link_chars = block.link_chars
+        if n >= MIN_SCORED_CHARS and link_chars / max(1, n) <= 0.5:
+            score = 1 + text.count(",") + min(n / 100, 3)
+            if block.el.tag == "li" or (chain and chain[0][2] == "li"):
                 # A list item, or a paragraph in one, is a card, a gallery caption or a menu
                 # entry more often than prose.
                 score /= 2
-        link_chars = block.link_chars
-        for weight in _LEVEL_WEIGHTS:
-            if node is None or node.tag == "html":
-                break
-            if node in scores:
-                scores[node] += score * weight
-                chars[node] += n
-                links[node] += link_chars
+        for node, weight, tag in chain:
+            total = totals.get(node)
+            if total is None:
+                totals[node] = [_TAG_BIAS.get(tag, 0.0) + score * weight, n, link_chars]
             else:
-                scores[node] = _TAG_BIAS.get(node.tag, 0.0) + score * weight
-                chars[node] = n
-                links[node] = link_chars
-            node = node.getparent()
-    if not scores:
+                total[0] += score * weight
+                total[1] += n
+                total[2] += link_chars
+    if not totals:
         return []
+    scores: dict[HtmlElement, float] = {}
     content: dict[HtmlElement, float] = {}
-    for el, score in scores.items():
-        density = links[el] / max(1, chars[el])
+    for el, (score, chars, links) in totals.items():
+        density = links / max(1, chars)
         score *= 1 - density
-        content[el] = score - _TAG_BIAS.get(el.tag, 0.0) * (1 - density)
-        if el.tag in ("article", "main") or has_content_token(el.get("class"), el.get("id")):
+        tag = el.tag
+        content[el] = score - _TAG_BIAS.get(tag, 0.0) * (1 - density)
+        if tag in ("article", "main") or has_content_token(el.get("class"), el.get("id")):
             score *= 1.25
         scores[el] = score
-    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:_TOP_CANDIDATES]
+    ranked = heapq.nlargest(_TOP_CANDIDATES, scores.items(), key=_second)
     best, best_score = ranked[0]
     if best_score <= 0:
         return []
@@ -107,6 +111,25 @@ def find_content_roots(blocks: Iterable[Block]) -> list[HtmlElement]:
         roots.extend(_repeated_chunks(parent, content))
     roots.extend(_cousin_chunks(first, roots, content))
     return roots
+
+
+def _weighted_ancestors(node: HtmlElement | None) -> list[tuple[HtmlElement, float, str]]:
+    """A block's parent and the ancestors above it that its score reaches, with their weights
+    and tags."""
+    chain = []
+    for weight in _LEVEL_WEIGHTS:
+        if node is None:
+            break
+        tag = node.tag
+        if tag == "html":
+            break
+        chain.append((node, weight, tag))
+        node = node.getparent()
+    return chain
+
+
+def _second(item: tuple[HtmlElement, float]) -> float:
+    return item[1]
 
 
 def _cousin_chunks(
@@ -225,7 +248,8 @@ def build_sections(content: list[Block]) -> tuple[Section, ...]:
     for i, block in enumerate(content):
         following = content[i + 1] if i + 1 < len(content) else None
         block_level = block.heading_level
-        if block_level or is_pseudo_heading(block, following):
+        # A line with no bold text is no pseudo-heading: most lines are told so at once.
+        if block_level or (block.bold_chars and is_pseudo_heading(block, following)):
             if heading is not None or paragraphs:
                 sections.append(Section(heading, level, tuple(paragraphs)))
             heading, level, paragraphs = block.text, (block_level or None), []

@@ -163,36 +163,27 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
         return False
     if total_chars and size > 0.5 * total_chars and size > 1500:
         return True
-    links = sum(len(t) for a in el.iter("a") for t in a.itertext())
-    return links < 0.2 * size
+    # The links' text read by one XPath counts a link inside a link once; a reader counts it for
+    # each link, which only adds to a sum already too large or, rarely, needs the long count.
+    limit = 0.2 * size
+    if sum(map(len, _LINK_TEXTS(el))) >= limit:
+        return False
+    if _NESTED_LINK(el):
+        return sum(len(t) for a in el.iter("a") for t in a.itertext()) < limit
+    return True
 
 
-def related_boxes(roots: list[HtmlElement]) -> set[HtmlElement]:
-    """The elements of boxes of related reads in the body's containers ("related-content").
-
-    Read here, for the body alone, rather than marked as boilerplate for the whole page: the
-    teaser reader takes such a box's cards for itself. A box holding half the body's text or
-    more is a wrapper whatever its name.
-    """
-    found: set[HtmlElement] = set()
-    limit = -1
-    for root in roots:
-        for el in root.iter():
-            if el in found:
-                continue
-            cls = el.get("class")
-            ident = el.get("id")
-            if not (cls or ident) or not _names_related(cls, ident):
-                continue
-            if limit < 0:
-                limit = sum(text_length(r) for r in roots) // 2
-            if text_length(el) < limit:
-                found.update(el.iter())
-    return found
+_LINK_TEXTS = lxml.etree.XPath("descendant-or-self::a//text()", smart_strings=False)
+_NESTED_LINK = lxml.etree.XPath("boolean(descendant-or-self::a//a)")
 
 
 @lru_cache(maxsize=4096)
-def _names_related(cls: str | None, ident: str | None) -> bool:
+def names_related(cls: str | None, ident: str | None) -> bool:
+    """Whether a class or id names a box of related reads ("related-content").
+
+    Such a box in the body's containers leaves the body (see parse.body_scope) rather than being
+    marked as boilerplate for the whole page: the teaser reader takes its cards for itself.
+    """
     return any(t in vocab.RELATED_TOKENS for t in split_tokens(f"{cls or ''} {ident or ''}"))
 
 

@@ -22,12 +22,23 @@ def _host(url: str) -> str:
 
 
 def _is_link_line(block: Block) -> bool:
-    return block.link_density > 0.6 and len(block.text) < 200 and not block.heading_level
+    # Most lines hold no link: told apart before any ratio is taken.
+    return (
+        block.link_chars > 0
+        and block.link_density > 0.6
+        and len(block.text) < 200
+        and not block.heading_level
+    )
 
 
 def _is_linked_heading(block: Block) -> bool:
     # A heading that is one link: a card title when link lines surround it.
-    return bool(block.heading_level) and block.link_density > 0.9 and len(block.text) < 200
+    return (
+        block.link_chars > 0
+        and bool(block.heading_level)
+        and block.link_density > 0.9
+        and len(block.text) < 200
+    )
 
 
 def _links_elsewhere(block: Block, own_hosts: frozenset[str]) -> bool:

@@ -1,0 +1,187 @@
+"""Tests of parse.body_scope: which elements under the content roots are the body's."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import lxml.etree
+import pytest
+
+from extractor.parse import dom, vocab
+from extractor.parse.body import find_content_roots
+from extractor.parse.body_scope import BodyScope
+from extractor.parse.boilerplate import names_related
+from extractor.parse.dom import HtmlElement, split_tokens, text_length
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+REAL_PAGES = sorted((FIXTURES / "pages").glob("*.html.gz")) + sorted(
+    (FIXTURES / "quality" / "pages").glob("*.html.gz")
+)
+KEPT = ("blockquote", "table", "pre", "code")
+
+
+def _reference(roots: list[HtmlElement]) -> set[HtmlElement]:
+    """The body's elements as whole sets: every element under the roots, less the subtrees of
+    figures (but their quotes, tables and code), caption boxes, gallery slides, related boxes
+    and other articles. The scope must answer as this does, element by element."""
+    members: set[HtmlElement] = set()
+    for root in roots:
+        members.update(root.iter())
+    for root in roots:
+        figures = [root] if root.tag == "figure" else []
+        for figure in [*figures, *root.iterdescendants("figure")]:
+            own = set(figure.iter())
+            for kept in figure.iterdescendants(*KEPT):
+                own.difference_update(kept.iter())
+            members -= own
+        for el in root.iterdescendants():
+            cls = el.get("class")
+            if (
+                el.tag != "figcaption"
+                and cls
+                and any(t in vocab.CAPTION_TOKENS for t in split_tokens(cls))
+                and text_length(el) <= 600
+                and not any(True for _ in el.iterdescendants(*KEPT))
+            ):
+                members.difference_update(el.iter())
+        slides = []
+        for heading in root.iterdescendants(*vocab.HEADING_TAGS):
+            slide = heading.getparent()
+            if vocab.SLIDE_COUNTER_RE.match(heading.xpath("string()")) and slide is not root:
+                slides.append(slide)
+        if len(set(slides)) >= 2:
+            for slide in slides:
+                members.difference_update(slide.iter())
+    limit = sum(text_length(r) for r in roots) // 2
+    for root in roots:
+        for el in root.iter():
+            if names_related(el.get("class"), el.get("id")) and text_length(el) < limit:
+                members.difference_update(el.iter())
+    own = {roots[0], *roots[0].iterancestors()} if roots else set()
+    for root in roots:
+        for art in root.iterdescendants("article"):
+            parent = art.getparent()
+            pairs = parent is not None and sum(1 for c in parent if c.tag == "article") >= 2
+            if art not in own and pairs:
+                members.difference_update(art.iter())
+    return members
+
+
+def _check(root: HtmlElement, roots: list[HtmlElement]) -> None:
+    expected = _reference(roots)
+    everything = list(root.iter(lxml.etree.Element))
+    # The scope remembers what it judged: asking in another order must not change an answer.
+    for order in (everything, everything[::-1]):
+        scope = BodyScope(roots)
+        wrong = [el for el in order if scope.holds(el) != (el in expected)]
+        assert not wrong, [(el.tag, el.get("class")) for el in wrong[:5]]
+
+
+def _tree(body: str) -> HtmlElement:
+    return dom.parse_document(f"<html><body>{body}</body></html>")
+
+
+def _holds(body: str, root_id: str = "root") -> dict[str, bool]:
+    """Which of the elements with an id are the body's, under the element of id ``root_id``."""
+    tree = _tree(body)
+    roots = tree.xpath(f"//*[@id='{root_id}']")
+    _check(tree, roots)
+    scope = BodyScope(roots)
+    ids = [el for el in tree.iter() if el.get("id") not in (None, root_id)]
+    return {el.get("id"): scope.holds(el) for el in ids}
+
+
+def test_a_figure_leaves_the_body_but_the_quote_it_frames_stays() -> None:
+    found = _holds(
+        "<div id='root'><p id='a'>Text</p><figure id='f'><img><figcaption id='c'>Photo"
+        "</figcaption><blockquote id='q'><p id='qp'>Quoted</p><figure id='g'><p id='gp'>x</p>"
+        "</figure></blockquote></figure></div><p id='out'>Outside</p>"
+    )
+    assert found == {
+        "a": True,
+        "f": False,
+        "c": False,
+        "q": True,
+        "qp": True,
+        "g": False,
+        "gp": False,
+        "out": False,
+    }
+
+
+def test_caption_boxes_leave_but_not_a_long_one_a_loose_figcaption_or_the_root() -> None:
+    long_text = "word " * 200
+    found = _holds(
+        "<div id='root' class='caption'><div id='box' class='wp-caption'><p id='bp'>A photo</p>"
+        f"</div><div id='long' class='caption'><p id='lp'>{long_text}</p></div>"
+        "<div id='quote' class='caption'><blockquote id='qq'>Quoted</blockquote></div>"
+        "<figcaption id='loose' class='caption'>Step one</figcaption></div>"
+    )
+    assert found == {
+        "box": False,
+        "bp": False,
+        "long": True,
+        "lp": True,
+        "quote": True,
+        "qq": True,
+        "loose": True,
+    }
+    # A root is looked in for caption boxes, never taken for one.
+    assert _holds("<div id='root' class='caption'><p id='p'>A short text</p></div>") == {"p": True}
+
+
+def test_related_boxes_leave_unless_they_hold_half_the_text() -> None:
+    prose = "The story goes on at some length about what happened. " * 4
+    found = _holds(
+        f"<div id='root'><p id='p'>{prose}</p><div id='rel' class='related'><a id='l'>Other"
+        f"</a></div></div><div id='x'><div id='wrap' class='related-content'><p id='wp'>{prose}"
+        "</p></div></div>",
+        root_id="root",
+    )
+    assert found["p"] and not found["rel"] and not found["l"]
+    # A box holding most of the text is a wrapper, not a box of related reads.
+    wrapped = _holds(
+        f"<div id='root'><div id='wrap' class='related-content'><p id='wp'>{prose}</p></div>"
+        "<p id='q'>Short</p></div>"
+    )
+    assert wrapped == {"wrap": True, "wp": True, "q": True}
+
+
+def test_a_gallery_needs_two_slides_and_other_articles_leave() -> None:
+    found = _holds(
+        "<div id='root'><div id='s1'><h3>1/3 First</h3><p id='c1'>A</p></div>"
+        "<div id='s2'><h3>2/3 Second</h3><p id='c2'>B</p></div>"
+        "<section id='one'><h3>Service</h3><p id='c3'>C</p></section></div>"
+    )
+    assert found["c1"] is False and found["c2"] is False and found["c3"] is True
+    assert _holds("<div id='root'><div id='s'><h3>24/7 help</h3><p id='c'>C</p></div></div>")["c"]
+    articles = _holds(
+        "<main id='root'><div><article id='own'><p id='o'>Own</p></article>"
+        "<article id='next'><p id='n'>Next</p></article></div></main>",
+    )
+    assert articles["o"] is False and articles["n"] is False  # side by side, neither the root's
+
+
+def test_roots_inside_roots_answer_as_the_outer_root_does() -> None:
+    tree = _tree(
+        "<div id='outer' class='c'><div class='caption'><div id='inner' class='c'><p>x</p>"
+        "</div></div><figure><div class='c' id='third'><p>y</p></div></figure></div>"
+    )
+    roots = [
+        tree.xpath("//*[@id='inner']")[0],
+        tree.xpath("//*[@id='outer']")[0],
+        tree.xpath("//*[@id='third']")[0],
+    ]
+    _check(tree, roots)
+
+
+@pytest.mark.parametrize("path", REAL_PAGES, ids=lambda p: p.name[:30])
+def test_real_pages_match_the_whole_set_reading(path: Path) -> None:
+    tree = dom.parse_document(gzip.decompress(path.read_bytes()))
+    dom.clean(tree)
+    body = tree.find("body")
+    roots = find_content_roots(dom.blocks(body if body is not None else tree))
+    assert roots
+    _check(tree, roots)
+    _check(tree, [*roots, *tree.iter("figure", "article", "section")][:12])
