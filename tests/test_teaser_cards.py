@@ -27,7 +27,7 @@ def test_each_href_is_resolved_and_each_text_dated_once_per_search() -> None:
         "https://example.org/news/1",
         None,
     ]
-    assert list(page._hrefs) == ["/news/1", "#top"]
+    assert list(page.targets_of_hrefs) == ["/news/1", "#top"]
     assert page.find_date("3 hours ago") == "3 hours ago"
     assert page.find_date("3 hours ago") == "3 hours ago"
     assert page.find_date("no date") is None

@@ -48,11 +48,12 @@ class PageReader:
     __slots__ = (
         "_dates",
         "_find_date",
-        "_hrefs",
         "base_url",
         "key",
         "link_urls",
         "linked",
+        "page_chars",
+        "targets_of_hrefs",
         "texts",
         "zone_of_el",
         "zones",
@@ -68,22 +69,27 @@ class PageReader:
         self.zones = zones
         self._find_date = find_date
         self._dates: dict[str, str | None] = {}
-        self._hrefs: dict[str, str | None] = {}
+        self.targets_of_hrefs: dict[str, str | None] = {}
         self.texts: dict[HtmlElement, str] = {}
         self.zone_of_el: dict[HtmlElement, object | None] = {}
         self.link_urls: dict[HtmlElement, str | None] = {}
         self.base_url = base_url
         self.key = key
         self.linked: set[HtmlElement] = set()  # elements holding a standalone article link
+        self.page_chars: int | None = None  # the whole page's text length, once asked
 
     def resolve(self, link: HtmlElement) -> str | None:
         # Menus, cards and footers repeat the same hrefs: one lookup per href and page.
         href = link.get("href") or ""
         try:
-            return self._hrefs[href]
+            return self.targets_of_hrefs[href]
         except KeyError:
-            url = self._hrefs[href] = link_target(href.strip(), self.base_url, self.key)
-            return url
+            return self.resolve_href(href)
+
+    def resolve_href(self, href: str) -> str | None:
+        """Look an href up for the first time and keep its answer."""
+        url = self.targets_of_hrefs[href] = link_target(href.strip(), self.base_url, self.key)
+        return url
 
     def find_date(self, text: str) -> str | None:
         """The date part of a short text, once per text and search."""
