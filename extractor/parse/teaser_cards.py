@@ -381,22 +381,34 @@ def _leaf_date(
     """
     # The heading and what it holds, once: asking each element for its ancestors costs more.
     in_heading = set(heading.iter()) if heading is not None else set()
+    # Most text and tails of a card are empty or layout whitespace: each is tested before
+    # anything else is asked of its element.
     for el in card.iterdescendants():
-        if not isinstance(el.tag, str):
+        tag = el.tag
+        if not isinstance(tag, str):
             continue
         in_title = el in in_heading
-        pieces = [] if in_title or el.tag == "a" else [(el.text, el)]
-        if not (in_title and el is not heading):
-            pieces.append((el.tail, el.getparent()))
-        for piece, owner in pieces:
-            text = (piece or "").strip(" \t\n\r-–—|·•,")
-            if not text or len(text) > 40 or text == title:
-                continue
-            found = page.find_date(collapse(text))
+        if not in_title and tag != "a":
+            found = _piece_date(el.text, title, page)
             if found is not None:
-                # The value belongs to the element showing the text (a tail's is its parent).
+                return found, _machine_attr(el)
+        if not in_title or el is heading:
+            found = _piece_date(el.tail, title, page)
+            if found is not None:
+                # The value belongs to the element showing the text: a tail's is its parent.
+                owner = el.getparent()
                 return found, _machine_attr(owner) if owner is not None else None
     return None, None
+
+
+def _piece_date(piece: str | None, title: str | None, page: PageReader) -> str | None:
+    """The date a text piece of its own shows: short, not the title."""
+    if not piece:
+        return None
+    text = piece.strip(" \t\n\r-–—|·•,")
+    if not text or len(text) > 40 or text == title:
+        return None
+    return page.find_date(collapse(text))
 
 
 def _machine_attr(el: HtmlElement) -> str | None:
