@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.etree
 
 from extractor.parse.dom import parse_document
-from extractor.parse.teaser_cards import PageReader, signature
+from extractor.parse.teaser_cards import PageReader, _leaf_date, signature
 from extractor.parse.teaser_links import page_key
 
 
@@ -27,7 +27,7 @@ def test_each_href_is_resolved_and_each_text_dated_once_per_search() -> None:
         "https://example.org/news/1",
         None,
     ]
-    assert list(page._hrefs) == ["/news/1", "#top"]
+    assert list(page.targets_of_hrefs) == ["/news/1", "#top"]
     assert page.find_date("3 hours ago") == "3 hours ago"
     assert page.find_date("3 hours ago") == "3 hours ago"
     assert page.find_date("no date") is None
@@ -48,3 +48,30 @@ def test_the_commonest_signature_wins_and_a_tie_goes_to_the_first_seen() -> None
     assert _most_common(["li.a", "div.", "li.a"]) == ("li.a", 2)
     assert _most_common(["div.", "li.a", "li.a", "div."]) == ("div.", 2)
     assert _most_common(["p."]) == ("p.", 1)
+
+
+def _dated(text: str) -> str | None:
+    return "3 hours ago" if "hours ago" in text else None
+
+
+def test_a_leaf_date_is_read_from_a_piece_of_its_own_with_its_element_machine_value() -> None:
+    root = parse_document(
+        "<html><body><div class='card'><h3><a href='/s'>A title 3 hours ago</a></h3>"
+        "<span data-datetime='2026-11-23T09:00:00Z'>3 hours ago</span></div>"
+        "<div class='other'><p data-time='x'><b>News</b> 3 hours ago</p></div></body></html>"
+    )
+    page = PageReader({}, _dated, "https://example.org/", None)
+    card, other = root.find(".//div[@class='card']"), root.find(".//div[@class='other']")
+    # The title's own text is passed over; the span shows the date and carries its value.
+    assert _leaf_date(card, card.find(".//h3"), "A title 3 hours ago", page) == (
+        "3 hours ago",
+        "2026-11-23T09:00:00Z",
+    )
+    # A date in a tail belongs to the tail's parent.
+    assert _leaf_date(other, None, None, page) == ("3 hours ago", "x")
+    assert _leaf_date(
+        card, card.find(".//h3"), None, PageReader({}, lambda t: None, None, None)
+    ) == (
+        None,
+        None,
+    )

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from extractor.parse.dom import parse_document
+from extractor.parse.teaser_cards import PageReader
+from extractor.parse.teasers import _in_site_header
 from extractor.pipeline import extract
 from tests.records import valid
 
@@ -500,3 +503,18 @@ def test_story_lists_in_a_column_named_for_its_ads_count_when_they_stay_on_the_s
     assert len(_teasers(column)) == 4
     away = _story_cards(4, "https://ads.example.net/click")
     assert _teasers(f"<section class='ad-column-l'><h3>Around the web</h3>{away}</section>") == []
+
+
+def test_the_site_header_test_measures_the_page_once_per_search() -> None:
+    root = parse_document(
+        "<html><body><header class='masthead'><nav><a href='/a'>A</a></nav></header>"
+        f"<main>{BODY}</main></body></html>"
+    )
+    page = PageReader({}, lambda text: None, None, None)
+    link = root.find(".//a")
+    assert _in_site_header(link, page)
+    measured = page.page_chars
+    assert measured is not None and measured > 100
+    assert _in_site_header(link.getparent(), page)
+    assert page.page_chars == measured
+    assert not _in_site_header(root.find(".//main"), page)

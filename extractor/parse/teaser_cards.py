@@ -48,11 +48,12 @@ class PageReader:
     __slots__ = (
         "_dates",
         "_find_date",
-        "_hrefs",
         "base_url",
         "key",
         "link_urls",
         "linked",
+        "page_chars",
+        "targets_of_hrefs",
         "texts",
         "zone_of_el",
         "zones",
@@ -68,22 +69,27 @@ class PageReader:
         self.zones = zones
         self._find_date = find_date
         self._dates: dict[str, str | None] = {}
-        self._hrefs: dict[str, str | None] = {}
+        self.targets_of_hrefs: dict[str, str | None] = {}
         self.texts: dict[HtmlElement, str] = {}
         self.zone_of_el: dict[HtmlElement, object | None] = {}
         self.link_urls: dict[HtmlElement, str | None] = {}
         self.base_url = base_url
         self.key = key
         self.linked: set[HtmlElement] = set()  # elements holding a standalone article link
+        self.page_chars: int | None = None  # the whole page's text length, once asked
 
     def resolve(self, link: HtmlElement) -> str | None:
         # Menus, cards and footers repeat the same hrefs: one lookup per href and page.
         href = link.get("href") or ""
         try:
-            return self._hrefs[href]
+            return self.targets_of_hrefs[href]
         except KeyError:
-            url = self._hrefs[href] = link_target(href.strip(), self.base_url, self.key)
-            return url
+            return self.resolve_href(href)
+
+    def resolve_href(self, href: str) -> str | None:
+        """Look an href up for the first time and keep its answer."""
+        url = self.targets_of_hrefs[href] = link_target(href.strip(), self.base_url, self.key)
+        return url
 
     def find_date(self, text: str) -> str | None:
         """The date part of a short text, once per text and search."""
@@ -375,22 +381,34 @@ def _leaf_date(
     """
     # The heading and what it holds, once: asking each element for its ancestors costs more.
     in_heading = set(heading.iter()) if heading is not None else set()
+    # Most text and tails of a card are empty or layout whitespace: each is tested before
+    # anything else is asked of its element.
     for el in card.iterdescendants():
-        if not isinstance(el.tag, str):
+        tag = el.tag
+        if not isinstance(tag, str):
             continue
         in_title = el in in_heading
-        pieces = [] if in_title or el.tag == "a" else [(el.text, el)]
-        if not (in_title and el is not heading):
-            pieces.append((el.tail, el.getparent()))
-        for piece, owner in pieces:
-            text = (piece or "").strip(" \t\n\r-–—|·•,")
-            if not text or len(text) > 40 or text == title:
-                continue
-            found = page.find_date(collapse(text))
+        if not in_title and tag != "a":
+            found = _piece_date(el.text, title, page)
             if found is not None:
-                # The value belongs to the element showing the text (a tail's is its parent).
+                return found, _machine_attr(el)
+        if not in_title or el is heading:
+            found = _piece_date(el.tail, title, page)
+            if found is not None:
+                # The value belongs to the element showing the text: a tail's is its parent.
+                owner = el.getparent()
                 return found, _machine_attr(owner) if owner is not None else None
     return None, None
+
+
+def _piece_date(piece: str | None, title: str | None, page: PageReader) -> str | None:
+    """The date a text piece of its own shows: short, not the title."""
+    if not piece:
+        return None
+    text = piece.strip(" \t\n\r-–—|·•,")
+    if not text or len(text) > 40 or text == title:
+        return None
+    return page.find_date(collapse(text))
 
 
 def _machine_attr(el: HtmlElement) -> str | None:

@@ -60,6 +60,9 @@ class TeaserBlock:
 
 _SKIP_CONTAINERS = frozenset(("span", "h1", "h2", "h3", "h4", "h5", "h6", "a"))
 _TOP_TAGS = frozenset(("body", "html"))
+# Marks an href not looked up yet (no target is an empty URL; were one, it would only be
+# looked up again).
+_UNSEEN = ""
 
 
 def find_teaser_blocks(
@@ -84,11 +87,18 @@ def find_teaser_blocks(
     climbed_get, linking_children_get = climbed.get, linking_children.get
     # Every link of the document with an href, in document order (as //a[@href] would give;
     # iterating in C spares the XPath engine).
+    # The page's href cache is read here directly: a method call per link costs more than a
+    # cache hit (menus, cards and footers repeat their hrefs).
+    targets_get, resolve = page.targets_of_hrefs.get, page.resolve_href
     for link in root.getroottree().getroot().iter("a"):
-        if link.get("href") is None:
+        href = link.get("href")
+        if href is None:
             continue
         # The target first: most links that go nowhere new are told apart by their href alone.
-        url = link_urls[link] = page.resolve(link)
+        url = targets_get(href, _UNSEEN)
+        if url is _UNSEEN:
+            url = resolve(href)
+        link_urls[link] = url
         if url is None or in_running_text(link):
             continue
         node = link
@@ -160,15 +170,17 @@ def _all_on_site(cards: list[Card], page: PageReader) -> bool:
     return all(bare_host((urlsplit(card.url).hostname or "").lower()) == host for card in cards)
 
 
-def _in_site_header(el: HtmlElement) -> bool:
+def _in_site_header(el: HtmlElement, page: PageReader) -> bool:
     """Whether ``el`` sits in the site's header: a banner holding less than half the page.
 
     Some templates name a wrapper of the whole page "site_header"; that is no header.
     """
     for node in el.iterancestors():
         if node.get("role") == "banner" or not _SITE_HEADER_TOKENS.isdisjoint(tokens(node)):
-            page = node.getroottree().getroot()
-            return bool(2 * int(_TEXT_LENGTH(node)) < int(_TEXT_LENGTH(page)))
+            # The page's length once per search: every block of a page may ask.
+            if page.page_chars is None:
+                page.page_chars = int(_TEXT_LENGTH(node.getroottree().getroot()))
+            return bool(2 * int(_TEXT_LENGTH(node)) < page.page_chars)
     return False
 
 
@@ -283,7 +295,7 @@ def _read_block(
         return []
     if _tab_panels(block.cards):
         return []  # one card per tab: each is a single promo, seen one at a time
-    if _in_site_header(container):
+    if _in_site_header(container, page):
         return []
     if in_ads and not _all_on_site(block.cards, page):
         return []
