@@ -518,3 +518,29 @@ def test_the_site_header_test_measures_the_page_once_per_search() -> None:
     assert _in_site_header(link.getparent(), page)
     assert page.page_chars == measured
     assert not _in_site_header(root.find(".//main"), page)
+
+
+def test_a_byline_with_the_date_is_no_blurb() -> None:
+    cards = "".join(
+        f"<li><h3><a href='/2026/11/story-{i}'>A headline of the trending list {i}</a></h3>"
+        f"<div><span>Writer Name{i}</span> • <time datetime='2026-11-1{i}'>November 1{i}, 2026"
+        "</time></div></li>"
+        for i in range(3)
+    )
+    teasers = _teasers(f"<h2>Trending</h2><ul>{cards}</ul>")
+    assert [t["date"] for t in teasers] == [f"2026-11-1{i}" for i in range(3)]
+    assert all(t["blurb"] is None for t in teasers)
+
+
+def test_an_all_caps_kicker_over_the_headline_is_not_the_title() -> None:
+    cards = "".join(
+        f"<div class='item'><a href='/news/{i}/story-{i}'><img src='/p{i}.jpg' alt=''></a>"
+        f"<div><h3>RANDY ANDY {i}</h3><span>The actual headline of story number {i} runs "
+        "here</span></div></div>"
+        for i in range(3)
+    )
+    teasers = _teasers(f"<h2>Most Read</h2><div class='rail'>{cards}</div>")
+    assert [t["title"] for t in teasers] == [
+        f"The actual headline of story number {i} runs here" for i in range(3)
+    ]
+    assert all(t["blurb"] is None for t in teasers)

@@ -333,6 +333,9 @@ def read_card(
     if date_text is None and rest:
         date_text, date_attr = _leaf_date(card, heading, title, page)
     lines = blocks(card) if rest else []
+    # A short heading in capitals over a longer line ("RANDY ANDY" / "Andrew parties in ...")
+    # is a kicker; the line is the headline.
+    kicker = bool(title and heading is not None and title.isupper() and words(title) <= 4)
     for block in lines:
         text = block.text
         if title and (text == title or title in text and len(text) - len(title) < 3):
@@ -347,7 +350,15 @@ def read_card(
                 if words(rest) < 4:
                     continue
                 text = rest
-        if date_text and text == date_text:
+        if date_text and date_text in text:
+            # The date's line: what is left beside it is a byline ("Henry Gilbert • May 5")
+            # unless it says more.
+            rest = collapse(text.replace(date_text, " ")).strip(" |·•-–—,")
+            if words(rest) < 4:
+                continue
+            text = rest
+        if kicker and words(text) >= 4:
+            title, kicker = text, False  # the line under an all-caps kicker is the headline
             continue
         if title and text.startswith(title):
             text = text[len(title) :].strip(" |·•-–—:")
