@@ -35,6 +35,7 @@ def test_article_links_are_absolute_without_fragment(href: str, expected: str) -
         "https://bit.ly/2Bs8WqO",  # shortener
         "https://r.zdbb.net/u/9r9i",  # affiliate redirect, matched by its registrable tail
         "https://m.facebook.com/sharer.php?u=x",  # social, subdomain of a listed host
+        "https://beap.gemini.yahoo.com/mbclk?bv=1.0.0&es=SlkEC58GIS",  # a native ad's click
         "https://forums.site.example/discussion/213724",  # forum host
         "/discussion/213724",  # forum path
         "/info/disclaimer",

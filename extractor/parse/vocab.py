@@ -383,6 +383,8 @@ AD_HOSTS: frozenset[str] = frozenset(
         "adnxs.com",
         "amazon-adsystem.com",
         "postquare.com",
+        "googleadservices.com",
+        "gemini.yahoo.com",  # Yahoo's native ads click through beap.gemini.yahoo.com
     ]
 )
 
