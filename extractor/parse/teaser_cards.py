@@ -343,13 +343,7 @@ def read_card(
         if vocab.READ_MORE_RE.match(text):
             continue
         if date_text is None and len(text) <= 80:
-            found = page.find_date(text)
-            if found is not None:
-                date_text = found
-                rest = collapse(text.replace(found, " ")).strip(" |·•-–—,")
-                if words(rest) < 4:
-                    continue
-                text = rest
+            date_text = page.find_date(text)
         if date_text and date_text in text:
             # The date's line: what is left beside it is a byline ("Henry Gilbert • May 5")
             # unless it says more.
