@@ -46,6 +46,8 @@ class _TeaserZone:
 
 
 MIN_BODY_CHARS = 100
+# Paragraphs of the body a container holds to be the body's, whatever its name says.
+_BODY_PARAGRAPHS = 3
 _MERGED_KINDS = frozenset(
     ("navigation", "breadcrumb", "share", "footer", "cookie", "subscribe", "advert", "comments")
 )
@@ -293,9 +295,20 @@ def _opens_the_body(block: Block, content: list[Block], bylines: set[int]) -> bo
     if id(nxt) in bylines or is_pseudo_heading(nxt, after):
         return False  # a line above the byline, or above the first (bold) heading, is a dek
     parent = block.el.getparent()
-    if parent is None or any(t in vocab.SUMMARY_TOKENS for t in tokens(parent)):
+    if parent is None or block.tag != "p":
         return False
-    return block.tag == "p" and nxt.tag == "p" and nxt.el.getparent() is parent
+    if nxt.tag == "li" and parent.tag != "header":
+        # A line that a list of the same container follows introduces the list.
+        holder = nxt.el.getparent()
+        return holder is not None and holder.getparent() is parent
+    if nxt.tag == "p" and nxt.el.getparent() is parent:
+        # A container named for a summary that holds several of the body's paragraphs is the
+        # body's own ("field--type-text-with-summary"): its first paragraph is the lede.
+        if any(t in vocab.SUMMARY_TOKENS for t in tokens(parent)):
+            return sum(1 for b in content if b.el.getparent() is parent) >= _BODY_PARAGRAPHS
+        return True
+    # A wrapper of its own around the lede ("story-intro") set first among the body's paragraphs.
+    return nxt.tag == "p" and nxt.el.getparent() is parent.getparent() and len(parent) == 1
 
 
 def _names_in(name: str, folded: str) -> bool:
