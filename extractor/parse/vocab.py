@@ -119,6 +119,7 @@ HIDDEN_CLASSES: frozenset[str] = frozenset(
         "d-lg-none",
         "modal",  # a dialog that shows only when opened (Bootstrap's display: none)
         "collapse",  # a panel folded until a button opens it, unless "show" or "in" says open
+        "vjs-hidden",  # video.js: a player control or dialog not shown (display: none)
     ]
 )
 # Whole class names that say an element shows on a desktop, whatever else it says.
