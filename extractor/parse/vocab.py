@@ -484,7 +484,7 @@ DISCLAIMER_KEYS = (
 )
 NAVIGATION_WORDS_RE = re.compile(
     r"^\s*(home|menu|skip to (main )?content|search|log ?in|sign ?in|back to top|next|previous|"
-    r"older posts|newer posts)\s*$",
+    r"older posts|newer posts|(read more|view this image)\s*[›»→]?)\s*$",
     re.IGNORECASE,
 )
 PREV_NEXT_RE = re.compile(
