@@ -361,3 +361,13 @@ def test_a_line_that_introduces_a_list_of_its_container_stays_in_the_body() -> N
     )
     record = _record(html)
     assert str(record["text"]).startswith(intro)
+
+
+def test_loose_text_at_the_head_of_the_body_container_stays_in_the_body() -> None:
+    lede = "I have written a couple of posts this year, so I am long overdue for one here."
+    html = (
+        f"<article><h1>Title of the story</h1><div class='post-body'>{lede}"
+        f"<h2>What it is</h2><p>{P1} {P2}</p><p>{P3} {P1}</p></div></article>"
+    )
+    record = _record(html, head=f"<meta name='description' content='{lede}'>")
+    assert str(record["text"]).startswith(lede)

@@ -294,6 +294,8 @@ def _opens_the_body(block: Block, content: list[Block], bylines: set[int]) -> bo
     after = content[at + 2] if at + 2 < len(content) else None
     if id(nxt) in bylines or is_pseudo_heading(nxt, after):
         return False  # a line above the byline, or above the first (bold) heading, is a dek
+    if any(a is block.el for a in nxt.el.iterancestors()):
+        return True  # loose text at the head of the element that holds the body's paragraphs
     parent = block.el.getparent()
     if parent is None or block.tag != "p":
         return False
