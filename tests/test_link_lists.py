@@ -101,3 +101,19 @@ def test_bug_reports_read_as_teasers_stay_in_the_body() -> None:
     record = extract(f"<html><body>{page}</body></html>", "https://news.example/a", now=NOW)
     assert len(record.teasers) == 5  # the teaser reader takes them as cards
     assert "In progress\n\nBug 0 – Prevent" in record.text and "case 4" in record.text
+
+
+def test_a_reference_linking_its_title_away_and_its_publisher_within_the_site_is_cited() -> None:
+    items = "".join(
+        f"<li><a href='https://other{i}.example/story'>The long title of the cited story {i}</a>. "
+        "<i><a href='/wiki/Publisher'>Publisher</a></i>. Retrieved 2012-08-18.</li>"
+        for i in range(4)
+    )
+    kept = _kept(items)
+    assert len(kept) == 6 and kept[1].startswith("The long title of the cited story 0")
+    # A short outside link beside a longer one within the site is a menu entry.
+    menu = "".join(
+        f"<li><a href='https://x.example/{i}'>X</a> <a href='/section/{i}'>Section {i}</a></li>"
+        for i in range(4)
+    )
+    assert _kept(menu) == [P1, P2]

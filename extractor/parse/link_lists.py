@@ -41,21 +41,33 @@ def _is_linked_heading(block: Block) -> bool:
     )
 
 
+# How many times the text of a line's links to other sites must outweigh that of its links
+# within the site for the line to cite a source.
+_AWAY_SHARE = 3
+
+
 def _links_elsewhere(block: Block, own_hosts: frozenset[str]) -> bool:
-    """Whether every link of a line goes to another site: a list of sources or bug reports the
-    article cites, where a menu, a tag list or related stories link within the site."""
+    """Whether a line's links go to other sites: a list of sources or bug reports the article
+    cites, where a menu, a tag list or related stories link within the site.
+
+    Measured by the links' text: a reference names its source by a long outside link and may
+    link its publisher's page within the site ("Title of the story. Engadget."); a menu entry
+    with a short outside link beside one within the site stays a menu entry.
+    """
     if not own_hosts:
         return False
-    hosts = []
+    away = home = 0
     for a in block.el.iter("a"):
         href = a.get("href")
         if href is None:
             continue
         host = _host(href) if href.lstrip()[:4].lower() == "http" else ""
+        n = len("".join(a.itertext()).strip())
         if not host or host in own_hosts:
-            return False
-        hosts.append(host)
-    return bool(hosts)
+            home += n
+        else:
+            away += n
+    return away > 0 and away >= _AWAY_SHARE * home
 
 
 def without_link_lists(
