@@ -28,7 +28,7 @@ from extractor.parse.dom import (
 )
 from extractor.parse.headline import find_headline, find_summary
 from extractor.parse.landing import landing_content
-from extractor.parse.link_lists import cited_lists, page_hosts, without_link_lists
+from extractor.parse.link_lists import cited_lists, page_hosts, prose_zones, without_link_lists
 from extractor.parse.metadata import PageMetadata, read_metadata
 from extractor.parse.teasers import TeaserBlock, find_teaser_blocks
 
@@ -210,6 +210,11 @@ def _content_blocks(
     ]
     if listed:
         cited = cited_lists(listed, _zone_of, own_hosts)
+        prose = prose_zones(listed, _is_listed)
+        if prose:
+            # A roundup's paragraphs, read as cards for the teasers, are the article's text too.
+            seen = {id(b) for b in cited}
+            cited += [b for b in listed if id(b.zone) in prose and id(b) not in seen]
         if cited:
             candidates = sorted(candidates + cited, key=_index_of)
     content = without_link_lists(candidates, own_hosts)
@@ -220,12 +225,14 @@ def _content_blocks(
     if sum(len(b.text) for b in content) >= MIN_BODY_CHARS:
         return content
     # No container stands out (a short page, a page of short lines): every unmarked block
-    # after the headline that is not a list of links.
+    # after the headline that is not a list of links, and the text of teaser blocks that read
+    # as a roundup's paragraphs rather than cards.
     start = headline_index if headline_index is not None else -1
+    prose = prose_zones(all_blocks, _is_listed)
     fallback = [
         b
         for b in all_blocks
-        if b.zone is None
+        if (b.zone is None or (prose and id(b.zone) in prose))
         and b.index > start
         and b.el is not headline_el
         and not (b.link_density > 0.6 and not b.heading_level)

@@ -1,4 +1,4 @@
-"""Runs of link lines left inside the body: menus and tag lists out, lists of sources in."""
+"""Link runs and card lists inside the body: menus and tags out, sources and roundups in."""
 
 from __future__ import annotations
 
@@ -116,3 +116,20 @@ def cited_lists(
         count[1] += _links_elsewhere(block, own_hosts)
     kept = {key for key, (lines, away) in counts.items() if away * 4 >= lines * 3}
     return [b for b in listed if id(zone_of(b)) in kept]
+
+
+def prose_zones(blocks: list[Block], is_listed: Callable[[Block], bool]) -> set[int]:
+    """The ids of teaser zones whose text is mostly paragraphs that open with a link and go on
+    at length: a roundup's items ("<p><a>Story</a> — what it says, in two sentences</p>"),
+    the article's own prose, not cards."""
+    sizes: dict[int, list[int]] = {}
+    for block in blocks:
+        if not is_listed(block):
+            continue
+        size = sizes.setdefault(id(block.zone), [0, 0])
+        n = len(block.text)
+        size[0] += n
+        own = n - block.link_chars
+        if block.tag == "p" and block.link_chars and own >= 80 and own >= 2 * block.link_chars:
+            size[1] += n
+    return {key for key, (total, prose) in sizes.items() if prose >= 0.6 * total}
