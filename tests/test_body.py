@@ -317,3 +317,57 @@ def test_an_unjoinable_base_href_leaves_links_on_the_page_url() -> None:
     assert [t["url"] for t in record["teasers"]] == [
         f"http://ex.com/2026/story-{i}" for i in range(4)
     ]
+
+
+def test_a_lede_in_a_body_container_named_for_its_summary_stays_in_the_body() -> None:
+    lede = "Two senators have taken the head of police to court over the raid."
+    long = f"{P1} {P2}"
+    meta = f"<meta name='description' content='{lede}'>"
+    # Drupal's body field: "text-with-summary" names the field's type, and the field holds the
+    # whole body.
+    body = "<div class='field field--name-body field--type-text-with-summary'>"
+    html = f"<article><h1>Title of the story</h1>{body}<p>{lede}</p><p>{long}</p><p>{long}</p>"
+    record = _record(html + "</div></article>", head=meta)
+    assert record["summary"] == lede
+    assert str(record["text"]).startswith(lede)
+    # A summary box of two paragraphs before the body stays a dek.
+    box = (
+        f"<article><h1>Title of the story</h1><div class='summary'><p>{lede}</p><p>{P3}</p></div>"
+        f"<div class='body'><p>{long}</p><p>{long}</p></div></article>"
+    )
+    record = _record(box, head=meta)
+    assert lede not in str(record["text"])
+
+
+def test_a_lede_in_a_wrapper_of_its_own_at_the_head_of_the_body_stays_in_the_body() -> None:
+    lede = "Two senators have taken the head of police to court over the raid."
+    long = f"{P1} {P2}"
+    html = (
+        f"<article><h1>Title of the story</h1><div class='story-body'>"
+        f"<div class='story-intro'><p><strong>{lede}</strong></p></div>"
+        f"<p>{long}</p><p>{long}</p></div></article>"
+    )
+    record = _record(html, head=f"<meta name='description' content='{lede}'>")
+    assert record["summary"] == lede
+    assert str(record["text"]).startswith(lede)
+
+
+def test_a_line_that_introduces_a_list_of_its_container_stays_in_the_body() -> None:
+    intro = "Running speed can be raised with the following codes"
+    items = "".join(f"<li>{p}</li>" for p in (P1, P2, P3))
+    html = (
+        f"<article><h1>Title of the story</h1><div class='entry-content'><p>{intro}</p>"
+        f"<ul>{items}</ul><p>{P1} {P2}</p></div></article>"
+    )
+    record = _record(html)
+    assert str(record["text"]).startswith(intro)
+
+
+def test_loose_text_at_the_head_of_the_body_container_stays_in_the_body() -> None:
+    lede = "I have written a couple of posts this year, so I am long overdue for one here."
+    html = (
+        f"<article><h1>Title of the story</h1><div class='post-body'>{lede}"
+        f"<h2>What it is</h2><p>{P1} {P2}</p><p>{P3} {P1}</p></div></article>"
+    )
+    record = _record(html, head=f"<meta name='description' content='{lede}'>")
+    assert str(record["text"]).startswith(lede)

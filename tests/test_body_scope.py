@@ -53,6 +53,11 @@ def _reference(roots: list[HtmlElement]) -> set[HtmlElement]:
         if len(set(slides)) >= 2:
             for slide in slides:
                 members.difference_update(slide.iter())
+        for aside in root.iterdescendants("aside"):
+            hrefs = [(a.get("href") or "").strip() for a in aside.iter("a")]
+            short = text_length(aside) <= 300 or len(dom.text_of(aside)) <= 300
+            if short and any(h and h[0] != "#" and not h.startswith("javascript:") for h in hrefs):
+                members.difference_update(aside.iter())
     limit = sum(text_length(r) for r in roots) // 2
     for root in roots:
         for el in root.iter():
@@ -185,3 +190,33 @@ def test_real_pages_match_the_whole_set_reading(path: Path) -> None:
     assert roots
     _check(tree, roots)
     _check(tree, [*roots, *tree.iter("figure", "article", "section")][:12])
+
+
+def test_an_inset_card_set_in_an_aside_leaves_the_body_but_a_pull_quote_stays() -> None:
+    found = _holds(
+        "<div id='root'><p id='p'>Text</p><aside id='card'><a href='/other-story'><h6 id='t'>"
+        "The other story</h6></a><p id='b'>A continuation of the tale</p><a href='/other-story'>"
+        "Read more</a></aside><aside id='pull'><q id='q'>A line the article quotes</q></aside>"
+        "<aside id='hash'><a href='#top' id='h'>Back to top</a></aside></div>"
+    )
+    assert found == {
+        "p": True,
+        "card": False,
+        "t": False,
+        "b": False,
+        "pull": True,
+        "q": True,
+        "hash": True,
+        "h": True,
+    }
+    # A long aside is a box of the article's own matter, links or not.
+    long_text = "The box tells the story's background at length. " * 10
+    found = _holds(
+        f"<div id='root'><aside id='box'><p>{long_text}</p><a href='/x'>More</a></aside></div>"
+    )
+    assert found == {"box": True}
+    # The root itself is never taken for an inset.
+    assert _holds("<aside id='root'><p id='p'>Short</p><a href='/x' id='a'>link</a></aside>") == {
+        "p": True,
+        "a": True,
+    }

@@ -306,3 +306,12 @@ def test_the_name_prefilter_admits_every_boilerplate_token() -> None:
             boilerplate._name_kinds.cache_clear()
             assert boilerplate._name_kinds(name) != boilerplate._NO_KINDS, name
     assert boilerplate._name_kinds("headline shadow canvas") == boilerplate._NO_KINDS
+
+
+def test_a_read_more_button_or_a_view_image_label_alone_is_navigation() -> None:
+    assert boilerplate.kind_of_text(_block("Read more")) == "navigation"
+    assert boilerplate.kind_of_text(_block("View this image ›")) == "navigation"
+    # The words opening a sentence of the article are prose.
+    assert (
+        boilerplate.kind_of_text(_block("Read more about the plan on the council's site.")) is None
+    )

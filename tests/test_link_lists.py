@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from extractor.parse import dom
-from extractor.parse.link_lists import cited_lists, page_hosts, without_link_lists
+from extractor.parse.link_lists import cited_lists, page_hosts, prose_zones, without_link_lists
 from extractor.pipeline import extract
 
 NOW = datetime(2026, 11, 24, tzinfo=UTC)
@@ -101,3 +101,63 @@ def test_bug_reports_read_as_teasers_stay_in_the_body() -> None:
     record = extract(f"<html><body>{page}</body></html>", "https://news.example/a", now=NOW)
     assert len(record.teasers) == 5  # the teaser reader takes them as cards
     assert "In progress\n\nBug 0 – Prevent" in record.text and "case 4" in record.text
+
+
+def test_a_reference_linking_its_title_away_and_its_publisher_within_the_site_is_cited() -> None:
+    items = "".join(
+        f"<li><a href='https://other{i}.example/story'>The long title of the cited story {i}</a>. "
+        "<i><a href='/wiki/Publisher'>Publisher</a></i>. Retrieved 2012-08-18.</li>"
+        for i in range(4)
+    )
+    kept = _kept(items)
+    assert len(kept) == 6 and kept[1].startswith("The long title of the cited story 0")
+    # A short outside link beside a longer one within the site is a menu entry.
+    menu = "".join(
+        f"<li><a href='https://x.example/{i}'>X</a> <a href='/section/{i}'>Section {i}</a></li>"
+        for i in range(4)
+    )
+    assert _kept(menu) == [P1, P2]
+
+
+ITEM = "what the story says, in a sentence or two of its own, with commas, and a point to make"
+
+
+def _roundup(host: str, wrapped: bool) -> str:
+    items = "".join(
+        f"<p><strong><a href='{host}/story-{i}'>Story {i}</a></strong> — {ITEM} ({i}).</p>"
+        for i in range(6)
+    )
+    intro = f"<p>{P1}</p><p>{P2}</p>"
+    if wrapped:
+        intro, items = f"<div class='intro-x'>{intro}</div>", f"<div>{items}</div>"
+    return f"<article><h1>Morning roundup</h1>{intro}{items}</article>"
+
+
+def test_a_roundups_paragraphs_that_open_with_a_link_stay_in_the_body() -> None:
+    for host in ("", "https://other.example"):
+        for wrapped in (False, True):
+            record = extract(
+                f"<html><body>{_roundup(host, wrapped)}</body></html>",
+                "https://news.example/a",
+                now=NOW,
+            )
+            assert len(record.teasers) == 6  # the teaser reader takes them as cards
+            text = record.text
+            assert P2 in text and all(f"({i})." in text for i in range(6)), (host, wrapped)
+
+
+def test_prose_zones_are_the_zones_mostly_made_of_long_paragraphs_that_open_with_a_link() -> None:
+    roundup, cards = object(), object()
+    items = "".join(f"<p><a href='/s{i}'>Story {i}</a> — {ITEM}.</p>" for i in range(3))
+    rail = "".join(
+        f"<h3><a href='/r{i}'>Another story {i}</a></h3><p>{ITEM}.</p>" for i in range(3)
+    )
+    root = dom.parse_document(
+        f"<html><body><div id='a'>{items}</div><div id='b'>{rail}</div></body></html>"
+    )
+    body = root.find("body")
+    assert body is not None
+    found = dom.blocks(
+        body, {root.xpath("//*[@id='a']")[0]: roundup, root.xpath("//*[@id='b']")[0]: cards}
+    )
+    assert prose_zones(found, lambda b: b.zone is not None) == {id(roundup)}

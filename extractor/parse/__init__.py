@@ -28,7 +28,7 @@ from extractor.parse.dom import (
 )
 from extractor.parse.headline import find_headline, find_summary
 from extractor.parse.landing import landing_content
-from extractor.parse.link_lists import cited_lists, page_hosts, without_link_lists
+from extractor.parse.link_lists import cited_lists, page_hosts, prose_zones, without_link_lists
 from extractor.parse.metadata import PageMetadata, read_metadata
 from extractor.parse.teasers import TeaserBlock, find_teaser_blocks
 
@@ -46,6 +46,8 @@ class _TeaserZone:
 
 
 MIN_BODY_CHARS = 100
+# Paragraphs of the body a container holds to be the body's, whatever its name says.
+_BODY_PARAGRAPHS = 3
 _MERGED_KINDS = frozenset(
     ("navigation", "breadcrumb", "share", "footer", "cookie", "subscribe", "advert", "comments")
 )
@@ -208,6 +210,11 @@ def _content_blocks(
     ]
     if listed:
         cited = cited_lists(listed, _zone_of, own_hosts)
+        prose = prose_zones(listed, _is_listed)
+        if prose:
+            # A roundup's paragraphs, read as cards for the teasers, are the article's text too.
+            seen = {id(b) for b in cited}
+            cited += [b for b in listed if id(b.zone) in prose and id(b) not in seen]
         if cited:
             candidates = sorted(candidates + cited, key=_index_of)
     content = without_link_lists(candidates, own_hosts)
@@ -218,12 +225,14 @@ def _content_blocks(
     if sum(len(b.text) for b in content) >= MIN_BODY_CHARS:
         return content
     # No container stands out (a short page, a page of short lines): every unmarked block
-    # after the headline that is not a list of links.
+    # after the headline that is not a list of links, and the text of teaser blocks that read
+    # as a roundup's paragraphs rather than cards.
     start = headline_index if headline_index is not None else -1
+    prose = prose_zones(all_blocks, _is_listed)
     fallback = [
         b
         for b in all_blocks
-        if b.zone is None
+        if (b.zone is None or (prose and id(b.zone) in prose))
         and b.index > start
         and b.el is not headline_el
         and not (b.link_density > 0.6 and not b.heading_level)
@@ -292,10 +301,23 @@ def _opens_the_body(block: Block, content: list[Block], bylines: set[int]) -> bo
     after = content[at + 2] if at + 2 < len(content) else None
     if id(nxt) in bylines or is_pseudo_heading(nxt, after):
         return False  # a line above the byline, or above the first (bold) heading, is a dek
+    if any(a is block.el for a in nxt.el.iterancestors()):
+        return True  # loose text at the head of the element that holds the body's paragraphs
     parent = block.el.getparent()
-    if parent is None or any(t in vocab.SUMMARY_TOKENS for t in tokens(parent)):
+    if parent is None or block.tag != "p":
         return False
-    return block.tag == "p" and nxt.tag == "p" and nxt.el.getparent() is parent
+    if nxt.tag == "li" and parent.tag != "header":
+        # A line that a list of the same container follows introduces the list.
+        holder = nxt.el.getparent()
+        return holder is not None and holder.getparent() is parent
+    if nxt.tag == "p" and nxt.el.getparent() is parent:
+        # A container named for a summary that holds several of the body's paragraphs is the
+        # body's own ("field--type-text-with-summary"): its first paragraph is the lede.
+        if any(t in vocab.SUMMARY_TOKENS for t in tokens(parent)):
+            return sum(1 for b in content if b.el.getparent() is parent) >= _BODY_PARAGRAPHS
+        return True
+    # A wrapper of its own around the lede ("story-intro") set first among the body's paragraphs.
+    return nxt.tag == "p" and nxt.el.getparent() is parent.getparent() and len(parent) == 1
 
 
 def _names_in(name: str, folded: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from extractor.parse.boilerplate import names_related
 from extractor.parse.captions import FIGURE_CONTENT, gallery_slides, is_caption_box
-from extractor.parse.dom import HtmlElement, text_length
+from extractor.parse.dom import HtmlElement, text_length, text_of
 
 # An element's state, as bits: under a content root; left out of the body with all it holds;
 # the nearest figure or figure content at or above it (below the topmost root) is a figure,
@@ -19,9 +19,10 @@ class BodyScope:
 
     The body is everything under the content roots less what describes a picture (a figure
     but the quote, table or code it frames; a box whose class names a caption; a gallery's
-    slides), boxes of related reads (read here, for the body alone: the teaser reader takes
-    their cards for itself; one holding half the roots' text or more is a wrapper, whatever its
-    name) and the other articles listed beside the page's own. Each question walks up from the
+    slides), short asides that point to another page (an inset "Read more" card), boxes of
+    related reads (read here, for the body alone: the teaser reader takes their cards for
+    itself; one holding half the roots' text or more is a wrapper, whatever its name) and the
+    other articles listed beside the page's own. Each question walks up from the
     element to an ancestor already judged, so every element is judged once, from its parent's
     state: blocks and their containers are a fraction of the roots' elements.
     """
@@ -71,6 +72,8 @@ class BodyScope:
         # looked for everywhere, for a figure's quote may sit in one.
         if parent and not state & _FIG and is_caption_box(el, cls):
             return state | _OUT
+        if tag == "aside" and parent and is_inset_card(el):
+            return state | _OUT
         ident = el.get("id")
         if (cls or ident) and names_related(cls, ident):
             if self._limit < 0:
@@ -78,6 +81,24 @@ class BodyScope:
             if text_length(el) < self._limit:
                 return state | _OUT
         return state
+
+
+# An inset longer than this is a box of the article's own matter (a sidebar, a timeline).
+_MAX_INSET_CHARS = 300
+
+
+def is_inset_card(el: HtmlElement) -> bool:
+    """Whether an aside set into the body is a card that points to another page (a related story
+    with its "Read more", a deal): short, and holding a link. A pull quote set in an aside
+    links nowhere and stays."""
+    # The raw length counts the source's indentation: only a long one is worth collapsing.
+    if text_length(el) > _MAX_INSET_CHARS and len(text_of(el)) > _MAX_INSET_CHARS:
+        return False
+    for a in el.iter("a"):
+        href = (a.get("href") or "").strip()
+        if href and not href.startswith(("#", "javascript:")):
+            return True
+    return False
 
 
 def other_articles(roots: list[HtmlElement]) -> set[HtmlElement]:

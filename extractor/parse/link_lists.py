@@ -1,4 +1,4 @@
-"""Runs of link lines left inside the body: menus and tag lists out, lists of sources in."""
+"""Link runs and card lists inside the body: menus and tags out, sources and roundups in."""
 
 from __future__ import annotations
 
@@ -41,21 +41,33 @@ def _is_linked_heading(block: Block) -> bool:
     )
 
 
+# How many times the text of a line's links to other sites must outweigh that of its links
+# within the site for the line to cite a source.
+_AWAY_SHARE = 3
+
+
 def _links_elsewhere(block: Block, own_hosts: frozenset[str]) -> bool:
-    """Whether every link of a line goes to another site: a list of sources or bug reports the
-    article cites, where a menu, a tag list or related stories link within the site."""
+    """Whether a line's links go to other sites: a list of sources or bug reports the article
+    cites, where a menu, a tag list or related stories link within the site.
+
+    Measured by the links' text: a reference names its source by a long outside link and may
+    link its publisher's page within the site ("Title of the story. Engadget."); a menu entry
+    with a short outside link beside one within the site stays a menu entry.
+    """
     if not own_hosts:
         return False
-    hosts = []
+    away = home = 0
     for a in block.el.iter("a"):
         href = a.get("href")
         if href is None:
             continue
         host = _host(href) if href.lstrip()[:4].lower() == "http" else ""
+        n = len("".join(a.itertext()).strip())
         if not host or host in own_hosts:
-            return False
-        hosts.append(host)
-    return bool(hosts)
+            home += n
+        else:
+            away += n
+    return away > 0 and away >= _AWAY_SHARE * home
 
 
 def without_link_lists(
@@ -104,3 +116,20 @@ def cited_lists(
         count[1] += _links_elsewhere(block, own_hosts)
     kept = {key for key, (lines, away) in counts.items() if away * 4 >= lines * 3}
     return [b for b in listed if id(zone_of(b)) in kept]
+
+
+def prose_zones(blocks: list[Block], is_listed: Callable[[Block], bool]) -> set[int]:
+    """The ids of teaser zones whose text is mostly paragraphs that open with a link and go on
+    at length: a roundup's items ("<p><a>Story</a> — what it says, in two sentences</p>"),
+    the article's own prose, not cards."""
+    sizes: dict[int, list[int]] = {}
+    for block in blocks:
+        if not is_listed(block):
+            continue
+        size = sizes.setdefault(id(block.zone), [0, 0])
+        n = len(block.text)
+        size[0] += n
+        own = n - block.link_chars
+        if block.tag == "p" and block.link_chars and own >= 80 and own >= 2 * block.link_chars:
+            size[1] += n
+    return {key for key, (total, prose) in sizes.items() if prose >= 0.6 * total}

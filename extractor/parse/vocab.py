@@ -119,6 +119,7 @@ HIDDEN_CLASSES: frozenset[str] = frozenset(
         "d-lg-none",
         "modal",  # a dialog that shows only when opened (Bootstrap's display: none)
         "collapse",  # a panel folded until a button opens it, unless "show" or "in" says open
+        "vjs-hidden",  # video.js: a player control or dialog not shown (display: none)
     ]
 )
 # Whole class names that say an element shows on a desktop, whatever else it says.
@@ -483,7 +484,7 @@ DISCLAIMER_KEYS = (
 )
 NAVIGATION_WORDS_RE = re.compile(
     r"^\s*(home|menu|skip to (main )?content|search|log ?in|sign ?in|back to top|next|previous|"
-    r"older posts|newer posts)\s*$",
+    r"older posts|newer posts|(read more|view this image)\s*[›»→]?)\s*$",
     re.IGNORECASE,
 )
 PREV_NEXT_RE = re.compile(
