@@ -7,9 +7,9 @@ from collections.abc import Collection, Iterable, Iterator
 from typing import Protocol
 
 from extractor.models import Record
-from extractor.site.knowledge import HostStats, SiteKnowledge
+from extractor.site.knowledge import HostStats, SiteKnowledge, distinct
 from extractor.site.order import page_order
-from extractor.site.templates import BODY, MIN_TOKENS, BlockStats, Template, fingerprint, tokens_of
+from extractor.site.templates import BODY, MIN_TOKENS, BlockStats, Template, keys_of, tokens_of
 
 MIN_PAGES = 3
 # A block not seen again within this many of its host's pages is not site-wide: its stats are
@@ -88,17 +88,18 @@ class MemoryStore:
 
 
 def page_units(record: Record) -> Iterator[tuple[str, tuple[str, ...], str]]:
-    """(fingerprint, words, kind on this page) of each block long enough to learn, once per key."""
+    """(key, words, kind on this page) of each block long enough to learn, once per key: each
+    block under its fingerprint and its two one-sided keys (see ``templates.keys_of``)."""
     seen: set[str] = set()
 
     def units(text: str, kind: str) -> Iterator[tuple[str, tuple[str, ...], str]]:
         tokens = tokens_of(text)
         if len(tokens) < MIN_TOKENS:
             return
-        key = fingerprint(tokens)
-        if key not in seen:
-            seen.add(key)
-            yield key, tokens, kind
+        for key in keys_of(tokens):
+            if key not in seen:
+                seen.add(key)
+                yield key, tokens, kind
 
     for section in record.sections:
         for paragraph in section.paragraphs:
@@ -206,7 +207,7 @@ class SiteLearner:
     def knowledge(self, host: str) -> SiteKnowledge:
         view = self._views.get(host)
         if view is None:
-            view = SiteKnowledge(self._host(host), dict(self._host_templates(host)))
+            view = SiteKnowledge(self._host(host), distinct(self._host_templates(host)))
             self._views[host] = view
         else:
             self._hosts[host] = self._hosts.pop(host)  # used: last in the order of use

@@ -9,6 +9,12 @@ from dataclasses import dataclass, field, replace
 # A block is fingerprinted by its first and last words: a slot (the journal a disclaimer names)
 # sits between them, so every variant of one site block shares the fingerprint.
 EDGE_TOKENS = 4
+# A slot at a block's end ("... first appeared in {The Lancet}") or start ("{Nature Reviews
+# Neurology}. All rights reserved ...") changes those edge words, so a block is also keyed by
+# its first words alone (END_SLOT) and by its last words alone (START_SLOT). These one-sided
+# keys are told from the two-sided fingerprint (bare hex) by their prefix.
+END_SLOT = "e:"
+START_SLOT = "s:"
 # Shorter blocks are left alone: a short line that recurs ("Journal: Brain", "Read more") is
 # as likely a fact of the article as a piece of the site.
 MIN_TOKENS = 2 * EDGE_TOKENS
@@ -22,10 +28,27 @@ def tokens_of(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
 def fingerprint(tokens: tuple[str, ...]) -> str:
     """The key all variants of one recurring block share: its edge words."""
-    edges = " ".join(tokens[:EDGE_TOKENS]) + "\x1f" + " ".join(tokens[-EDGE_TOKENS:])
-    return hashlib.blake2b(edges.encode("utf-8"), digest_size=12).hexdigest()
+    return _digest(" ".join(tokens[:EDGE_TOKENS]) + "\x1f" + " ".join(tokens[-EDGE_TOKENS:]))
+
+
+def keys_of(tokens: tuple[str, ...]) -> tuple[str, str, str]:
+    """A block's keys: its fingerprint (a slot in the middle), then its first words alone (a
+    slot at the end), then its last words alone (a slot at the start)."""
+    return (
+        fingerprint(tokens),
+        END_SLOT + _digest(" ".join(tokens[:EDGE_TOKENS])),
+        START_SLOT + _digest(" ".join(tokens[-EDGE_TOKENS:])),
+    )
+
+
+def one_sided(key: str) -> bool:
+    return key.startswith((END_SLOT, START_SLOT))
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +74,7 @@ class BlockStats:
         return cls(key, tokens, kinds={kind: 1}, last_page=page)
 
     @property
-    def usable(self) -> bool:
+    def fits(self) -> bool:
         """Whether the variants are one block with a slot, not two blocks sharing edge words."""
         if not self.slotted:
             return True
@@ -60,8 +83,35 @@ class BlockStats:
             fixed + self.max_slot
         )
 
+    @property
+    def usable(self) -> bool:
+        """Whether these stats make a template: the variants fit one pattern, and under a
+        one-sided key its slot touches the side the fingerprint cannot see past (an exact
+        block, or one with four shared words on both sides, is the fingerprint's template)."""
+        if not self.fits:
+            return False
+        if self.key.startswith(END_SLOT):
+            return self.slotted and len(self.suffix) < EDGE_TOKENS
+        if self.key.startswith(START_SLOT):
+            return self.slotted and len(self.prefix) < EDGE_TOKENS
+        return True
+
     def merge(self, tokens: tuple[str, ...], kind: str, page: int) -> BlockStats:
-        """The stats once one more page shows this fingerprint with ``tokens``."""
+        """The stats once one more page shows this key with ``tokens``.
+
+        Under a one-sided key, four shared words are a weak bond: unrelated paragraphs opening
+        alike ("The study was published in ...") meet there. A sighting that does not fit the
+        pattern is left out of it once two pages share that pattern, and replaces a pattern only
+        one page has, so one stray paragraph never spoils a site block's key for good.
+        """
+        merged = self._merged(tokens, kind, page)
+        if merged.fits or not one_sided(self.key):
+            return merged
+        if self.pages >= 2:
+            return self
+        return BlockStats.first(self.key, tokens, kind, page)
+
+    def _merged(self, tokens: tuple[str, ...], kind: str, page: int) -> BlockStats:
         kinds = dict(self.kinds)
         kinds[kind] = kinds.get(kind, 0) + 1
         base = replace(self, pages=self.pages + 1, kinds=kinds, last_page=page)
@@ -134,8 +184,13 @@ class Template:
         """The slot's value in ``tokens`` ("" for an exact block), or None when they differ."""
         if not self.slotted:
             return "" if tokens == self.prefix else None
-        middle = len(tokens) - len(self.prefix) - len(self.suffix)
+        fixed = len(self.prefix) + len(self.suffix)
+        middle = len(tokens) - fixed
         if middle < 0 or middle > MAX_SLOT_TOKENS:
+            return None
+        # At an edge the slot has only one side bounding it: the fixed part must still dominate,
+        # or a paragraph that merely opens (or closes) with the block's words would match.
+        if one_sided(self.key) and middle > MAX_SLOT_SHARE * (fixed + middle):
             return None
         if tokens[: len(self.prefix)] != self.prefix:
             return None
