@@ -21,6 +21,7 @@ MIN_TOKENS = 2 * EDGE_TOKENS
 # A slot holds a name or a short phrase; a wider difference means two different blocks.
 MAX_SLOT_TOKENS = 12
 MAX_SLOT_SHARE = 0.4
+_STOPS = (".", ",", ";", ":")
 BODY = "body"  # the "kind" a block has on a page where the parser kept it in the body
 
 
@@ -196,7 +197,12 @@ class Template:
             return None
         if self.suffix and tokens[len(tokens) - len(self.suffix) :] != self.suffix:
             return None
-        return " ".join(tokens[len(self.prefix) : len(self.prefix) + middle])
+        value = " ".join(tokens[len(self.prefix) : len(self.prefix) + middle])
+        if value[-1:] in _STOPS and not (self.prefix and self.suffix):
+            # A slot ending a sentence carries its stop ("first appeared in The Lancet.",
+            # "Nature Reviews Neurology. All rights reserved."): the value is the name alone.
+            value = value[:-1]
+        return value
 
     def pattern(self) -> str:
         """The block's text with ``{slot}`` where its variants differ."""
