@@ -20,6 +20,18 @@ WINDOW = 1000
 HOSTS_HELD = 1024
 
 
+# The sweep of a host's stale blocks reads all its rarely seen blocks (most of what is stored for
+# it): it runs when the host's pages pass a multiple of this share of the window, not at every
+# commit, so a block is kept at most that share of the window longer.
+SWEEPS_PER_WINDOW = 8
+
+
+def sweep_due(before: int, after: int, window: int) -> bool:
+    """Whether a host going from ``before`` to ``after`` pages is due a sweep of stale blocks."""
+    step = max(1, window // SWEEPS_PER_WINDOW)
+    return after > window and before // step != after // step
+
+
 class SiteStore(Protocol):
     """Where the learning lives: the crawl state, or memory for one batch of pages."""
 
@@ -76,7 +88,10 @@ class MemoryStore:
         for host, block in blocks:
             self._blocks.setdefault(host, {})[block.key] = block
         for counters in hosts:
+            before = self._hosts.get(counters.host)
             self._hosts[counters.host] = counters
+            if not sweep_due(before.pages if before else 0, counters.pages, window):
+                continue
             known = self._blocks.get(counters.host, {})
             stale = [
                 k
