@@ -33,8 +33,9 @@ def learned(pattern: str, values: tuple[str, ...], kind: str = "other") -> SiteL
         (APPEARED, JOURNALS[:3], END_SLOT),
         (CREDIT, PHOTOGRAPHERS[:3], END_SLOT),
         (RIGHTS, JOURNALS[:3], START_SLOT),
+        ("© 2026 " + RIGHTS, JOURNALS[:3], START_SLOT),
     ],
-    ids=["end", "end-credit", "start"],
+    ids=["end", "end-credit", "start", "start-after-two-words"],
 )
 def test_a_block_with_a_slot_at_an_edge_is_one_template(
     pattern: str, values: tuple[str, ...], side: str

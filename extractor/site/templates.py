@@ -198,9 +198,10 @@ class Template:
         if self.suffix and tokens[len(tokens) - len(self.suffix) :] != self.suffix:
             return None
         value = " ".join(tokens[len(self.prefix) : len(self.prefix) + middle])
-        if value[-1:] in _STOPS and not (self.prefix and self.suffix):
-            # A slot ending a sentence carries its stop ("first appeared in The Lancet.",
-            # "Nature Reviews Neurology. All rights reserved."): the value is the name alone.
+        if value[-1:] in _STOPS and one_sided(self.key):
+            # A slot found by one-sided key often ends a sentence, and carries its stop ("first
+            # appeared in The Lancet.", "© 2026 Nature Reviews Neurology. All rights reserved."):
+            # the value is the name alone. (A middle slot's values are kept as they always were.)
             value = value[:-1]
         return value
 
