@@ -7,7 +7,7 @@ from test_site import knowledge_with, note, record
 
 from extractor.models import Boilerplate
 from extractor.site import SLOTS_KEY, BlockStats, MemoryStore, SiteLearner, apply_knowledge
-from extractor.site.templates import END_SLOT, START_SLOT, fingerprint, keys_of, tokens_of
+from extractor.site.templates import END_SLOT, START_SLOT, end_key, fingerprint, tokens_of
 
 # A slot at the end: the first words are shared, the last ones are not.
 APPEARED = "This summary was prepared by our editors from a study first published in {}."
@@ -34,8 +34,11 @@ def learned(pattern: str, values: tuple[str, ...], kind: str = "other") -> SiteL
         (CREDIT, PHOTOGRAPHERS[:3], END_SLOT),
         (RIGHTS, JOURNALS[:3], START_SLOT),
         ("© 2026 " + RIGHTS, JOURNALS[:3], START_SLOT),
+        # Lines of seven words: five shared ones beside the slot.
+        ("This article first appeared in {}", JOURNALS[:3], END_SLOT),
+        ("© 2026 Example Media. Photo: {}", PHOTOGRAPHERS[:3], END_SLOT),
     ],
-    ids=["end", "end-credit", "start", "start-after-two-words"],
+    ids=["end", "end-credit", "start", "start-after-two-words", "short-end", "short-credit"],
 )
 def test_a_block_with_a_slot_at_an_edge_is_one_template(
     pattern: str, values: tuple[str, ...], side: str
@@ -49,8 +52,7 @@ def test_a_block_with_a_slot_at_an_edge_is_one_template(
     # The stop after the slot is a variant's own ("Brain." beside "The Lancet."): it stays in
     # the slot, but out of the value.
     assert template.pattern() == pattern.format("{slot}").replace("{slot}.", "{slot}")
-    fourth = pattern.format("Annals of Clinical Neurology")
-    assert template.match(tokens_of(fourth)) == "Annals of Clinical Neurology"
+    assert template.match(tokens_of(pattern.format("Cell Reports"))) == "Cell Reports"
     assert template.match(tokens_of(OWN)) is None
 
 
@@ -112,7 +114,7 @@ def test_a_stray_paragraph_opening_like_the_block_does_not_spoil_it() -> None:
         "This summary was prepared by our editors over many weeks, with the help of doctors, "
         "nurses and patients who read every draft and told us what was unclear."
     )
-    assert keys_of(tokens_of(stray))[1] == keys_of(tokens_of(APPEARED.format("Brain")))[1]
+    assert end_key(tokens_of(stray)) == end_key(tokens_of(APPEARED.format("Brain")))
     for texts in (
         (stray, *(APPEARED.format(j) for j in JOURNALS[:3])),
         (APPEARED.format("Brain"), stray, *(APPEARED.format(j) for j in JOURNALS[1:])),
@@ -127,7 +129,7 @@ def test_a_stray_paragraph_opening_like_the_block_does_not_spoil_it() -> None:
 def end_stats(*texts: str) -> BlockStats:
     """The stats under the first words' key of the texts, one page each."""
     first = tokens_of(texts[0])
-    stats = BlockStats.first(keys_of(first)[1], first, "body", 1)
+    stats = BlockStats.first(end_key(first), first, "body", 1)
     for n, text in enumerate(texts[1:], start=2):
         stats = stats.merge(tokens_of(text), "body", n)
     return stats
@@ -143,6 +145,23 @@ def test_a_slot_too_wide_for_its_fixed_words_is_no_template() -> None:
     )
     learner = learned(pattern, values)
     assert not learner.knowledge("site.test").templates
+
+
+@pytest.mark.parametrize(
+    ("pattern", "values"),
+    [
+        # Three shared words, no more than the name beside them: fewer than a key's four.
+        (
+            "{}. All rights reserved.",
+            ("Nature Reviews Neurology", "The BMJ Group", "Cell Press Journals", "Elsevier Health"),
+        ),
+        # Five words: too short a line to tell a piece of the site from a fact of the article.
+        ("The study appeared in {}", ("Brain", "Cell", "Neuron")),
+    ],
+    ids=["fixed-part-too-small", "too-short"],
+)
+def test_a_short_line_is_not_learned(pattern: str, values: tuple[str, ...]) -> None:
+    assert not learned(pattern, values).knowledge("site.test").templates
 
 
 def test_a_middle_slot_is_learned_as_before_and_once() -> None:

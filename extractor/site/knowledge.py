@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.site.order import site_order
-from extractor.site.templates import MIN_TOKENS, Template, keys_of, one_sided, tokens_of
+from extractor.site.templates import Template, keys_of, one_sided, tokens_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +43,7 @@ class SiteKnowledge:
         """The template a block's text is a variant of, and its slot value ("" when exact)."""
         if not self.templates:
             return None
-        tokens = tokens_of(text)
-        if len(tokens) < MIN_TOKENS:
-            return None
-        return _found(self.templates, tokens)
+        return _found(self.templates, tokens_of(text))
 
     def summary(self) -> dict[str, Any]:
         """A line of a run report or of a listing: pages, template count, date order."""
@@ -74,8 +71,7 @@ def _found(
 ) -> tuple[Template, str] | None:
     # A slot at an edge first: where one of its values recurs often, the fingerprint also
     # holds that variant as an exact block, which would hide the page's slot value.
-    middle, end, start = keys_of(tokens)
-    for key in (end, start, middle):
+    for key in keys_of(tokens):
         template = templates.get(key)
         if template is not None:
             value = template.match(tokens)

@@ -9,7 +9,7 @@ from typing import Protocol
 from extractor.models import Record
 from extractor.site.knowledge import HostStats, SiteKnowledge, distinct
 from extractor.site.order import page_order
-from extractor.site.templates import BODY, MIN_TOKENS, BlockStats, Template, keys_of, tokens_of
+from extractor.site.templates import BODY, BlockStats, Template, keys_of, tokens_of
 
 MIN_PAGES = 3
 # A block not seen again within this many of its host's pages is not site-wide: its stats are
@@ -109,8 +109,6 @@ def page_units(record: Record) -> Iterator[tuple[str, tuple[str, ...], str]]:
 
     def units(text: str, kind: str) -> Iterator[tuple[str, tuple[str, ...], str]]:
         tokens = tokens_of(text)
-        if len(tokens) < MIN_TOKENS:
-            return
         for key in keys_of(tokens):
             if key not in seen:
                 seen.add(key)

@@ -18,6 +18,10 @@ START_SLOT = "s:"
 # Shorter blocks are left alone: a short line that recurs ("Journal: Brain", "Read more") is
 # as likely a fact of the article as a piece of the site.
 MIN_TOKENS = 2 * EDGE_TOKENS
+# A line with a slot at one edge needs only its shared words on the other: "This article first
+# appeared in The Lancet" is learned. At six words the slot guard below leaves the slot two
+# words at most beside four shared ones; a shorter line is not learned.
+MIN_EDGE_TOKENS = EDGE_TOKENS + 2
 # A slot holds a name or a short phrase; a wider difference means two different blocks.
 MAX_SLOT_TOKENS = 12
 MAX_SLOT_SHARE = 0.4
@@ -38,14 +42,24 @@ def fingerprint(tokens: tuple[str, ...]) -> str:
     return _digest(" ".join(tokens[:EDGE_TOKENS]) + "\x1f" + " ".join(tokens[-EDGE_TOKENS:]))
 
 
-def keys_of(tokens: tuple[str, ...]) -> tuple[str, str, str]:
-    """A block's keys: its fingerprint (a slot in the middle), then its first words alone (a
-    slot at the end), then its last words alone (a slot at the start)."""
-    return (
-        fingerprint(tokens),
-        END_SLOT + _digest(" ".join(tokens[:EDGE_TOKENS])),
-        START_SLOT + _digest(" ".join(tokens[-EDGE_TOKENS:])),
-    )
+def end_key(tokens: tuple[str, ...]) -> str:
+    """The key of the variants of a block with a slot at its end: its first words."""
+    return END_SLOT + _digest(" ".join(tokens[:EDGE_TOKENS]))
+
+
+def start_key(tokens: tuple[str, ...]) -> str:
+    """The key of the variants of a block with a slot at its start: its last words."""
+    return START_SLOT + _digest(" ".join(tokens[-EDGE_TOKENS:]))
+
+
+def keys_of(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A block's keys, in the order a page's block is looked up by: its first words alone (a
+    slot at the end), its last words alone (a slot at the start), then its fingerprint (a slot
+    in the middle, or none) when it is long enough for one. None when it is too short."""
+    if len(tokens) < MIN_EDGE_TOKENS:
+        return ()
+    edges = (end_key(tokens), start_key(tokens))
+    return edges if len(tokens) < MIN_TOKENS else (*edges, fingerprint(tokens))
 
 
 def one_sided(key: str) -> bool:
