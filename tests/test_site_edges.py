@@ -191,3 +191,21 @@ def test_edge_templates_live_in_the_store_across_learners() -> None:
         learner.commit()
     (template,) = SiteLearner(store, min_pages=3).knowledge("site.test").templates.values()
     assert template.key.startswith(START_SLOT) and template.pages == 3
+
+
+def test_a_line_that_is_another_less_its_start_is_its_own_block() -> None:
+    # The site's name before the menu on some pages only: two blocks, no slot.
+    menu = "Home · News · Research · About us · Contact"
+    named = "Example Health News · " + menu
+    learner = SiteLearner(min_pages=3)
+    for text in (menu, named, menu, named, menu, named, menu):
+        learner.observe(record([], (Boilerplate("navigation", text),), heading=None))
+    knowledge = learner.knowledge("site.test")
+    patterns = sorted((t.pattern(), t.slotted) for t in knowledge.templates.values())
+    assert patterns == [(named, False), (menu, False)]  # each an exact block of its own
+    found = knowledge.match(named)
+    assert found is not None and found[1] == ""
+    stats = end_stats(APPEARED.format("Brain"), APPEARED.format("Brain") + " and Cell.")
+    assert stats.pages == 1  # not one block with a slot that is empty on one page
+    template = end_stats(*(APPEARED.format(j) for j in JOURNALS[:3])).template()
+    assert template.match(template.prefix) is None  # nor is its fixed part alone a variant

@@ -55,7 +55,7 @@ def start_key(tokens: tuple[str, ...]) -> str:
 def keys_of(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """A block's keys, in the order a page's block is looked up by: its first words alone (a
     slot at the end), its last words alone (a slot at the start), then its fingerprint (a slot
-    in the middle, or none) when it is long enough for one. None when it is too short."""
+    in the middle, or none) when it is long enough for one; none when it is too short."""
     if len(tokens) < MIN_EDGE_TOKENS:
         return ()
     edges = (end_key(tokens), start_key(tokens))
@@ -117,10 +117,13 @@ class BlockStats:
         Under a one-sided key, four shared words are a weak bond: unrelated paragraphs opening
         alike ("The study was published in ...") meet there. A sighting that does not fit the
         pattern is left out of it once two pages share that pattern, and replaces a pattern only
-        one page has, so one stray paragraph never spoils a site block's key for good.
+        one page has, so one stray paragraph never spoils a site block's key for good. There an
+        edge slot is also always filled: a line that is another one's words less its start or
+        end ("Home · News · About", "MS Buddy · Home · News · About") is a block of its own, not
+        a value of nothing in a slot.
         """
         merged = self._merged(tokens, kind, page)
-        if merged.fits or not one_sided(self.key):
+        if not one_sided(self.key) or (merged.fits and not _empty_slot(self, merged, tokens)):
             return merged
         if self.pages >= 2:
             return self
@@ -158,6 +161,15 @@ class BlockStats:
         return Template(
             self.key, self.prefix, self.suffix, self.slotted, kind_of(self.kinds), self.pages
         )
+
+
+def _empty_slot(old: BlockStats, new: BlockStats, tokens: tuple[str, ...]) -> bool:
+    """Whether a merge made a pattern one of whose variants fills its slot with nothing: the
+    new one, or the exact block it was. (A slotted pattern's earlier variants only widen.)"""
+    if not new.slotted:
+        return False
+    fixed = len(new.prefix) + len(new.suffix)
+    return len(tokens) == fixed or (not old.slotted and len(old.prefix) == fixed)
 
 
 def _prefix_len(a: tuple[str, ...], b: tuple[str, ...]) -> int:
@@ -204,8 +216,9 @@ class Template:
         if middle < 0 or middle > MAX_SLOT_TOKENS:
             return None
         # At an edge the slot has only one side bounding it: the fixed part must still dominate,
-        # or a paragraph that merely opens (or closes) with the block's words would match.
-        if one_sided(self.key) and middle > MAX_SLOT_SHARE * (fixed + middle):
+        # or a paragraph that merely opens (or closes) with the block's words would match; and
+        # it is filled, as it was on every page learned from (see ``BlockStats.merge``).
+        if one_sided(self.key) and not 0 < middle <= MAX_SLOT_SHARE * (fixed + middle):
             return None
         if tokens[: len(self.prefix)] != self.prefix:
             return None
@@ -213,7 +226,7 @@ class Template:
             return None
         value = " ".join(tokens[len(self.prefix) : len(self.prefix) + middle])
         if value[-1:] in _STOPS and one_sided(self.key):
-            # A slot found by one-sided key often ends a sentence, and carries its stop ("first
+            # A slot found by a one-sided key often ends a sentence, and carries its stop ("first
             # appeared in The Lancet.", "© 2026 Nature Reviews Neurology. All rights reserved."):
             # the value is the name alone. (A middle slot's values are kept as they always were.)
             value = value[:-1]
