@@ -116,11 +116,17 @@ def test_the_kind_is_the_one_the_parser_gave_where_it_recognised_the_block() -> 
 
 def test_a_block_becomes_a_template_at_the_minimum_support() -> None:
     learner = SiteLearner(min_pages=3)
-    body = ["A paragraph of this page alone, long enough to be learned from, number {}."]
-    for n, journal in enumerate(("Brain", "Neurology")):
-        learner.observe(record([body[0].format(n), note(journal)]))
+    # Each page's own paragraph: no words shared at either edge (a paragraph that differed only
+    # in its last word would be a block with a slot at its end).
+    body = [
+        "A paragraph of this page alone, long enough to be learned from, on {}.",
+        "Nothing in this one is like the others: it is about {} and nothing else.",
+        "Here the third page says its own thing about {}, in words of its own.",
+    ]
+    for text, journal in zip(body[:2], ("Brain", "Neurology"), strict=True):
+        learner.observe(record([text.format(journal), note(journal)]))
     assert not learner.knowledge("site.test").templates
-    learner.observe(record([body[0].format(9), note("Annals of Neurology")]))
+    learner.observe(record([body[2].format("kidneys"), note("Annals of Neurology")]))
     knowledge = learner.knowledge("site.test")
     assert [t.pattern() for t in knowledge.templates.values()] == [note("{slot}")]
     assert knowledge.pages == 3
@@ -155,10 +161,12 @@ def test_blocks_not_seen_again_within_the_window_are_forgotten() -> None:
     store = MemoryStore()
     learner = SiteLearner(store, min_pages=3, window=5)
     for n in range(20):
-        learner.observe(record([f"Paragraph {n} of its own page, never repeated anywhere else."]))
+        text = f"Paragraph {n} of its own page, never repeated anywhere else, number {n}."
+        learner.observe(record([text]))
         learner.commit()
     kept = store.site_templates("site.test", 0)  # every block the store still holds
-    assert 0 < len(kept) <= 6  # the last pages' blocks, within the window of 5
+    # The last pages' blocks, within the window of 5, each under its three keys.
+    assert 0 < len(kept) <= 3 * 6
     assert all(b.last_page >= 20 - 5 for b in kept)
 
 

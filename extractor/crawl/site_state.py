@@ -14,6 +14,7 @@ from typing import Any
 from extractor.crawl.database import IN_LIST, Database, listed
 from extractor.errors import CrawlError
 from extractor.site.knowledge import HostStats
+from extractor.site.learn import sweep_due
 from extractor.site.templates import BlockStats
 
 # Site learning (extractor.site): per host, its counters and the stats of its recurring blocks.
@@ -134,14 +135,18 @@ class SiteTables(Database):
                 ],
             )
             for stats in hosts:
+                row = db.execute(
+                    "SELECT pages FROM site_hosts WHERE host = ?", (stats.host,)
+                ).fetchone()
                 db.execute(
                     "INSERT OR REPLACE INTO site_hosts VALUES (?, ?, ?, ?)",
                     (stats.host, stats.pages, stats.md, stats.dm),
                 )
-                db.execute(
-                    "DELETE FROM site_blocks WHERE host = ? AND pages < ? AND last_page < ?",
-                    (stats.host, min_pages, stats.pages - window),
-                )
+                if sweep_due(row[0] if row else 0, stats.pages, window):
+                    db.execute(
+                        "DELETE FROM site_blocks WHERE host = ? AND pages < ? AND last_page < ?",
+                        (stats.host, min_pages, stats.pages - window),
+                    )
 
 
 _BLOCK_COLUMNS = "key, prefix, suffix, slotted, pages, max_slot, kinds, last_page"

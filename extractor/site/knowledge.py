@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.site.order import site_order
-from extractor.site.templates import MIN_TOKENS, Template, fingerprint, tokens_of
+from extractor.site.templates import Template, keys_of, one_sided, tokens_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,14 +43,7 @@ class SiteKnowledge:
         """The template a block's text is a variant of, and its slot value ("" when exact)."""
         if not self.templates:
             return None
-        tokens = tokens_of(text)
-        if len(tokens) < MIN_TOKENS:
-            return None
-        template = self.templates.get(fingerprint(tokens))
-        if template is None:
-            return None
-        value = template.match(tokens)
-        return None if value is None else (template, value)
+        return _found(self.templates, tokens_of(text))
 
     def summary(self) -> dict[str, Any]:
         """A line of a run report or of a listing: pages, template count, date order."""
@@ -71,3 +64,32 @@ class SiteKnowledge:
             "date_order_evidence": {"MD": self.stats.md, "DM": self.stats.dm},
             "templates": [t.to_dict() for t in templates],
         }
+
+
+def _found(
+    templates: Mapping[str, Template], tokens: tuple[str, ...]
+) -> tuple[Template, str] | None:
+    # A slot at an edge first: where one of its values recurs often, the fingerprint also
+    # holds that variant as an exact block, which would hide the page's slot value.
+    for key in keys_of(tokens):
+        template = templates.get(key)
+        if template is not None:
+            value = template.match(tokens)
+            if value is not None:
+                return template, value
+    return None
+
+
+def distinct(templates: Mapping[str, Template]) -> dict[str, Template]:
+    """The templates less the exact blocks that are one value of a template with an edge slot
+    ("... first appeared in The Lancet", where The Lancet recurs): one block, one template."""
+    if not any(one_sided(key) for key in templates):
+        return dict(templates)
+    out = {}
+    for key, template in templates.items():
+        if not template.slotted and not one_sided(key):
+            found = _found(templates, template.prefix)
+            if found is not None and found[0] is not template:
+                continue
+        out[key] = template
+    return out

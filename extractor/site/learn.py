@@ -7,9 +7,9 @@ from collections.abc import Collection, Iterable, Iterator
 from typing import Protocol
 
 from extractor.models import Record
-from extractor.site.knowledge import HostStats, SiteKnowledge
+from extractor.site.knowledge import HostStats, SiteKnowledge, distinct
 from extractor.site.order import page_order
-from extractor.site.templates import BODY, MIN_TOKENS, BlockStats, Template, fingerprint, tokens_of
+from extractor.site.templates import BODY, BlockStats, Template, keys_of, tokens_of
 
 MIN_PAGES = 3
 # A block not seen again within this many of its host's pages is not site-wide: its stats are
@@ -18,6 +18,18 @@ WINDOW = 1000
 # Hosts whose counters and templates a learner keeps in memory after a commit; the others are
 # read again from the store when their pages come. A broad crawl meets hosts without end.
 HOSTS_HELD = 1024
+
+
+# The sweep of a host's stale blocks reads all its rarely seen blocks (most of what is stored for
+# it): it runs when the host's pages pass a multiple of this share of the window, not at every
+# commit, so a block is kept at most that share of the window longer.
+SWEEPS_PER_WINDOW = 8
+
+
+def sweep_due(before: int, after: int, window: int) -> bool:
+    """Whether a host going from ``before`` to ``after`` pages is due a sweep of stale blocks."""
+    step = max(1, window // SWEEPS_PER_WINDOW)
+    return after > window and before // step != after // step
 
 
 class SiteStore(Protocol):
@@ -76,7 +88,10 @@ class MemoryStore:
         for host, block in blocks:
             self._blocks.setdefault(host, {})[block.key] = block
         for counters in hosts:
+            before = self._hosts.get(counters.host)
             self._hosts[counters.host] = counters
+            if not sweep_due(before.pages if before else 0, counters.pages, window):
+                continue
             known = self._blocks.get(counters.host, {})
             stale = [
                 k
@@ -88,17 +103,16 @@ class MemoryStore:
 
 
 def page_units(record: Record) -> Iterator[tuple[str, tuple[str, ...], str]]:
-    """(fingerprint, words, kind on this page) of each block long enough to learn, once per key."""
+    """(key, words, kind on this page) of each block long enough to learn, once per key: each
+    block under its fingerprint and its two one-sided keys (see ``templates.keys_of``)."""
     seen: set[str] = set()
 
     def units(text: str, kind: str) -> Iterator[tuple[str, tuple[str, ...], str]]:
         tokens = tokens_of(text)
-        if len(tokens) < MIN_TOKENS:
-            return
-        key = fingerprint(tokens)
-        if key not in seen:
-            seen.add(key)
-            yield key, tokens, kind
+        for key in keys_of(tokens):
+            if key not in seen:
+                seen.add(key)
+                yield key, tokens, kind
 
     for section in record.sections:
         for paragraph in section.paragraphs:
@@ -206,7 +220,7 @@ class SiteLearner:
     def knowledge(self, host: str) -> SiteKnowledge:
         view = self._views.get(host)
         if view is None:
-            view = SiteKnowledge(self._host(host), dict(self._host_templates(host)))
+            view = SiteKnowledge(self._host(host), distinct(self._host_templates(host)))
             self._views[host] = view
         else:
             self._hosts[host] = self._hosts.pop(host)  # used: last in the order of use
