@@ -198,3 +198,21 @@ def test_is_hidden_reads_attributes_style_and_classes() -> None:
         "<p>g</p></body>"
     )
     assert [dom.is_hidden(p) for p in root.iter("p")] == [True] * 4 + [False] * 3
+
+
+def test_blocks_leave_no_reference_cycle_behind() -> None:
+    # A cycle around the blocks would keep the whole tree alive until the cycle collector runs.
+    import gc
+
+    root = dom.parse_document("<body><div>One<br><br>two<p>three <b>four</b></p></div></body>")
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        found = dom.blocks(root.find("body"), {})
+        assert [b.text for b in found] == ["One", "two", "three four"]
+        del found
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()
