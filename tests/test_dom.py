@@ -88,6 +88,11 @@ def test_empty_documents_raise_parse_error(html: str | bytes) -> None:
     assert info.value.kind == "empty"
 
 
+def test_a_lone_surrogate_is_replaced_not_an_error() -> None:
+    root = dom.parse_document("<body><p>caf\udce9 ok</p></body>")
+    assert [b.text for b in dom.blocks(root.find("body"))] == ["caf? ok"]
+
+
 def test_tokens_split_class_and_id() -> None:
     root = dom.parse_document("<body><div class='Main-Nav top_bar' id='x1'>t</div></body>")
     el = root.find(".//div")
