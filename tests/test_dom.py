@@ -88,6 +88,15 @@ def test_empty_documents_raise_parse_error(html: str | bytes) -> None:
     assert info.value.kind == "empty"
 
 
+def test_hidden_neighbours_and_nested_hidden_elements_leave_the_text_around_them() -> None:
+    html = (
+        "<body><p>a<span class='d-none'>x<i hidden>w</i></span>b<b style='display: none'>y</b>"
+        "c<span aria-hidden='true' class='hidden'>z</span><span aria-hidden='false'>d</span>"
+        "<span hidden style='visibility:hidden'>v</span>e</p></body>"
+    )
+    assert _blocks(html) == [("p", "abcde")]
+
+
 def test_a_lone_surrogate_is_replaced_not_an_error() -> None:
     root = dom.parse_document("<body><p>caf\udce9 ok</p></body>")
     assert [b.text for b in dom.blocks(root.find("body"))] == ["caf? ok"]
