@@ -315,3 +315,37 @@ def test_a_read_more_button_or_a_view_image_label_alone_is_navigation() -> None:
     assert (
         boilerplate.kind_of_text(_block("Read more about the plan on the council's site.")) is None
     )
+
+
+def test_the_line_start_gate_admits_every_line_its_patterns_match() -> None:
+    patterns = (
+        vocab.SHARE_RE,
+        vocab.PROMO_LINE_RE,
+        vocab.PROMO_LABEL_RE,
+        vocab.SLIDE_LABELS_RE,
+        vocab.AGENCY_CAPTION_RE,
+        vocab.COMMENTS_RE,
+        vocab.ADVERT_RE,
+        vocab.NAVIGATION_WORDS_RE,
+        vocab.PREV_NEXT_RE,
+    )
+    lines = (
+        "Share this story",
+        "  TWEET",
+        "Read more: the next piece",
+        "Also on example.com",
+        "Most read",
+        "Image 1 of 12 Photo 2/12",
+        "In this file photo, a man waves",
+        "12 Comments",
+        "Advertisement",
+        "Skip to content",
+        "← Previous post",
+        "The article's first sentence.",
+        "Shared housing is on the rise",
+        "",
+    )
+    for line in lines:
+        expected = any(p.match(line) for p in patterns)
+        assert (boilerplate._LINE_STARTS_RE.match(line) is not None) == expected, line
+    assert boilerplate.kind_of_text(dom.Block(lxml.etree.Element("p"), "Next", 0, 0, 0, None))

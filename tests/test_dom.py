@@ -88,6 +88,20 @@ def test_empty_documents_raise_parse_error(html: str | bytes) -> None:
     assert info.value.kind == "empty"
 
 
+def test_hidden_neighbours_and_nested_hidden_elements_leave_the_text_around_them() -> None:
+    html = (
+        "<body><p>a<span class='d-none'>x<i hidden>w</i></span>b<b style='display: none'>y</b>"
+        "c<span aria-hidden='true' class='hidden'>z</span><span aria-hidden='false'>d</span>"
+        "<span hidden style='visibility:hidden'>v</span>e</p></body>"
+    )
+    assert _blocks(html) == [("p", "abcde")]
+
+
+def test_a_lone_surrogate_is_replaced_not_an_error() -> None:
+    root = dom.parse_document("<body><p>caf\udce9 ok</p></body>")
+    assert [b.text for b in dom.blocks(root.find("body"))] == ["caf? ok"]
+
+
 def test_tokens_split_class_and_id() -> None:
     root = dom.parse_document("<body><div class='Main-Nav top_bar' id='x1'>t</div></body>")
     el = root.find(".//div")
@@ -198,3 +212,21 @@ def test_is_hidden_reads_attributes_style_and_classes() -> None:
         "<p>g</p></body>"
     )
     assert [dom.is_hidden(p) for p in root.iter("p")] == [True] * 4 + [False] * 3
+
+
+def test_blocks_leave_no_reference_cycle_behind() -> None:
+    # A cycle around the blocks would keep the whole tree alive until the cycle collector runs.
+    import gc
+
+    root = dom.parse_document("<body><div>One<br><br>two<p>three <b>four</b></p></div></body>")
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        found = dom.blocks(root.find("body"), {})
+        assert [b.text for b in found] == ["One", "two", "three four"]
+        del found
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()

@@ -48,6 +48,16 @@ def test_clean_text_fast_paths_agree_with_the_full_cleaning() -> None:
         assert clean_text(sample) == _reference_clean_text(sample), repr(sample)
 
 
+def test_every_character_clean_text_removes_or_folds_is_unprintable() -> None:
+    # The isprintable() fast path relies on it: a printable text has nothing to clean but "  ".
+    folded = [chr(c) for c in range(0x110000) if SPACE_RE.fullmatch(chr(c))]
+    assert " " in folded and "\u3000" in folded
+    for ch in [*INVISIBLES, *folded]:
+        assert ch == " " or not ch.isprintable(), hex(ord(ch))
+    for sample in ("caf\u00e9\u2060x", "caf\u00e9  x\u200c", "caf\u00e9 \u2028 x"):
+        assert clean_text(sample) == _reference_clean_text(sample), repr(sample)
+
+
 def test_normalize_url() -> None:
     assert normalize_url("HTTP://Example.COM:80/a?b=1#frag") == "http://example.com/a?b=1"
     assert normalize_url("https://example.com:8443") == "https://example.com:8443/"

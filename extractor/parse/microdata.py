@@ -14,6 +14,7 @@ _NAME_CHILD_XPATH = lxml.etree.XPath(
     ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' name ')][1]"
 )
 
+_ITEMPROP_ATTRIBUTES = lxml.etree.XPath("descendant-or-self::*/@itemprop")
 _ITEMPROPS = ("author", "creator", "datePublished", "dateModified", "headline")
 _MULTI_ITEMPROPS = ("author", "creator")
 
@@ -21,12 +22,11 @@ _MULTI_ITEMPROPS = ("author", "creator")
 def itemprops(tree: HtmlElement) -> dict[str, list[str]]:
     """Microdata values for the few properties we read: every author, the first of the rest."""
     out: dict[str, list[str]] = {}
-    # A walk reading one attribute per element: libxml2's "//*[@itemprop]" costs a third more
-    # (its node-set bookkeeping), and contains() tests on every element cost 7x more.
-    for el in tree.iter(lxml.etree.Element):
-        props = el.get("itemprop")
-        if props is None:
-            continue
+    # The itemprop attributes themselves, in document order: a fifth of the cost of a walk
+    # reading the attribute of every element ("//*[@itemprop]" costs more than that walk: its
+    # predicate is tested on every element; contains() tests cost 7x more).
+    for props in _ITEMPROP_ATTRIBUTES(tree):
+        el = props.getparent()
         for prop in props.split():
             if prop not in _ITEMPROPS or (prop in out and prop not in _MULTI_ITEMPROPS):
                 continue
