@@ -179,6 +179,17 @@ def test_a_hover_card_is_hidden_but_the_name_that_opens_it_stays() -> None:
     assert [t for _, t in _blocks(html)] == ["Rep. Jane Doe said so."]
 
 
+def test_a_wrapper_named_like_its_hover_card_keeps_the_name_that_opens_it() -> None:
+    html = (
+        "<body><p>Rep. <span class='rollover-people'>"
+        "<a class='rollover-people-link' href='/people/x'>Jane Doe</a>"
+        "<span class='rollover-people-block'><span class='rollover-block'>"
+        "<a href='/s/1'>Another story</a></span></span></span>"
+        " said so.</p></body>"
+    )
+    assert [t for _, t in _blocks(html)] == ["Rep. Jane Doe said so."]
+
+
 @pytest.mark.parametrize(
     "cls",
     [

@@ -175,7 +175,11 @@ def clean(root: HtmlElement) -> None:
     hidden = []
     for el in root.iter(lxml.etree.Element):
         cls = el.get("class")
-        if cls and (verdict := _class_verdict(cls)) and (verdict == _HIDDEN or el.tag != "a"):
+        if (
+            cls
+            and (verdict := _class_verdict(cls))
+            and (verdict == _HIDDEN or (el.tag != "a" and not _opens_a_popup(el)))
+        ):
             hidden.append(el)
     for attr in _HIDING_ATTRIBUTES(root):
         name = attr.attrname
@@ -186,6 +190,12 @@ def clean(root: HtmlElement) -> None:
     for el in hidden:
         if el is not root and el is not body:
             drop(el)
+
+
+def _opens_a_popup(el: HtmlElement) -> bool:
+    # A wrapper named like its hover card ("rollover-people") that holds the link opening the
+    # card ("rollover-people-link") is part of the sentence: only the card inside it goes.
+    return any(_class_verdict(a.get("class") or "") == _POPUP for a in el.iter("a") if a is not el)
 
 
 def collapse(text: str) -> str:
