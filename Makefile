@@ -44,9 +44,9 @@ bench: $(BENCH_STAMP)
 bench-teasers: $(STAMP)
 	$(PY) -m bench.teasers $(BENCH_ARGS)
 
-# The blind-labelled sets of bench/labels/ (fresh-4 is the one development has not examined).
+# The blind-labelled sets of bench/labels/ (which of their pages development examined: its README).
 bench-teasers-fresh: $(STAMP)
-	for set in 1 2 3 4; do $(PY) -m bench.teasers --labels bench/labels/fresh-$$set.jsonl \
+	for set in 1 2 3 4 5; do $(PY) -m bench.teasers --labels bench/labels/fresh-$$set.jsonl \
 		--out bench/out/teasers-fresh-$$set.json $(BENCH_ARGS) || exit 1; done
 
 # Fetcher.fetch_many against a 100 ms loopback server on 20 ports: pages/s, peak RSS, errors.
