@@ -148,10 +148,23 @@ def signature(el: HtmlElement) -> str:
     return _signature(str(el.tag), el.get("class") or "")
 
 
+# Classes that mark a card's place in its list ("first", "last", "odd"), not its kind: the
+# last item of a "Most Popular" list is one of the list's cards.
+_POSITION_CLASSES = frozenset(
+    ("first", "last", "odd", "even", "alt", "first-child", "last-child", "first-item", "last-item")
+)
+
+
 @lru_cache(maxsize=4096)
 def _signature(tag: str, classes: str) -> str:
     # Cached: a page repeats a few class strings over its many cards.
-    cls = " ".join(sorted(t for t in classes.split() if not t[-1:].isdigit()))
+    cls = " ".join(
+        sorted(
+            t
+            for t in classes.split()
+            if not t[-1:].isdigit() and t.lower() not in _POSITION_CLASSES
+        )
+    )
     return f"{tag}.{cls.split(' ')[0] if cls else ''}"
 
 
