@@ -129,6 +129,10 @@ def find_teaser_blocks(
         if container in taken:
             continue
         blocks_found = _read_block(container, page, excluded_kinds)
+        if blocks_found and blocks_found[0].el is container and _holds_a_block(container, found):
+            # The innermost blocks are kept: this one would be dropped for a block found inside
+            # it, and what it would take (its other lists) is still to be read on its own.
+            continue
         for block in blocks_found:
             found.append(block)
             for card in block.cards if block.el is not container else ():
@@ -146,6 +150,10 @@ def find_teaser_blocks(
     if len(result) > 1:
         result.sort(key=lambda b: _document_position(b.el))
     return result
+
+
+def _holds_a_block(container: HtmlElement, found: list[TeaserBlock]) -> bool:
+    return any(container in block.el.iterancestors() for block in found)
 
 
 def _most_common(signatures: list[str]) -> tuple[str, int]:
