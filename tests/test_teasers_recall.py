@@ -47,3 +47,26 @@ def test_a_second_group_of_cards_beside_a_found_one_is_read_too() -> None:
     rows = f"<div>{_video(1)}{_video(2)}</div><div>{_video(3)}{_video(4)}</div>"
     teasers = _teasers(f"<section><h2>Latest Videos</h2><div class='grid'>{rows}</div></section>")
     assert _urls(teasers) == [f"https://news.example/videos/clip-{i}" for i in range(1, 5)]
+
+
+def test_a_list_in_a_column_of_widgets_is_read_on_its_own() -> None:
+    # The rail's widgets read as a block of two "cards" (the channel finder, the app box); the
+    # "Most Commented" widget is no card but holds a list, which is the real block.
+    items = "".join(
+        f"<li><a href='/2026/11/{i}/story-{i}'>A commented headline about topic number {i}</a>"
+        f" ({100 + i})</li>"
+        for i in range(5)
+    )
+    rail = (
+        "<aside>"
+        "<div class='box'><h3>Channel Finder</h3><div>Enter your zip code to find the channel"
+        " near you tonight</div><a href='https://listings.example/grid'>Click here for the TV"
+        " listings of the week</a></div>"
+        "<div class='box'><h3>Our App</h3><p><a href='/mobile-app'>Get the app for your phone"
+        " and tablet</a></p></div>"
+        f"<div class='box'><h3>Most Commented</h3><ul>{items}</ul></div>"
+        "</aside>"
+    )
+    teasers = _teasers(rail)
+    assert _urls(teasers) == [f"https://news.example/2026/11/{i}/story-{i}" for i in range(5)]
+    assert {t["block"] for t in teasers} == {"Most Commented"}

@@ -52,6 +52,7 @@ class PageReader:
         "key",
         "link_urls",
         "linked",
+        "linking_children",
         "page_chars",
         "targets_of_hrefs",
         "texts",
@@ -76,6 +77,8 @@ class PageReader:
         self.base_url = base_url
         self.key = key
         self.linked: set[HtmlElement] = set()  # elements holding a standalone article link
+        # How many children of an element hold one: a container needs two to be worth reading.
+        self.linking_children: dict[HtmlElement, int] = {}
         self.page_chars: int | None = None  # the whole page's text length, once asked
 
     def resolve(self, link: HtmlElement) -> str | None:

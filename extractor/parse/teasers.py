@@ -82,7 +82,7 @@ def find_teaser_blocks(
     # ancestor hold one: a container needs two such children to be worth reading.
     linked = page.linked
     climbed: dict[HtmlElement, int] = {}
-    linking_children: dict[HtmlElement, int] = {}
+    linking_children = page.linking_children
     link_urls = page.link_urls
     climbed_get, linking_children_get = climbed.get, linking_children.get
     # Every link of the document with an href, in document order (as //a[@href] would give;
@@ -140,7 +140,15 @@ def find_teaser_blocks(
                 taken.update(card.el.iterdescendants())
         if blocks_found and blocks_found[0].el is container:
             taken.add(container)
-            taken.update(container.iterdescendants())
+            cards = {card.el for card in blocks_found[0].cards}
+            for child in container:
+                # A child that is no card but holds a list of its own (a column of widgets
+                # read as one block) is left to be read: its list is a block, and the column's
+                # block then gives way to it as an outer one.
+                if child not in cards and child in linked and _holds_a_list(child, page):
+                    continue
+                taken.add(child)
+                taken.update(child.iterdescendants())
     # Keep the innermost blocks only: an outer container around a found block would repeat it.
     result = [
         block
@@ -150,6 +158,25 @@ def find_teaser_blocks(
     if len(result) > 1:
         result.sort(key=lambda b: _document_position(b.el))
     return result
+
+
+def _holds_a_list(member: HtmlElement, page: PageReader) -> bool:
+    """Whether ``member`` (or an element inside it) holds two or more children of one kind that
+    link to different stories under titles of three words or more: a list, not one card."""
+    counts = page.linking_children
+    for el in member.iter():
+        if counts.get(el, 0) < 2:
+            continue
+        targets: dict[str, set[str]] = {}
+        for child in el:
+            if child not in page.linked or words(page.text(child)) < 3:
+                continue
+            url = next((u for link in child.iter("a") if (u := page.link_urls.get(link))), None)
+            if url is not None:
+                targets.setdefault(signature(child), set()).add(url)
+        if any(len(urls) >= 2 for urls in targets.values()):
+            return True
+    return False
 
 
 def _holds_a_block(container: HtmlElement, found: list[TeaserBlock]) -> bool:
