@@ -70,3 +70,41 @@ def test_a_list_in_a_column_of_widgets_is_read_on_its_own() -> None:
     teasers = _teasers(rail)
     assert _urls(teasers) == [f"https://news.example/2026/11/{i}/story-{i}" for i in range(5)]
     assert {t["block"] for t in teasers} == {"Most Commented"}
+
+
+def _breaking(dated: bool) -> str:
+    items = "".join(
+        f"<div class='breaking-news-item'><a href='/breaking/story-{i}'>"
+        f"<span>Officials announce a new measure on topic number {i}</span><ul>"
+        "<li>By Jane Doe and News Staff</li>"
+        f"{f'<li>11/{20 - i}/2026 01:14 PM</li>' if dated else ''}</ul></a></div>"
+        for i in range(4)
+    )
+    return f"<div class='breaking-news-list'>{items}</div>"
+
+
+def test_a_breaking_news_list_whose_items_show_dates_is_a_block() -> None:
+    teasers = _teasers(_breaking(dated=True))
+    assert _urls(teasers) == [f"https://news.example/breaking/story-{i}" for i in range(4)]
+    assert teasers[1]["title"] == "Officials announce a new measure on topic number 1"
+    assert teasers[1]["date"] == "2026-11-19"
+    # "By Jane Doe and News Staff" is the byline, not a blurb.
+    assert {t["blurb"] for t in teasers} == {None}
+
+
+def test_a_breaking_news_strip_of_bare_headlines_stays_a_ticker() -> None:
+    assert _teasers(_breaking(dated=False)) == []
+
+
+def test_a_short_by_line_under_a_card_title_is_no_blurb() -> None:
+    cards = "".join(
+        f"<li><h3><a href='/2026/11/story-{i}'>A headline about topic number {i} today</a></h3>"
+        f"<p>By Jane Doe and News Staff</p><p>{'A longer line that tells what the story says.'}"
+        "</p></li>"
+        for i in range(3)
+    )
+    teasers = _teasers(f"<h2>More News</h2><ul>{cards}</ul>")
+    assert len(teasers) == 3
+    assert {t["blurb"] for t in teasers} == {"A longer line that tells what the story says."}
+    bylined = _teasers(f"<h2>More News</h2><ul>{cards.replace('<p>A longer', '<p hidden>')}</ul>")
+    assert {t["blurb"] for t in bylined} == {None}

@@ -191,6 +191,8 @@ _HEADING_ORDER = ("h2", "h3", "h4", "h5", "h6", "h1")
 
 # A linked line this long below a linked headline is the card's dek, not its title.
 _DEK_WORDS = 12
+# A line this short that starts "By ..." names the card's authors.
+_BYLINE_WORDS = 6
 # A teaser's dek is also called its blurb ("c-entry-blurb").
 _DEK_TOKENS = vocab.SUMMARY_TOKENS | {"blurb"}
 
@@ -377,6 +379,8 @@ def read_card(
             block.link_density > 0.6 and heading is None and card.tag != "a" and not linked_dek
         ):
             continue
+        if words(text) <= _BYLINE_WORDS and vocab.BYLINE_TEXT_RE.match(text):
+            continue  # "By JERUSALEM POST STAFF": who wrote it, not what it says
         if block.link_density > 0.8 and words(text) <= 8 and _links_in(block.el, text, page) > 1:
             continue  # a line of several links under the title: "Author in Publication"
         if blurb is None or len(text) > len(blurb):

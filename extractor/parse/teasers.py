@@ -36,6 +36,8 @@ _OFF_HEADING_RE = re.compile(
 # Class and id words of scrolling strips: a ticker is navigation even when it lists stories.
 # Strips of headlines across the top of the page ("trending-bar") are navigation.
 _TICKER_RE = re.compile(r"ticker|marquee|breaking|trending[-_]?(bar|strip)", re.IGNORECASE)
+# "Breaking" names a scrolling strip of bare headlines and a static list of stories alike.
+_BREAKING_RE = re.compile(r"breaking", re.IGNORECASE)
 # The site's own header: what it holds (menus, story strips) is navigation, not a block.
 _SITE_HEADER_TOKENS = frozenset({"site-header", "masthead", "global-header", "siteheader"})
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -253,18 +255,30 @@ def _document_position(el: HtmlElement) -> list[int]:
     return path
 
 
-def _is_ticker(container: HtmlElement) -> bool:
+def _ticker_kind(container: HtmlElement) -> str | None:
+    """ "strip" for a ticker, "breaking" for a "breaking news" box (a ticker or a list), else
+    None."""
     node: HtmlElement | None = container
     for _ in range(3):
         if node is None:
-            return False
+            return None
         if node.tag == "marquee":
-            return True
+            return "strip"
         names = (node.get("class") or "") + " " + (node.get("id") or "")
-        if _TICKER_RE.search(names):
-            return True
+        found = _TICKER_RE.search(names)
+        if found:
+            return "breaking" if _BREAKING_RE.fullmatch(found[0]) else "strip"
         node = node.getparent()
-    return False
+    return None
+
+
+def _shows_each_story(cards: list[Card]) -> bool:
+    """Whether every card shows its story's date or a picture: a list of stories; a ticker
+    scrolls one line of bare headlines."""
+    return all(
+        card.date_text or card.date_attr or next(card.el.iter("img"), None) is not None
+        for card in cards
+    )
 
 
 def _read_block(
@@ -315,7 +329,8 @@ def _read_block(
         return [block for run in _link_runs(container, page) if (block := _block(run, page, zone))]
     # Cards of a dozen characters on average are menu items ("World", "Sign in"): no card of
     # theirs could carry the two-word titles a block needs, so none is read.
-    if sizes < _MIN_MEAN_CARD_CHARS * len(members) or _is_ticker(container):
+    ticker = _ticker_kind(container)
+    if sizes < _MIN_MEAN_CARD_CHARS * len(members) or ticker == "strip":
         return []
     linking = [(member, card_links(member, page)) for member in members]
     block = _block(linking, page, zone, container)
@@ -327,6 +342,8 @@ def _read_block(
     if by_class and 2 * sum(1 for card in block.cards if card.title) < len(block.cards):
         # Untitled cards grouped only by a shared class are whole posts listed one after
         # another (a page of quotes), not teasers of them.
+        return []
+    if ticker == "breaking" and not _shows_each_story(block.cards):
         return []
     if _tab_panels(block.cards):
         return []  # one card per tab: each is a single promo, seen one at a time
