@@ -108,3 +108,18 @@ def test_a_short_by_line_under_a_card_title_is_no_blurb() -> None:
     assert {t["blurb"] for t in teasers} == {"A longer line that tells what the story says."}
     bylined = _teasers(f"<h2>More News</h2><ul>{cards.replace('<p>A longer', '<p hidden>')}</ul>")
     assert {t["blurb"] for t in bylined} == {None}
+
+
+def test_cards_drawn_as_picture_and_text_boxes_side_by_side() -> None:
+    # Each story is two sibling boxes (a linked picture, then a text box whose first class
+    # varies): as many picture boxes as text boxes, and the text boxes are the cards.
+    pairs = "".join(
+        f"<div class='small-5 row-image'><a href='/news/story-{i}.html'><img src='/i/{i}.jpg'>"
+        f"</a></div><div class='{'top' if i == 0 else 'bottom'} small-7 row-desc'>"
+        f"<a href='/news/story-{i}.html'><h5>A car maker reveals its new model number {i}</h5>"
+        f"</a><p>The new model comes with a bigger engine and a longer list of extras.</p></div>"
+        for i in range(4)
+    )
+    teasers = _teasers(f"<div><label>RECENT ARTICLES</label><div class='grid'>{pairs}</div></div>")
+    assert _urls(teasers) == [f"https://news.example/news/story-{i}.html" for i in range(4)]
+    assert teasers[2]["title"] == "A car maker reveals its new model number 2"

@@ -239,8 +239,22 @@ def _sharing_a_class(children: list[HtmlElement]) -> list[HtmlElement]:
                 counts[tag, token] = counts.get((tag, token), 0) + 1
     if not counts:
         return []
-    tag, token = max(counts, key=counts.__getitem__)  # the first seen on a tie
-    return [c for c in children if c.tag == tag and token in (c.get("class") or "").split()]
+    most = max(counts.values())
+    best: list[HtmlElement] = []
+    for (tag, token), count in counts.items():  # the wordiest of the commonest, the first seen
+        if count == most:
+            group = [c for c in children if c.tag == tag and token in _class_tokens(c)]
+            if not best or _text_size(group) > _text_size(best):
+                best = group
+    return best
+
+
+def _class_tokens(el: HtmlElement) -> list[str]:
+    return (el.get("class") or "").split()
+
+
+def _text_size(elements: list[HtmlElement]) -> int:
+    return sum(int(_TEXT_LENGTH(el)) for el in elements)
 
 
 def _document_position(el: HtmlElement) -> list[int]:
@@ -309,7 +323,11 @@ def _read_block(
         # type: "post-list-article blog-post category-sports"); a class they all share
         # still makes them one kind.
         shared = _sharing_a_class(children)
-        if len(shared) > count:
+        # As many children of another kind as the commonest: cards drawn as a picture box and a
+        # text box side by side ("row-image", "row-desc"); the boxes with the text are the cards.
+        if len(shared) > count or (
+            len(shared) == count and _text_size(shared) > _text_size(members)
+        ):
             members, count, by_class = shared, len(shared), True
     if count < 2 or count > MAX_CARDS:
         return []
