@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
+from extractor.parse.teaser_links import article_url
 from extractor.pipeline import extract
 from tests.records import valid
 
@@ -123,3 +126,18 @@ def test_cards_drawn_as_picture_and_text_boxes_side_by_side() -> None:
     teasers = _teasers(f"<div><label>RECENT ARTICLES</label><div class='grid'>{pairs}</div></div>")
     assert _urls(teasers) == [f"https://news.example/news/story-{i}.html" for i in range(4)]
     assert teasers[2]["title"] == "A car maker reveals its new model number 2"
+
+
+@pytest.mark.parametrize(
+    ("href", "is_article"),
+    [
+        ("/videos/category/history/the-1930s-were-not-a-good-time/", True),
+        ("/archive/2019/11/why-the-city-is-losing-its-oldest-trees/", True),
+        ("/videos/category/history/", False),  # the hub itself
+        ("/category/history/page/2/", False),
+        ("/tag/the-long-name-of-a-tag-page/", False),  # a tag's name right below the hub
+        ("/category/news/feed/why-the-city-is-losing-its-oldest-trees", False),  # a feed too
+    ],
+)
+def test_a_story_slug_filed_below_a_hub_word_is_an_article(href: str, is_article: bool) -> None:
+    assert (article_url(href, URL, URL) is not None) is is_article

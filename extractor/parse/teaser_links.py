@@ -65,6 +65,13 @@ _NOT_ARTICLE_RE = re.compile(
 # The same pattern (all lower case) for lower-cased ASCII paths: ignoring case makes the
 # search of a long path ~8 times slower, and most paths are ASCII.
 _NOT_ARTICLE_LOWER_RE = re.compile(_NOT_ARTICLE_RE.pattern)
+# A story filed under a hub path: a slug of five words or more one to three levels below a
+# category, topic or archive word ("/videos/category/history/the-1930s-were-not-a-good-time/").
+_SLUG_BELOW_HUB_RE = re.compile(
+    r"/(categor(y|ies)|topics?|archive)(/[^/]+){1,3}/[^/]*[^\W_]+([-_][^\W_]+){4,}/?$",
+    re.IGNORECASE,
+)
+_HUB_WORD_RE = re.compile(r"/(categor(y|ies)|topics?|archive)(?=/)", re.IGNORECASE)
 # A site's home page in one language ("/en/", "/es") is navigation like "/".
 _LANGUAGE_ROOT_RE = re.compile(r"^/[a-z]{2}(-[a-z]{2})?/?$", re.IGNORECASE)
 
@@ -158,6 +165,13 @@ def link_target(href: str, base: str | None, page: PageKey | None) -> str | None
     return url
 
 
+def _slug_below_hub(path: str) -> bool:
+    """Whether a path is a story's slug filed under a hub word, and nothing else marks it."""
+    if _SLUG_BELOW_HUB_RE.search(path) is None:
+        return False
+    return _NOT_ARTICLE_RE.search(_HUB_WORD_RE.sub("", path, count=1)) is None
+
+
 def forget_links() -> None:
     """Empty the cache of link answers (for timings of pages seen for the first time)."""
     _target.cache_clear()
@@ -191,6 +205,6 @@ def _target(href: str, base: str | None) -> tuple[str, str, str, str] | None:
         _NOT_ARTICLE_LOWER_RE.search(path.lower())
         if path.isascii()
         else _NOT_ARTICLE_RE.search(path)
-    ):
+    ) and not _slug_below_hub(path):
         return None
     return url.split("#", 1)[0], sys.intern(host), path.rstrip("/"), query
