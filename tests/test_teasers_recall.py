@@ -141,3 +141,38 @@ def test_cards_drawn_as_picture_and_text_boxes_side_by_side() -> None:
 )
 def test_a_story_slug_filed_below_a_hub_word_is_an_article(href: str, is_article: bool) -> None:
     assert (article_url(href, URL, URL) is not None) is is_article
+
+
+def test_a_list_s_lead_story_drawn_larger_is_one_of_its_cards() -> None:
+    lead = (
+        "<li class='dc teaserLink'><div class='teaser'><a href='/canada/lead-story-1'>"
+        "<img src='/i/lead.jpg'></a><h2><a href='/canada/lead-story-1'>A couple is left behind"
+        " in Alaska after a cruise</a></h2></div></li>"
+    )
+    items = "".join(
+        f"<li><a href='/canada/story-{i}'>A headline about a Canadian topic number {i}</a></li>"
+        for i in range(2)
+    )
+    teasers = _teasers(f"<div><h3><a href='/canada'>CANADA</a></h3><ul>{lead}{items}</ul></div>")
+    assert _urls(teasers) == [
+        "https://news.example/canada/lead-story-1",
+        "https://news.example/canada/story-0",
+        "https://news.example/canada/story-1",
+    ]
+    assert {t["block"] for t in teasers} == {"CANADA"}
+
+
+def test_the_heading_of_an_empty_list_box_does_not_name_the_block_after_it() -> None:
+    # "Most read" is filled by a script: its heading sits over an empty list, and the unheaded
+    # block of stories after it is another box.
+    cards = "".join(
+        f"<div class='story'><a href='/news/world/{i}/story'><h4>A world headline about a topic"
+        f" number {i}</h4></a></div>"
+        for i in range(3)
+    )
+    teasers = _teasers(
+        "<aside><section class='box'><header><h3>Most read in World</h3></header><ul></ul>"
+        f"</section><section class='box news'>{cards}</section></aside>"
+    )
+    assert len(teasers) == 3
+    assert {t["block"] for t in teasers} == {None}

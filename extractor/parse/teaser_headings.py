@@ -59,6 +59,8 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
                 and (prev.tag == "a" or prev.find(".//a") is not None)
             ):
                 return None, None  # a card slot that holds no card (an empty ad), not a heading
+            if _unfilled_box(prev):
+                return None, None  # the heading of a list left empty for a script to fill
             if _looks_like_heading(prev, text) or _has_tabs(prev, page):
                 return _tab_label(prev, node, panel, page) or _clean_heading(text), prev
             inner = prev.find(".//h2") if prev.tag not in vocab.HEADING_TAGS else None
@@ -71,6 +73,14 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
         if node is not None and node.tag in ("body", "html"):
             break
     return None, None
+
+
+def _unfilled_box(el: HtmlElement) -> bool:
+    """Whether ``el`` is a box of its own whose list is empty ("Most read" filled by a script):
+    its heading names that list, not the block after it."""
+    return el.tag not in vocab.HEADING_TAGS and any(
+        not any(isinstance(item.tag, str) for item in listing) for listing in el.iter("ul", "ol")
+    )
 
 
 def _same_kind(a: HtmlElement, b: HtmlElement) -> bool:

@@ -181,6 +181,22 @@ def _holds_a_list(member: HtmlElement, page: PageReader) -> bool:
     return False
 
 
+_CARD_HEADINGS = ("h2", "h3", "h4", "h5")
+
+
+def _is_lead_card(child: HtmlElement, page: PageReader) -> bool:
+    """Whether a first child of another kind than the cards after it is their lead story: a
+    picture and a headline of three words or more, within a card's length."""
+    if next(child.iter("img"), None) is None:
+        return False
+    heading = next(child.iter(*_CARD_HEADINGS), None)
+    return (
+        heading is not None
+        and words(page.text(heading)) >= 3
+        and int(_TEXT_LENGTH(child)) <= MAX_CARD_CHARS
+    )
+
+
 def _holds_a_block(container: HtmlElement, found: list[TeaserBlock]) -> bool:
     return any(container in block.el.iterancestors() for block in found)
 
@@ -331,6 +347,8 @@ def _read_block(
             members, count, by_class = shared, len(shared), True
     if count < 2 or count > MAX_CARDS:
         return []
+    if children[0] is not members[0] and _is_lead_card(children[0], page):
+        members = [children[0], *members]  # the list's lead story, drawn larger than the rest
     # Sizes come from libxml2 (normalize-space), several times faster than reading the text;
     # they reject most containers before any card is looked into.
     sizes = 0
