@@ -176,3 +176,14 @@ def test_the_heading_of_an_empty_list_box_does_not_name_the_block_after_it() -> 
     )
     assert len(teasers) == 3
     assert {t["block"] for t in teasers} == {None}
+
+
+@pytest.mark.parametrize("heading", ["Recent Comments", "Upcoming Events"])
+def test_lists_of_readers_comments_and_events_are_no_teasers(heading: str) -> None:
+    items = "".join(
+        f"<li><a href='/2026/10/post-{i}'>Reader number {i} commented on the weekly post</a></li>"
+        for i in range(4)
+    )
+    assert _teasers(f"<aside><h3>{heading}</h3><ul>{items}</ul></aside>") == []
+    # The same list under a heading of stories is a block.
+    assert len(_teasers(f"<aside><h3>Recent Posts</h3><ul>{items}</ul></aside>")) == 4

@@ -30,7 +30,9 @@ _TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space())")
 # Headings of paid, commerce and network blocks: their cards are not the site's articles.
 _OFF_HEADING_RE = re.compile(
     r"\b(sponsored|paid (partner|content|post)|partners?|promoted|advertisements?|"
-    r"around the web|from our partners|tickets?|shop(ping)? now|our network)\b",
+    r"around the web|from our partners|tickets?|shop(ping)? now|our network)\b"
+    # Readers' comments and event listings link to posts and events, not to stories.
+    r"|\b(recent|latest|newest) comments\b|\bupcoming events\b",
     re.IGNORECASE,
 )
 # Class and id words of scrolling strips: a ticker is navigation even when it lists stories.
