@@ -187,3 +187,18 @@ def test_lists_of_readers_comments_and_events_are_no_teasers(heading: str) -> No
     assert _teasers(f"<aside><h3>{heading}</h3><ul>{items}</ul></aside>") == []
     # The same list under a heading of stories is a block.
     assert len(_teasers(f"<aside><h3>Recent Posts</h3><ul>{items}</ul></aside>")) == 4
+
+
+def test_a_related_box_in_a_sidebar_marked_as_navigation_is_a_block() -> None:
+    # "rs_skip" (skipped by the read-aloud tool) marks the sidebar as navigation; its
+    # "Relacionadas" box is still a block of stories, while a menu of the same links is not.
+    items = "".join(
+        f"<li><a href='/esporte/2026/11/noticia-{i}.shtml'>Um título de notícia sobre o assunto"
+        f" número {i}</a></li>"
+        for i in range(3)
+    )
+    box = f"<div><h4>Relacionadas</h4><ul>{items}</ul></div>"
+    teasers = _teasers(f"<aside class='col-fixed u-no-print rs_skip'>{box}</aside>")
+    assert len(teasers) == 3
+    assert {t["block"] for t in teasers} == {"Relacionadas"}
+    assert _teasers(f"<aside class='rs_skip'><nav>{box}</nav></aside>") == []

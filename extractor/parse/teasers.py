@@ -164,6 +164,17 @@ def find_teaser_blocks(
     return result
 
 
+def _in_marked_aside(el: HtmlElement, page: PageReader) -> bool:
+    """Whether the element marked around ``el`` is an <aside>, a sidebar marked as navigation
+    for its many links, with no menu (<nav>, role="navigation") between."""
+    for node in el.iterancestors():
+        if node.tag == "nav" or node.get("role") == "navigation":
+            return False
+        if node in page.zones:
+            return bool(node.tag == "aside")
+    return False
+
+
 def _holds_a_list(member: HtmlElement, page: PageReader) -> bool:
     """Whether ``member`` (or an element inside it) holds two or more children of one kind that
     link to different stories under titles of three words or more: a list, not one card."""
@@ -323,7 +334,15 @@ def _read_block(
     # A layout column named for its ads ("ad-column") also holds the site's own story lists;
     # a block there counts when every card stays on the site (ad widgets lead off it).
     in_ads = zone == "advert"
-    if isinstance(zone, str) and zone in excluded_kinds and not comments and not in_ads:
+    # A sidebar marked as navigation for its links still holds "Related" boxes; a <nav> does not.
+    in_nav = zone == "navigation" and _in_marked_aside(container, page)
+    if (
+        isinstance(zone, str)
+        and zone in excluded_kinds
+        and not comments
+        and not in_ads
+        and not in_nav
+    ):
         return []
     # A child holds a card when it holds a standalone article link: the search marked those.
     children = [child for child in container if child in page.linked]
@@ -376,6 +395,8 @@ def _read_block(
     # that names one; otherwise its links are the text's.
     named_only = comments or container.tag == "p"
     if block is None or (named_only and not names_a_block(block.heading)):
+        return []
+    if in_nav and (block.heading is None or not vocab.TEASER_HEADING_RE.search(block.heading)):
         return []
     if by_class and 2 * sum(1 for card in block.cards if card.title) < len(block.cards):
         # Untitled cards grouped only by a shared class are whole posts listed one after
