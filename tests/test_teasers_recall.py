@@ -202,3 +202,23 @@ def test_a_related_box_in_a_sidebar_marked_as_navigation_is_a_block() -> None:
     assert len(teasers) == 3
     assert {t["block"] for t in teasers} == {"Relacionadas"}
     assert _teasers(f"<aside class='rs_skip'><nav>{box}</nav></aside>") == []
+
+
+def test_an_empty_ad_slot_does_not_split_a_run_of_link_paragraphs() -> None:
+    links = [
+        f"<p class='para'><a href='/2026/10/related-{i}.html'>A related story about the band"
+        f" number {i}</a></p>"
+        for i in range(4)
+    ]
+    text = (
+        "<div class='entry'>"
+        + BODY * 3
+        + "<p class='para'>You may also like...</p>"
+        + "".join(links[:2])
+        + "<div class='ad ad--in-article'></div>"
+        + "".join(links[2:])
+        + "</div>"
+    )
+    teasers = _teasers(text)
+    assert _urls(teasers) == [f"https://news.example/2026/10/related-{i}.html" for i in range(4)]
+    assert {t["block"] for t in teasers} == {"You may also like..."}

@@ -460,6 +460,8 @@ def _link_runs(
         # end the run, whatever their kind.
         links = card_links(child, page) if child in page.linked else []
         link_only = bool(links) and _link_only(child, links, page)
+        if not links and not page.text(child):
+            continue  # an empty ad slot between the links does not end their run
         if not link_only:
             if len(run) >= 2:
                 runs.append(run)
