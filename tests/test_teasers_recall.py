@@ -222,3 +222,22 @@ def test_an_empty_ad_slot_does_not_split_a_run_of_link_paragraphs() -> None:
     teasers = _teasers(text)
     assert _urls(teasers) == [f"https://news.example/2026/10/related-{i}.html" for i in range(4)]
     assert {t["block"] for t in teasers} == {"You may also like..."}
+
+
+@pytest.mark.parametrize(
+    ("line", "is_blurb"),
+    [
+        ("Récit Par Pierre Alonso", False),  # a kicker, then the byline
+        ("By JANE DOE and NEWS STAFF", False),
+        ("Attacked by a shark in Florida", True),
+        ("By the time you read this", True),  # six words, no name
+    ],
+)
+def test_a_byline_after_a_one_word_kicker_is_no_blurb(line: str, is_blurb: bool) -> None:
+    cards = "".join(
+        f"<li><h3><a href='/2026/11/story-{i}'>A headline about topic number {i} today</a></h3>"
+        f"<p>{line}</p></li>"
+        for i in range(3)
+    )
+    teasers = _teasers(f"<h2>More News</h2><ul>{cards}</ul>")
+    assert {t["blurb"] for t in teasers} == {line if is_blurb else None}

@@ -193,6 +193,10 @@ _HEADING_ORDER = ("h2", "h3", "h4", "h5", "h6", "h1")
 _DEK_WORDS = 12
 # A line this short that starts "By ..." names the card's authors.
 _BYLINE_WORDS = 6
+# "By Name", or a one-word kicker before it ("Récit Par Pierre Alonso"); the name is capitalised
+# ("Attacked by a shark" is a summary).
+_BYLINE_LINE_RE = re.compile(r"^\s*(\S+\s+)?(?i:by|von|par|por|door|di|av)\s+(?P<names>\w.*)$")
+_NAME_JOINERS = frozenset(("and", "und", "et", "y", "e", "en", "&"))
 # A teaser's dek is also called its blurb ("c-entry-blurb").
 _DEK_TOKENS = vocab.SUMMARY_TOKENS | {"blurb"}
 
@@ -379,8 +383,8 @@ def read_card(
             block.link_density > 0.6 and heading is None and card.tag != "a" and not linked_dek
         ):
             continue
-        if words(text) <= _BYLINE_WORDS and vocab.BYLINE_TEXT_RE.match(text):
-            continue  # "By JERUSALEM POST STAFF": who wrote it, not what it says
+        if words(text) <= _BYLINE_WORDS and _is_byline(text):
+            continue  # "By JERUSALEM POST STAFF", "Récit Par Pierre Alonso": who wrote it
         if block.link_density > 0.8 and words(text) <= 8 and _links_in(block.el, text, page) > 1:
             continue  # a line of several links under the title: "Author in Publication"
         if blurb is None or len(text) > len(blurb):
@@ -388,6 +392,14 @@ def read_card(
     if title is None and blurb is None:
         return None
     return Card(card, main_url, title, blurb, date_text, date_attr)
+
+
+def _is_byline(line: str) -> bool:
+    found = _BYLINE_LINE_RE.match(line)
+    return found is not None and all(
+        word[:1].isupper() or word.lower() in _NAME_JOINERS
+        for word in found["names"].replace(",", " ").split()
+    )
 
 
 def _links_in(el: HtmlElement, line: str, page: PageReader) -> int:
