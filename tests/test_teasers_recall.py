@@ -241,3 +241,20 @@ def test_a_byline_after_a_one_word_kicker_is_no_blurb(line: str, is_blurb: bool)
     )
     teasers = _teasers(f"<h2>More News</h2><ul>{cards}</ul>")
     assert {t["blurb"] for t in teasers} == {line if is_blurb else None}
+
+
+def test_a_stream_a_few_wrappers_below_its_title_bar_takes_its_heading() -> None:
+    items = "".join(
+        f"<li><div class='Bfc'><div class='Ov-h'><h3><a href='/news/story-{i}.html'>A story"
+        f" recommended to the reader number {i}</a></h3><p>What the story number {i} is about,"
+        " in a line.</p></div></div></li>"
+        for i in range(3)
+    )
+    stream = (
+        "<div class='App'><div class='App-Hd'><h2>Recommended for You</h2></div>"
+        f"<div class='App-Bd'><div class='App-Main'><div class='main'><ul>{items}</ul></div>"
+        "</div></div></div>"
+    )
+    teasers = _teasers(stream)
+    assert len(teasers) == 3
+    assert {t["block"] for t in teasers} == {"Recommended for You"}

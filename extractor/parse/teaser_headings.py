@@ -27,6 +27,11 @@ BLOCK_WORDS_RE = re.compile(
 )
 
 
+# Wrappers climbed from a block's first card to find its heading: a stream's list sits a few
+# layout wrappers below the bar that titles it ("App-Hd" / "App-Bd" > "App-Main" > ul).
+_LEVELS = 6
+
+
 def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, HtmlElement | None]:
     """The visible heading shown before a block's first card, inside the block or above it.
 
@@ -37,7 +42,7 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
     """
     node: HtmlElement | None = first_card
     panel = 0  # panels of the same kind passed over before this block's own panel
-    for _ in range(4):
+    for _ in range(_LEVELS):
         if node is None:
             break
         prev = node.getprevious()
