@@ -258,3 +258,12 @@ def test_a_stream_a_few_wrappers_below_its_title_bar_takes_its_heading() -> None
     teasers = _teasers(stream)
     assert len(teasers) == 3
     assert {t["block"] for t in teasers} == {"Recommended for You"}
+
+
+def test_a_block_heading_keeps_its_final_colon_as_shown() -> None:
+    items = "".join(
+        f"<li><a href='/2026/10/story-{i}'>A headline about topic number {i} today</a></li>"
+        for i in range(3)
+    )
+    teasers = _teasers(f"<div><h4>More games news:</h4><ul>{items}</ul></div>")
+    assert {t["block"] for t in teasers} == {"More games news:"}

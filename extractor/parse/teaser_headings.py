@@ -157,8 +157,9 @@ def _looks_like_heading(el: HtmlElement, text: str) -> bool:
 
 
 def _clean_heading(text: str) -> str | None:
-    # "Related Articles View all" -> "Related Articles", but "More Stories" stays itself.
-    cleaned = _HEADING_AFFORDANCE_RE.sub("", text).strip(" :›»|")
+    # "Related Articles View all" -> "Related Articles", but "More Stories" stays itself. A
+    # final colon is part of the heading as shown ("More:", "Read more:").
+    cleaned = _HEADING_AFFORDANCE_RE.sub("", text).strip(" ›»|").lstrip(":").strip()
     return cleaned or text.strip(" :›»|") or None
 
 
