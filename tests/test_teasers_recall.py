@@ -267,3 +267,21 @@ def test_a_block_heading_keeps_its_final_colon_as_shown() -> None:
     )
     teasers = _teasers(f"<div><h4>More games news:</h4><ul>{items}</ul></div>")
     assert {t["block"] for t in teasers} == {"More games news:"}
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://subs.news.example/checkout?plan=1",
+        "https://help.news.example/hc/en-us",
+        "https://policies.news.example/mobile-app-agreement/",
+        "/membership?source=post_page",
+        "/news-tips/",
+        "/sign-up-for-our-newsletters/",
+    ],
+)
+def test_help_legal_and_subscription_pages_are_no_articles(href: str) -> None:
+    assert article_url(href, URL, URL) is None
+    # A story about an agreement or a sign-up drive is an article.
+    assert article_url("/2026/11/us-china-trade-agreement/", URL, URL) is not None
+    assert article_url("/2026/11/sign-up-now-officials-urge/", URL, URL) is not None

@@ -53,10 +53,24 @@ _OFF_PATH_RE = re.compile(
     r"/(forums?|discussions?|threads?|community|players?|quotes?|collections|"
     r"disclaimer|policies|policy|legal|imprint|impressum|copyright|terms-of-use|terms-of-service|"
     r"about-us|contact-us|abuse_reports|help|faq|advertise|advertising|careers|jobs|"
-    r"sitemap|wikis?|embed|roundups?)(/|$|\.)",
+    r"sitemap|wikis?|embed|roundups?|checkout|membership|news-?tips|"
+    r"(user|visitor|subscriber|mobile-app|app|license)-agreement|sign-up(-for-[\w-]*)?)(/|$|\.)",
     re.IGNORECASE,
 )
-_OFF_HOST_PREFIX = ("forum.", "forums.", "community.", "discussions.", "shop.", "store.")
+_OFF_HOST_PREFIX = (
+    "forum.",
+    "forums.",
+    "community.",
+    "discussions.",
+    "shop.",
+    "store.",
+    # Help desks, legal pages and subscription checkouts of the site.
+    "help.",
+    "support.",
+    "policies.",
+    "subs.",
+    "subscribe.",
+)
 _FILE_RE = re.compile(r"\.(png|jpe?g|gif|webp|svg|pdf|mp3|mp4|zip)$", re.IGNORECASE)
 _NOT_ARTICLE_RE = re.compile(
     "|".join((vocab.NON_ARTICLE_PATH_RE.pattern, _OFF_PATH_RE.pattern, _FILE_RE.pattern)),
