@@ -278,9 +278,12 @@ def test_a_block_heading_keeps_its_final_colon_as_shown() -> None:
         "/membership?source=post_page",
         "/news-tips/",
         "/sign-up-for-our-newsletters/",
+        "https://deals.news.example/deal/26/11/save-on-laptops/",
+        "/advertorial/5-reasons-to-buy-a-hybrid-car-this-year.html",
+        "/sponsored-content/a-partner-story-about-banking/",
     ],
 )
-def test_help_legal_and_subscription_pages_are_no_articles(href: str) -> None:
+def test_help_legal_subscription_and_paid_pages_are_no_articles(href: str) -> None:
     assert article_url(href, URL, URL) is None
     # A story about an agreement or a sign-up drive is an article.
     assert article_url("/2026/11/us-china-trade-agreement/", URL, URL) is not None

@@ -53,7 +53,8 @@ _OFF_PATH_RE = re.compile(
     r"/(forums?|discussions?|threads?|community|players?|quotes?|collections|"
     r"disclaimer|policies|policy|legal|imprint|impressum|copyright|terms-of-use|terms-of-service|"
     r"about-us|contact-us|abuse_reports|help|faq|advertise|advertising|careers|jobs|"
-    r"sitemap|wikis?|embed|roundups?|checkout|membership|news-?tips|"
+    r"sitemap|wikis?|embed|roundups?|checkout|membership|news-?tips|advertorials?|"
+    r"sponsored(-content)?|"
     r"(user|visitor|subscriber|mobile-app|app|license)-agreement|sign-up(-for-[\w-]*)?)(/|$|\.)",
     re.IGNORECASE,
 )
@@ -70,6 +71,7 @@ _OFF_HOST_PREFIX = (
     "policies.",
     "subs.",
     "subscribe.",
+    "deals.",  # a shopping site of the publisher: offers, not stories
 )
 _FILE_RE = re.compile(r"\.(png|jpe?g|gif|webp|svg|pdf|mp3|mp4|zip)$", re.IGNORECASE)
 _NOT_ARTICLE_RE = re.compile(
