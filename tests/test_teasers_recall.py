@@ -288,3 +288,32 @@ def test_help_legal_subscription_and_paid_pages_are_no_articles(href: str) -> No
     # A story about an agreement or a sign-up drive is an article.
     assert article_url("/2026/11/us-china-trade-agreement/", URL, URL) is not None
     assert article_url("/2026/11/sign-up-now-officials-urge/", URL, URL) is not None
+
+
+def _slide(start: int) -> str:
+    cards = "".join(
+        f"<div class='card'><a href='/2026/11/story-{i}'><img src='/i/{i}.jpg'>"
+        f"<h3>A related story about the topic number {i}</h3></a></div>"
+        for i in range(start, start + 2)
+    )
+    return f"<div class='slide'>{cards}</div>"
+
+
+def test_every_slide_of_a_carousel_takes_the_heading_above_it() -> None:
+    carousel = (
+        "<section><h2>Related Stories</h2><div class='carousel'><div class='track'>"
+        f"{_slide(0)}{_slide(2)}{_slide(4)}</div></div></section>"
+    )
+    teasers = _teasers(carousel)
+    assert len(teasers) == 6
+    assert {t["block"] for t in teasers} == {"Related Stories"}
+
+
+def test_panels_of_a_tab_widget_without_labels_above_them_stay_unheaded() -> None:
+    tabs = (
+        "<section><h2>Stories</h2><div class='widget'><ul class='tabs'><li>One</li>"
+        f"<li>Two</li><li>Three</li></ul><div class='panels'>{_slide(0)}{_slide(2)}"
+        f"{_slide(4)}</div></div></section>"
+    )
+    teasers = _teasers(tabs)
+    assert [t["block"] for t in teasers[2:]] == [None] * 4

@@ -42,6 +42,7 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
     """
     node: HtmlElement | None = first_card
     panel = 0  # panels of the same kind passed over before this block's own panel
+    slides = False  # whether a lower level had such panels before this block's own
     for _ in range(_LEVELS):
         if node is None:
             break
@@ -66,14 +67,17 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
                 return None, None  # a card slot that holds no card (an empty ad), not a heading
             if _unfilled_box(prev):
                 return None, None  # the heading of a list left empty for a script to fill
+            if slides and _has_tabs(prev, page):
+                return None, None
             if _looks_like_heading(prev, text) or _has_tabs(prev, page):
                 return _tab_label(prev, node, panel, page) or _clean_heading(text), prev
             inner = prev.find(".//h2") if prev.tag not in vocab.HEADING_TAGS else None
             if inner is not None and page.text(inner) == text:
                 return _clean_heading(text), prev
             return None, None
-        if panel:
-            return None, None  # panels without a tab bar right above them
+        # Slides of a carousel with nothing above them at this level share the heading above;
+        # a tab bar found up there labels panels this walk can no longer count.
+        slides = slides or panel > 0
         node = node.getparent()
         if node is not None and node.tag in ("body", "html"):
             break
