@@ -317,3 +317,16 @@ def test_panels_of_a_tab_widget_without_labels_above_them_stay_unheaded() -> Non
     )
     teasers = _teasers(tabs)
     assert [t["block"] for t in teasers[2:]] == [None] * 4
+
+
+def test_a_breaking_news_box_whose_lead_story_shows_a_picture_is_a_block() -> None:
+    items = "".join(
+        f"<li class='item'><a href='/news/local/story-{i}.php'>"
+        f"{'<img src=/i/lead.jpg>' if i == 0 else ''}</a><span class='breaking-item'>"
+        f"<a href='/news/local/story-{i}.php'>A local man is charged in a case number {i}</a>"
+        "</span></li>"
+        for i in range(2)
+    )
+    box = f"<div class='core-breaking-now'><h2>Breaking News</h2><ul>{items}</ul></div>"
+    teasers = _teasers(box)
+    assert _urls(teasers) == [f"https://news.example/news/local/story-{i}.php" for i in range(2)]

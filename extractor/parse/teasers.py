@@ -315,10 +315,10 @@ def _ticker_kind(container: HtmlElement) -> str | None:
     return None
 
 
-def _shows_each_story(cards: list[Card]) -> bool:
-    """Whether every card shows its story's date or a picture: a list of stories; a ticker
-    scrolls one line of bare headlines."""
-    return all(
+def _shows_stories(cards: list[Card]) -> bool:
+    """Whether a card shows its story's date or a picture (the lead story's, at least): a list
+    of stories; a ticker scrolls one line of bare headlines."""
+    return any(
         card.date_text or card.date_attr or next(card.el.iter("img"), None) is not None
         for card in cards
     )
@@ -402,7 +402,7 @@ def _read_block(
         # Untitled cards grouped only by a shared class are whole posts listed one after
         # another (a page of quotes), not teasers of them.
         return []
-    if ticker == "breaking" and not _shows_each_story(block.cards):
+    if ticker == "breaking" and not _shows_stories(block.cards):
         return []
     if _tab_panels(block.cards):
         return []  # one card per tab: each is a single promo, seen one at a time
