@@ -330,3 +330,19 @@ def test_a_breaking_news_box_whose_lead_story_shows_a_picture_is_a_block() -> No
     box = f"<div class='core-breaking-now'><h2>Breaking News</h2><ul>{items}</ul></div>"
     teasers = _teasers(box)
     assert _urls(teasers) == [f"https://news.example/news/local/story-{i}.php" for i in range(2)]
+
+
+def test_an_author_stream_starting_with_this_article_keeps_its_heading() -> None:
+    # The stream's first item is the current article (dropped as a self-link); the heading
+    # above it still names the block.
+    items = "".join(
+        f"<li class='post'><a href='{href}'>{title}</a></li>"
+        for href, title in [
+            (URL, "The story of the day, told by its author"),
+            ("/2026/11/other-story-1", "Another story the same reporter wrote this week"),
+            ("/2026/11/other-story-2", "A third story the same reporter wrote this month"),
+        ]
+    )
+    teasers = _teasers(f"<div><h4>Jane Doe's Most Recent Stories</h4><ul>{items}</ul></div>")
+    assert len(teasers) == 2
+    assert {t["block"] for t in teasers} == {"Jane Doe's Most Recent Stories"}

@@ -7,6 +7,7 @@ import re
 from extractor.parse import vocab
 from extractor.parse.dom import HtmlElement, collapse
 from extractor.parse.teaser_cards import PageReader, signature, words
+from extractor.parse.teaser_links import link_target, page_key
 
 _HEADING_AFFORDANCE_RE = re.compile(
     r"\s*(((view|see|show|read)\s+)?(all|more)(\s+[\w-]+){0,3}|ver (todas|todos|mais)|voir tout|"
@@ -53,6 +54,8 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
                 # Another panel holds story links too; a paragraph of text is not one.
                 if node is not first_card and prev in page.linked and _same_kind(prev, node):
                     panel += 1
+                elif node is first_card and _current_story_card(prev, first_card, page):
+                    pass  # the list's card for this very article, dropped as a self-link
                 elif text and not _is_affordance(prev, text):
                     break
                 elif not text and prev.tag in vocab.HEADING_TAGS:
@@ -82,6 +85,17 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
         if node is not None and node.tag in ("body", "html"):
             break
     return None, None
+
+
+def _current_story_card(el: HtmlElement, card: HtmlElement, page: PageReader) -> bool:
+    """Whether ``el`` is a card of the same kind as ``card`` that links to the current page."""
+    if page.key is None or signature(el) != signature(card):
+        return False
+    for link in el.iter("a"):
+        url = link_target((link.get("href") or "").strip(), page.base_url, None)
+        if url is not None and page_key(url) == page.key:
+            return True
+    return False
 
 
 def _unfilled_box(el: HtmlElement) -> bool:
