@@ -346,3 +346,16 @@ def test_an_author_stream_starting_with_this_article_keeps_its_heading() -> None
     teasers = _teasers(f"<div><h4>Jane Doe's Most Recent Stories</h4><ul>{items}</ul></div>")
     assert len(teasers) == 2
     assert {t["block"] for t in teasers} == {"Jane Doe's Most Recent Stories"}
+
+
+def test_a_video_s_running_time_is_no_date() -> None:
+    cards = "".join(
+        f"<a class='video' href='/video/clip-{i}'><div class='thumb'><img src='/i/{i}.jpg'>"
+        f"<div class='vod-duration'>18:0{i}</div></div><div class='caption'>A video about the"
+        f" game number {i} last night</div></a>"
+        for i in range(3)
+    )
+    teasers = _teasers(f"<div><h3>Watch Now</h3><div class='videos'>{cards}</div></div>")
+    assert len(teasers) == 3
+    assert {t["date"] for t in teasers} == {None}
+    assert {t["date_text"] for t in teasers} == {None}

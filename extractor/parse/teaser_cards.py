@@ -364,7 +364,7 @@ def read_card(
             continue
         if vocab.READ_MORE_RE.match(text):
             continue
-        if date_text is None and len(text) <= 80:
+        if date_text is None and len(text) <= 80 and not _is_duration(block.el):
             date_text = page.find_date(text)
         if date_text and date_text in text:
             # The date's line: what is left beside it is a byline ("Henry Gilbert • May 5")
@@ -427,7 +427,7 @@ def _leaf_date(
         in_title = el in in_heading
         if not in_title and tag != "a":
             found = _piece_date(el.text, title, page)
-            if found is not None:
+            if found is not None and not _is_duration(el):
                 return found, _machine_attr(el)
         if not in_title or el is heading:
             found = _piece_date(el.tail, title, page)
@@ -436,6 +436,16 @@ def _leaf_date(
                 owner = el.getparent()
                 return found, _machine_attr(owner) if owner is not None else None
     return None, None
+
+
+# Class and id words of a video's running time ("vod-duration", "runtime"): "18:08" there is
+# how long the video runs, not when it was published.
+_DURATION_RE = re.compile(r"duration|runtime|run-time|video-?length|play-?time", re.IGNORECASE)
+
+
+def _is_duration(el: HtmlElement) -> bool:
+    names = (el.get("class") or "") + " " + (el.get("id") or "")
+    return _DURATION_RE.search(names) is not None
 
 
 def _piece_date(piece: str | None, title: str | None, page: PageReader) -> str | None:
