@@ -22,6 +22,15 @@ from extractor.parse.teaser_cards import (
     words,
 )
 from extractor.parse.teaser_headings import heading_of, names_a_block
+from extractor.parse.teaser_layout import (
+    holds_a_list,
+    in_marked_aside,
+    is_lead_card,
+    sharing_a_class,
+    shows_stories,
+    text_size,
+    ticker_kind,
+)
 from extractor.parse.teaser_links import article_url, bare_host, page_key
 
 __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
@@ -35,11 +44,6 @@ _OFF_HEADING_RE = re.compile(
     r"|\b(recent|latest|newest) comments\b|\bupcoming events\b",
     re.IGNORECASE,
 )
-# Class and id words of scrolling strips: a ticker is navigation even when it lists stories.
-# Strips of headlines across the top of the page ("trending-bar") are navigation.
-_TICKER_RE = re.compile(r"ticker|marquee|breaking|trending[-_]?(bar|strip)", re.IGNORECASE)
-# "Breaking" names a scrolling strip of bare headlines and a static list of stories alike.
-_BREAKING_RE = re.compile(r"breaking", re.IGNORECASE)
 # The site's own header: what it holds (menus, story strips) is navigation, not a block.
 _SITE_HEADER_TOKENS = frozenset({"site-header", "masthead", "global-header", "siteheader"})
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -149,7 +153,7 @@ def find_teaser_blocks(
                 # A child that is no card but holds a list of its own (a column of widgets
                 # read as one block) is left to be read: its list is a block, and the column's
                 # block then gives way to it as an outer one.
-                if child not in cards and child in linked and _holds_a_list(child, page):
+                if child not in cards and child in linked and holds_a_list(child, page):
                     continue
                 taken.add(child)
                 taken.update(child.iterdescendants())
@@ -162,52 +166,6 @@ def find_teaser_blocks(
     if len(result) > 1:
         result.sort(key=lambda b: _document_position(b.el))
     return result
-
-
-def _in_marked_aside(el: HtmlElement, page: PageReader) -> bool:
-    """Whether the element marked around ``el`` is an <aside>, a sidebar marked as navigation
-    for its many links, with no menu (<nav>, role="navigation") between."""
-    for node in el.iterancestors():
-        if node.tag == "nav" or node.get("role") == "navigation":
-            return False
-        if node in page.zones:
-            return bool(node.tag == "aside")
-    return False
-
-
-def _holds_a_list(member: HtmlElement, page: PageReader) -> bool:
-    """Whether ``member`` (or an element inside it) holds two or more children of one kind that
-    link to different stories under titles of three words or more: a list, not one card."""
-    counts = page.linking_children
-    for el in member.iter():
-        if counts.get(el, 0) < 2:
-            continue
-        targets: dict[str, set[str]] = {}
-        for child in el:
-            if child not in page.linked or words(page.text(child)) < 3:
-                continue
-            url = next((u for link in child.iter("a") if (u := page.link_urls.get(link))), None)
-            if url is not None:
-                targets.setdefault(signature(child), set()).add(url)
-        if any(len(urls) >= 2 for urls in targets.values()):
-            return True
-    return False
-
-
-_CARD_HEADINGS = ("h2", "h3", "h4", "h5")
-
-
-def _is_lead_card(child: HtmlElement, page: PageReader) -> bool:
-    """Whether a first child of another kind than the cards after it is their lead story: a
-    picture and a headline of three words or more, within a card's length."""
-    if next(child.iter("img"), None) is None:
-        return False
-    heading = next(child.iter(*_CARD_HEADINGS), None)
-    return (
-        heading is not None
-        and words(page.text(heading)) >= 3
-        and int(_TEXT_LENGTH(child)) <= MAX_CARD_CHARS
-    )
 
 
 def _holds_a_block(container: HtmlElement, found: list[TeaserBlock]) -> bool:
@@ -258,34 +216,6 @@ def _tab_panels(cards: list[Card]) -> bool:
     )
 
 
-def _sharing_a_class(children: list[HtmlElement]) -> list[HtmlElement]:
-    """The children of the commonest tag that carry the class token most of them share."""
-    counts: dict[tuple[str, str], int] = {}
-    for child in children:
-        tag = str(child.tag)
-        for token in set((child.get("class") or "").split()):
-            if not token[-1].isdigit():
-                counts[tag, token] = counts.get((tag, token), 0) + 1
-    if not counts:
-        return []
-    most = max(counts.values())
-    best: list[HtmlElement] = []
-    for (tag, token), count in counts.items():  # the wordiest of the commonest, the first seen
-        if count == most:
-            group = [c for c in children if c.tag == tag and token in _class_tokens(c)]
-            if not best or _text_size(group) > _text_size(best):
-                best = group
-    return best
-
-
-def _class_tokens(el: HtmlElement) -> list[str]:
-    return (el.get("class") or "").split()
-
-
-def _text_size(elements: list[HtmlElement]) -> int:
-    return sum(int(_TEXT_LENGTH(el)) for el in elements)
-
-
 def _document_position(el: HtmlElement) -> list[int]:
     """Sibling indexes from the root down: sorts elements in document order without a walk."""
     path = []
@@ -296,32 +226,6 @@ def _document_position(el: HtmlElement) -> list[int]:
         node, parent = parent, parent.getparent()
     path.reverse()
     return path
-
-
-def _ticker_kind(container: HtmlElement) -> str | None:
-    """ "strip" for a ticker, "breaking" for a "breaking news" box (a ticker or a list), else
-    None."""
-    node: HtmlElement | None = container
-    for _ in range(3):
-        if node is None:
-            return None
-        if node.tag == "marquee":
-            return "strip"
-        names = (node.get("class") or "") + " " + (node.get("id") or "")
-        found = _TICKER_RE.search(names)
-        if found:
-            return "breaking" if _BREAKING_RE.fullmatch(found[0]) else "strip"
-        node = node.getparent()
-    return None
-
-
-def _shows_stories(cards: list[Card]) -> bool:
-    """Whether a card shows its story's date or a picture (the lead story's, at least): a list
-    of stories; a ticker scrolls one line of bare headlines."""
-    return any(
-        card.date_text or card.date_attr or next(card.el.iter("img"), None) is not None
-        for card in cards
-    )
 
 
 def _read_block(
@@ -335,7 +239,7 @@ def _read_block(
     # a block there counts when every card stays on the site (ad widgets lead off it).
     in_ads = zone == "advert"
     # A sidebar marked as navigation for its links still holds "Related" boxes; a <nav> does not.
-    in_nav = zone == "navigation" and _in_marked_aside(container, page)
+    in_nav = zone == "navigation" and in_marked_aside(container, page)
     if (
         isinstance(zone, str)
         and zone in excluded_kinds
@@ -359,16 +263,14 @@ def _read_block(
         # Cards of one component often differ in their first classes (a category, a post
         # type: "post-list-article blog-post category-sports"); a class they all share
         # still makes them one kind.
-        shared = _sharing_a_class(children)
+        shared = sharing_a_class(children)
         # As many children of another kind as the commonest: cards drawn as a picture box and a
         # text box side by side ("row-image", "row-desc"); the boxes with the text are the cards.
-        if len(shared) > count or (
-            len(shared) == count and _text_size(shared) > _text_size(members)
-        ):
+        if len(shared) > count or (len(shared) == count and text_size(shared) > text_size(members)):
             members, count, by_class = shared, len(shared), True
     if count < 2 or count > MAX_CARDS:
         return []
-    if children[0] is not members[0] and _is_lead_card(children[0], page):
+    if children[0] is not members[0] and is_lead_card(children[0], page):
         members = [children[0], *members]  # the list's lead story, drawn larger than the rest
     # Sizes come from libxml2 (normalize-space), several times faster than reading the text;
     # they reject most containers before any card is looked into.
@@ -386,7 +288,7 @@ def _read_block(
         return [block for run in _link_runs(container, page) if (block := _block(run, page, zone))]
     # Cards of a dozen characters on average are menu items ("World", "Sign in"): no card of
     # theirs could carry the two-word titles a block needs, so none is read.
-    ticker = _ticker_kind(container)
+    ticker = ticker_kind(container)
     if sizes < _MIN_MEAN_CARD_CHARS * len(members) or ticker == "strip":
         return []
     linking = [(member, card_links(member, page)) for member in members]
@@ -402,7 +304,7 @@ def _read_block(
         # Untitled cards grouped only by a shared class are whole posts listed one after
         # another (a page of quotes), not teasers of them.
         return []
-    if ticker == "breaking" and not _shows_stories(block.cards):
+    if ticker == "breaking" and not shows_stories(block.cards):
         return []
     if _tab_panels(block.cards):
         return []  # one card per tab: each is a single promo, seen one at a time
