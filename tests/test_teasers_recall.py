@@ -359,3 +359,15 @@ def test_a_video_s_running_time_is_no_date() -> None:
     assert len(teasers) == 3
     assert {t["date"] for t in teasers} == {None}
     assert {t["date_text"] for t in teasers} == {None}
+
+
+def test_a_sponsor_s_credit_after_a_block_heading_is_not_part_of_it() -> None:
+    items = "".join(
+        f"<li><a href='https://partner.example/2026/11/story-{i}'>A partner headline about"
+        f" topic number {i}</a></li>"
+        for i in range(3)
+    )
+    teasers = _teasers(
+        f"<div><h3>Newswire <span>Powered by</span> <img alt=''></h3><ul>{items}</ul></div>"
+    )
+    assert {t["block"] for t in teasers} == {"Newswire"}

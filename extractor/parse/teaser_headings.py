@@ -14,6 +14,10 @@ _HEADING_AFFORDANCE_RE = re.compile(
     r"alle anzeigen|(scroll )?back to top)\s*[›»>→]*\s*$",
     re.IGNORECASE,
 )
+# A sponsor's credit after the heading ("Newswire Powered by <logo>") is not part of it.
+_SPONSOR_LINE_RE = re.compile(
+    r"\s+(powered|presented|brought to you|sponsored) by(\s+\S+){0,3}\s*$", re.IGNORECASE
+)
 # Elements passed over on the way to a block's heading: links to the full list, carousel counters.
 _AFFORDANCE_RE = re.compile(
     r"^\s*(((view|see|show)\s+)?(all|more)\b.{0,30}|\d+\s*(of|/)\s*\d+|[‹›«»<>←→]+)\s*$",
@@ -177,7 +181,8 @@ def _looks_like_heading(el: HtmlElement, text: str) -> bool:
 def _clean_heading(text: str) -> str | None:
     # "Related Articles View all" -> "Related Articles", but "More Stories" stays itself. A
     # final colon is part of the heading as shown ("More:", "Read more:").
-    cleaned = _HEADING_AFFORDANCE_RE.sub("", text).strip(" ›»|").lstrip(":").strip()
+    cleaned = _SPONSOR_LINE_RE.sub("", text)
+    cleaned = _HEADING_AFFORDANCE_RE.sub("", cleaned).strip(" ›»|").lstrip(":").strip()
     return cleaned or text.strip(" :›»|") or None
 
 
