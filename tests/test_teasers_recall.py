@@ -371,3 +371,24 @@ def test_a_sponsor_s_credit_after_a_block_heading_is_not_part_of_it() -> None:
         f"<div><h3>Newswire <span>Powered by</span> <img alt=''></h3><ul>{items}</ul></div>"
     )
     assert {t["block"] for t in teasers} == {"Newswire"}
+
+
+def test_the_lead_story_drawn_before_an_unheaded_list_joins_it() -> None:
+    lead = (
+        "<article class='lead'><figure><a href='/nation/lead-story'><img src='/i/lead.jpg'></a>"
+        "</figure><header><h1><a href='/nation/lead-story'>The lead story of the nation"
+        " section today</a></h1></header></article>"
+    )
+    items = "".join(
+        f"<li><a href='/nation/story-{i}'>Another story of the nation section number {i}</a></li>"
+        for i in range(3)
+    )
+    box = f"<div class='box'><h2>Top stories in Nation</h2>{lead}<ul>{items}</ul></div>"
+    teasers = _teasers(box)
+    assert _urls(teasers) == ["https://news.example/nation/lead-story"] + [
+        f"https://news.example/nation/story-{i}" for i in range(3)
+    ]
+    assert {t["block"] for t in teasers} == {"Top stories in Nation"}
+    # A lone promo card with no heading above it stays out of the list.
+    lone = _teasers(f"<div class='box'>{lead}<ul>{items}</ul></div>")
+    assert _urls(lone) == [f"https://news.example/nation/story-{i}" for i in range(3)]

@@ -50,12 +50,14 @@ def holds_a_list(member: HtmlElement, page: PageReader) -> bool:
 _CARD_HEADINGS = ("h2", "h3", "h4", "h5")
 
 
-def is_lead_card(child: HtmlElement, page: PageReader) -> bool:
+def is_lead_card(
+    child: HtmlElement, page: PageReader, headings: tuple[str, ...] = _CARD_HEADINGS
+) -> bool:
     """Whether a first child of another kind than the cards after it is their lead story: a
     picture and a headline of three words or more, within a card's length."""
     if next(child.iter("img"), None) is None:
         return False
-    heading = next(child.iter(*_CARD_HEADINGS), None)
+    heading = next(child.iter(*headings), None)
     return (
         heading is not None
         and words(page.text(heading)) >= 3

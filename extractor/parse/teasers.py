@@ -66,6 +66,8 @@ class TeaserBlock:
     cards: list[Card]
 
 
+# A lead story beside a list may set its headline as large as the page's own.
+_LEAD_HEADINGS = ("h1", "h2", "h3", "h4", "h5")
 _SKIP_CONTAINERS = frozenset(("span", "h1", "h2", "h3", "h4", "h5", "h6", "a"))
 _TOP_TAGS = frozenset(("body", "html"))
 # Marks an href not looked up yet (no target is an empty URL; were one, it would only be
@@ -163,9 +165,32 @@ def find_teaser_blocks(
         for block in found
         if not any(other is not block and block.el in other.el.iterancestors() for other in found)
     ]
+    for block in result:
+        if block.heading is None and block.el is not block.cards[0].el:
+            _take_lead_before(block, page, result)
     if len(result) > 1:
         result.sort(key=lambda b: _document_position(b.el))
     return result
+
+
+def _take_lead_before(block: TeaserBlock, page: PageReader, blocks: list[TeaserBlock]) -> None:
+    """Prepend the lead story drawn right before an unheaded list (a picture and a headline of
+    its own, then the list of the others) and take the heading above the lead."""
+    lead = block.el.getprevious()
+    while lead is not None and not isinstance(lead.tag, str):
+        lead = lead.getprevious()
+    if lead is None or lead not in page.linked or not is_lead_card(lead, page, _LEAD_HEADINGS):
+        return
+    if any(lead is other.el or lead in other.el.iterancestors() for other in blocks):
+        return
+    card = read_card(lead, card_links(lead, page), page)
+    if card is None or card.title is None or any(c.url == card.url for c in block.cards):
+        return
+    heading, heading_el = heading_of(lead, page)
+    if heading is None:
+        return  # a lone promo before the list, not its lead
+    block.cards.insert(0, card)
+    block.heading, block.heading_el = heading, heading_el
 
 
 def _holds_a_block(container: HtmlElement, found: list[TeaserBlock]) -> bool:
