@@ -76,13 +76,23 @@ def sharing_a_class(children: list[HtmlElement]) -> list[HtmlElement]:
     if not counts:
         return []
     most = max(counts.values())
-    best: list[HtmlElement] = []
-    for (tag, token), count in counts.items():  # the wordiest of the commonest, the first seen
-        if count == most:
-            group = [c for c in children if c.tag == tag and token in _class_tokens(c)]
-            if not best or text_size(group) > text_size(best):
-                best = group
+    tied = [key for key, count in counts.items() if count == most]
+    best = _carrying(children, *tied[0])
+    best_size: int | None = None
+    for key in tied[1:]:  # the wordiest of the commonest, the first seen on a tie
+        group = _carrying(children, *key)
+        if group == best:
+            continue  # another class of the same children ("card", "card--small")
+        if best_size is None:
+            best_size = text_size(best)
+        size = text_size(group)
+        if size > best_size:
+            best, best_size = group, size
     return best
+
+
+def _carrying(children: list[HtmlElement], tag: str, token: str) -> list[HtmlElement]:
+    return [c for c in children if c.tag == tag and token in _class_tokens(c)]
 
 
 def _class_tokens(el: HtmlElement) -> list[str]:

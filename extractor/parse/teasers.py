@@ -291,7 +291,9 @@ def _read_block(
         shared = sharing_a_class(children)
         # As many children of another kind as the commonest: cards drawn as a picture box and a
         # text box side by side ("row-image", "row-desc"); the boxes with the text are the cards.
-        if len(shared) > count or (len(shared) == count and text_size(shared) > text_size(members)):
+        if len(shared) > count or (
+            len(shared) == count and shared != members and text_size(shared) > text_size(members)
+        ):
             members, count, by_class = shared, len(shared), True
     if count < 2 or count > MAX_CARDS:
         return []
