@@ -52,6 +52,7 @@ class PageReader:
         "key",
         "link_urls",
         "linked",
+        "linking_children",
         "page_chars",
         "targets_of_hrefs",
         "texts",
@@ -76,6 +77,8 @@ class PageReader:
         self.base_url = base_url
         self.key = key
         self.linked: set[HtmlElement] = set()  # elements holding a standalone article link
+        # How many children of an element hold one: a container needs two to be worth reading.
+        self.linking_children: dict[HtmlElement, int] = {}
         self.page_chars: int | None = None  # the whole page's text length, once asked
 
     def resolve(self, link: HtmlElement) -> str | None:
@@ -148,10 +151,23 @@ def signature(el: HtmlElement) -> str:
     return _signature(str(el.tag), el.get("class") or "")
 
 
+# Classes that mark a card's place in its list ("first", "last", "odd"), not its kind: the
+# last item of a "Most Popular" list is one of the list's cards.
+_POSITION_CLASSES = frozenset(
+    ("first", "last", "odd", "even", "alt", "first-child", "last-child", "first-item", "last-item")
+)
+
+
 @lru_cache(maxsize=4096)
 def _signature(tag: str, classes: str) -> str:
     # Cached: a page repeats a few class strings over its many cards.
-    cls = " ".join(sorted(t for t in classes.split() if not t[-1:].isdigit()))
+    cls = " ".join(
+        sorted(
+            t
+            for t in classes.split()
+            if not t[-1:].isdigit() and t.lower() not in _POSITION_CLASSES
+        )
+    )
     return f"{tag}.{cls.split(' ')[0] if cls else ''}"
 
 
@@ -175,6 +191,12 @@ _HEADING_ORDER = ("h2", "h3", "h4", "h5", "h6", "h1")
 
 # A linked line this long below a linked headline is the card's dek, not its title.
 _DEK_WORDS = 12
+# A line this short that starts "By ..." names the card's authors.
+_BYLINE_WORDS = 6
+# "By Name", or a one-word kicker before it ("Récit Par Pierre Alonso"); the name is capitalised
+# ("Attacked by a shark" is a summary).
+_BYLINE_LINE_RE = re.compile(r"^\s*(\S+\s+)?(?i:by|von|par|por|door|di|av)\s+(?P<names>\w.*)$")
+_NAME_JOINERS = frozenset(("and", "und", "et", "y", "e", "en", "&"))
 # A teaser's dek is also called its blurb ("c-entry-blurb").
 _DEK_TOKENS = vocab.SUMMARY_TOKENS | {"blurb"}
 
@@ -342,7 +364,7 @@ def read_card(
             continue
         if vocab.READ_MORE_RE.match(text):
             continue
-        if date_text is None and len(text) <= 80:
+        if date_text is None and len(text) <= 80 and not _is_duration(block.el):
             date_text = page.find_date(text)
         if date_text and date_text in text:
             # The date's line: what is left beside it is a byline ("Henry Gilbert • May 5")
@@ -361,6 +383,8 @@ def read_card(
             block.link_density > 0.6 and heading is None and card.tag != "a" and not linked_dek
         ):
             continue
+        if words(text) <= _BYLINE_WORDS and _is_byline(text):
+            continue  # "By JERUSALEM POST STAFF", "Récit Par Pierre Alonso": who wrote it
         if block.link_density > 0.8 and words(text) <= 8 and _links_in(block.el, text, page) > 1:
             continue  # a line of several links under the title: "Author in Publication"
         if blurb is None or len(text) > len(blurb):
@@ -368,6 +392,14 @@ def read_card(
     if title is None and blurb is None:
         return None
     return Card(card, main_url, title, blurb, date_text, date_attr)
+
+
+def _is_byline(line: str) -> bool:
+    found = _BYLINE_LINE_RE.match(line)
+    return found is not None and all(
+        word[:1].isupper() or word.lower() in _NAME_JOINERS
+        for word in found["names"].replace(",", " ").split()
+    )
 
 
 def _links_in(el: HtmlElement, line: str, page: PageReader) -> int:
@@ -395,7 +427,7 @@ def _leaf_date(
         in_title = el in in_heading
         if not in_title and tag != "a":
             found = _piece_date(el.text, title, page)
-            if found is not None:
+            if found is not None and not _is_duration(el):
                 return found, _machine_attr(el)
         if not in_title or el is heading:
             found = _piece_date(el.tail, title, page)
@@ -404,6 +436,16 @@ def _leaf_date(
                 owner = el.getparent()
                 return found, _machine_attr(owner) if owner is not None else None
     return None, None
+
+
+# Class and id words of a video's running time ("vod-duration", "runtime"): "18:08" there is
+# how long the video runs, not when it was published.
+_DURATION_RE = re.compile(r"duration|runtime|run-time|video-?length|play-?time", re.IGNORECASE)
+
+
+def _is_duration(el: HtmlElement) -> bool:
+    names = (el.get("class") or "") + " " + (el.get("id") or "")
+    return _DURATION_RE.search(names) is not None
 
 
 def _piece_date(piece: str | None, title: str | None, page: PageReader) -> str | None:

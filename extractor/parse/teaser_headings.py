@@ -7,11 +7,16 @@ import re
 from extractor.parse import vocab
 from extractor.parse.dom import HtmlElement, collapse
 from extractor.parse.teaser_cards import PageReader, signature, words
+from extractor.parse.teaser_links import link_target, page_key
 
 _HEADING_AFFORDANCE_RE = re.compile(
     r"\s*(((view|see|show|read)\s+)?(all|more)(\s+[\w-]+){0,3}|ver (todas|todos|mais)|voir tout|"
     r"alle anzeigen|(scroll )?back to top)\s*[›»>→]*\s*$",
     re.IGNORECASE,
+)
+# A sponsor's credit after the heading ("Newswire Powered by <logo>") is not part of it.
+_SPONSOR_LINE_RE = re.compile(
+    r"\s+(powered|presented|brought to you|sponsored) by(\s+\S+){0,3}\s*$", re.IGNORECASE
 )
 # Elements passed over on the way to a block's heading: links to the full list, carousel counters.
 _AFFORDANCE_RE = re.compile(
@@ -27,6 +32,11 @@ BLOCK_WORDS_RE = re.compile(
 )
 
 
+# Wrappers climbed from a block's first card to find its heading: a stream's list sits a few
+# layout wrappers below the bar that titles it ("App-Hd" / "App-Bd" > "App-Main" > ul).
+_LEVELS = 6
+
+
 def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, HtmlElement | None]:
     """The visible heading shown before a block's first card, inside the block or above it.
 
@@ -37,7 +47,8 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
     """
     node: HtmlElement | None = first_card
     panel = 0  # panels of the same kind passed over before this block's own panel
-    for _ in range(4):
+    slides = False  # whether a lower level had such panels before this block's own
+    for _ in range(_LEVELS):
         if node is None:
             break
         prev = node.getprevious()
@@ -47,6 +58,8 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
                 # Another panel holds story links too; a paragraph of text is not one.
                 if node is not first_card and prev in page.linked and _same_kind(prev, node):
                     panel += 1
+                elif node is first_card and _current_story_card(prev, first_card, page):
+                    pass  # the list's card for this very article, dropped as a self-link
                 elif text and not _is_affordance(prev, text):
                     break
                 elif not text and prev.tag in vocab.HEADING_TAGS:
@@ -59,18 +72,42 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
                 and (prev.tag == "a" or prev.find(".//a") is not None)
             ):
                 return None, None  # a card slot that holds no card (an empty ad), not a heading
+            if _unfilled_box(prev):
+                return None, None  # the heading of a list left empty for a script to fill
+            if slides and _has_tabs(prev, page):
+                return None, None
             if _looks_like_heading(prev, text) or _has_tabs(prev, page):
                 return _tab_label(prev, node, panel, page) or _clean_heading(text), prev
             inner = prev.find(".//h2") if prev.tag not in vocab.HEADING_TAGS else None
             if inner is not None and page.text(inner) == text:
                 return _clean_heading(text), prev
             return None, None
-        if panel:
-            return None, None  # panels without a tab bar right above them
+        # Slides of a carousel with nothing above them at this level share the heading above;
+        # a tab bar found up there labels panels this walk can no longer count.
+        slides = slides or panel > 0
         node = node.getparent()
         if node is not None and node.tag in ("body", "html"):
             break
     return None, None
+
+
+def _current_story_card(el: HtmlElement, card: HtmlElement, page: PageReader) -> bool:
+    """Whether ``el`` is a card of the same kind as ``card`` that links to the current page."""
+    if page.key is None or signature(el) != signature(card):
+        return False
+    for link in el.iter("a"):
+        url = link_target((link.get("href") or "").strip(), page.base_url, None)
+        if url is not None and page_key(url) == page.key:
+            return True
+    return False
+
+
+def _unfilled_box(el: HtmlElement) -> bool:
+    """Whether ``el`` is a box of its own whose list is empty ("Most read" filled by a script):
+    its heading names that list, not the block after it."""
+    return el.tag not in vocab.HEADING_TAGS and any(
+        not any(isinstance(item.tag, str) for item in listing) for listing in el.iter("ul", "ol")
+    )
 
 
 def _same_kind(a: HtmlElement, b: HtmlElement) -> bool:
@@ -142,8 +179,10 @@ def _looks_like_heading(el: HtmlElement, text: str) -> bool:
 
 
 def _clean_heading(text: str) -> str | None:
-    # "Related Articles View all" -> "Related Articles", but "More Stories" stays itself.
-    cleaned = _HEADING_AFFORDANCE_RE.sub("", text).strip(" :›»|")
+    # "Related Articles View all" -> "Related Articles", but "More Stories" stays itself. A
+    # final colon is part of the heading as shown ("More:", "Read more:").
+    cleaned = _SPONSOR_LINE_RE.sub("", text)
+    cleaned = _HEADING_AFFORDANCE_RE.sub("", cleaned).strip(" ›»|").lstrip(":").strip()
     return cleaned or text.strip(" :›»|") or None
 
 

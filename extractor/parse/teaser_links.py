@@ -53,10 +53,26 @@ _OFF_PATH_RE = re.compile(
     r"/(forums?|discussions?|threads?|community|players?|quotes?|collections|"
     r"disclaimer|policies|policy|legal|imprint|impressum|copyright|terms-of-use|terms-of-service|"
     r"about-us|contact-us|abuse_reports|help|faq|advertise|advertising|careers|jobs|"
-    r"sitemap|wikis?|embed|roundups?)(/|$|\.)",
+    r"sitemap|wikis?|embed|roundups?|checkout|membership|news-?tips|advertorials?|"
+    r"sponsored(-content)?|"
+    r"(user|visitor|subscriber|mobile-app|app|license)-agreement|sign-up(-for-[\w-]*)?)(/|$|\.)",
     re.IGNORECASE,
 )
-_OFF_HOST_PREFIX = ("forum.", "forums.", "community.", "discussions.", "shop.", "store.")
+_OFF_HOST_PREFIX = (
+    "forum.",
+    "forums.",
+    "community.",
+    "discussions.",
+    "shop.",
+    "store.",
+    # Help desks, legal pages and subscription checkouts of the site.
+    "help.",
+    "support.",
+    "policies.",
+    "subs.",
+    "subscribe.",
+    "deals.",  # a shopping site of the publisher: offers, not stories
+)
 _FILE_RE = re.compile(r"\.(png|jpe?g|gif|webp|svg|pdf|mp3|mp4|zip)$", re.IGNORECASE)
 _NOT_ARTICLE_RE = re.compile(
     "|".join((vocab.NON_ARTICLE_PATH_RE.pattern, _OFF_PATH_RE.pattern, _FILE_RE.pattern)),
@@ -65,6 +81,13 @@ _NOT_ARTICLE_RE = re.compile(
 # The same pattern (all lower case) for lower-cased ASCII paths: ignoring case makes the
 # search of a long path ~8 times slower, and most paths are ASCII.
 _NOT_ARTICLE_LOWER_RE = re.compile(_NOT_ARTICLE_RE.pattern)
+# A story filed under a hub path: a slug of five words or more one to three levels below a
+# category, topic or archive word ("/videos/category/history/the-1930s-were-not-a-good-time/").
+_SLUG_BELOW_HUB_RE = re.compile(
+    r"/(categor(y|ies)|topics?|archive)(/[^/]+){1,3}/[^/]*[^\W_]+([-_][^\W_]+){4,}/?$",
+    re.IGNORECASE,
+)
+_HUB_WORD_RE = re.compile(r"/(categor(y|ies)|topics?|archive)(?=/)", re.IGNORECASE)
 # A site's home page in one language ("/en/", "/es") is navigation like "/".
 _LANGUAGE_ROOT_RE = re.compile(r"^/[a-z]{2}(-[a-z]{2})?/?$", re.IGNORECASE)
 
@@ -158,6 +181,13 @@ def link_target(href: str, base: str | None, page: PageKey | None) -> str | None
     return url
 
 
+def _slug_below_hub(path: str) -> bool:
+    """Whether a path is a story's slug filed under a hub word, and nothing else marks it."""
+    if _SLUG_BELOW_HUB_RE.search(path) is None:
+        return False
+    return _NOT_ARTICLE_RE.search(_HUB_WORD_RE.sub("", path, count=1)) is None
+
+
 def forget_links() -> None:
     """Empty the cache of link answers (for timings of pages seen for the first time)."""
     _target.cache_clear()
@@ -191,6 +221,6 @@ def _target(href: str, base: str | None) -> tuple[str, str, str, str] | None:
         _NOT_ARTICLE_LOWER_RE.search(path.lower())
         if path.isascii()
         else _NOT_ARTICLE_RE.search(path)
-    ):
+    ) and not _slug_below_hub(path):
         return None
     return url.split("#", 1)[0], sys.intern(host), path.rstrip("/"), query

@@ -22,6 +22,15 @@ from extractor.parse.teaser_cards import (
     words,
 )
 from extractor.parse.teaser_headings import heading_of, names_a_block
+from extractor.parse.teaser_layout import (
+    holds_a_list,
+    in_marked_aside,
+    is_lead_card,
+    sharing_a_class,
+    shows_stories,
+    text_size,
+    ticker_kind,
+)
 from extractor.parse.teaser_links import article_url, bare_host, page_key
 
 __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
@@ -30,12 +39,11 @@ _TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space())")
 # Headings of paid, commerce and network blocks: their cards are not the site's articles.
 _OFF_HEADING_RE = re.compile(
     r"\b(sponsored|paid (partner|content|post)|partners?|promoted|advertisements?|"
-    r"around the web|from our partners|tickets?|shop(ping)? now|our network)\b",
+    r"around the web|from our partners|tickets?|shop(ping)? now|our network)\b"
+    # Readers' comments and event listings link to posts and events, not to stories.
+    r"|\b(recent|latest|newest) comments\b|\bupcoming events\b",
     re.IGNORECASE,
 )
-# Class and id words of scrolling strips: a ticker is navigation even when it lists stories.
-# Strips of headlines across the top of the page ("trending-bar") are navigation.
-_TICKER_RE = re.compile(r"ticker|marquee|breaking|trending[-_]?(bar|strip)", re.IGNORECASE)
 # The site's own header: what it holds (menus, story strips) is navigation, not a block.
 _SITE_HEADER_TOKENS = frozenset({"site-header", "masthead", "global-header", "siteheader"})
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -58,6 +66,8 @@ class TeaserBlock:
     cards: list[Card]
 
 
+# A lead story beside a list may set its headline as large as the page's own.
+_LEAD_HEADINGS = ("h1", "h2", "h3", "h4", "h5")
 _SKIP_CONTAINERS = frozenset(("span", "h1", "h2", "h3", "h4", "h5", "h6", "a"))
 _TOP_TAGS = frozenset(("body", "html"))
 # Marks an href not looked up yet (no target is an empty URL; were one, it would only be
@@ -82,7 +92,7 @@ def find_teaser_blocks(
     # ancestor hold one: a container needs two such children to be worth reading.
     linked = page.linked
     climbed: dict[HtmlElement, int] = {}
-    linking_children: dict[HtmlElement, int] = {}
+    linking_children = page.linking_children
     link_urls = page.link_urls
     climbed_get, linking_children_get = climbed.get, linking_children.get
     # Every link of the document with an href, in document order (as //a[@href] would give;
@@ -129,6 +139,10 @@ def find_teaser_blocks(
         if container in taken:
             continue
         blocks_found = _read_block(container, page, excluded_kinds)
+        if blocks_found and blocks_found[0].el is container and _holds_a_block(container, found):
+            # The innermost blocks are kept: this one would be dropped for a block found inside
+            # it, and what it would take (its other lists) is still to be read on its own.
+            continue
         for block in blocks_found:
             found.append(block)
             for card in block.cards if block.el is not container else ():
@@ -136,16 +150,51 @@ def find_teaser_blocks(
                 taken.update(card.el.iterdescendants())
         if blocks_found and blocks_found[0].el is container:
             taken.add(container)
-            taken.update(container.iterdescendants())
+            cards = {card.el for card in blocks_found[0].cards}
+            for child in container:
+                # A child that is no card but holds a list of its own (a column of widgets
+                # read as one block) is left to be read: its list is a block, and the column's
+                # block then gives way to it as an outer one.
+                if child not in cards and child in linked and holds_a_list(child, page):
+                    continue
+                taken.add(child)
+                taken.update(child.iterdescendants())
     # Keep the innermost blocks only: an outer container around a found block would repeat it.
     result = [
         block
         for block in found
         if not any(other is not block and block.el in other.el.iterancestors() for other in found)
     ]
+    for block in result:
+        if block.heading is None and block.el is not block.cards[0].el:
+            _take_lead_before(block, page, result)
     if len(result) > 1:
         result.sort(key=lambda b: _document_position(b.el))
     return result
+
+
+def _take_lead_before(block: TeaserBlock, page: PageReader, blocks: list[TeaserBlock]) -> None:
+    """Prepend the lead story drawn right before an unheaded list (a picture and a headline of
+    its own, then the list of the others) and take the heading above the lead."""
+    lead = block.el.getprevious()
+    while lead is not None and not isinstance(lead.tag, str):
+        lead = lead.getprevious()
+    if lead is None or lead not in page.linked or not is_lead_card(lead, page, _LEAD_HEADINGS):
+        return
+    if any(lead is other.el or lead in other.el.iterancestors() for other in blocks):
+        return
+    card = read_card(lead, card_links(lead, page), page)
+    if card is None or card.title is None or any(c.url == card.url for c in block.cards):
+        return
+    heading, heading_el = heading_of(lead, page)
+    if heading is None:
+        return  # a lone promo before the list, not its lead
+    block.cards.insert(0, card)
+    block.heading, block.heading_el = heading, heading_el
+
+
+def _holds_a_block(container: HtmlElement, found: list[TeaserBlock]) -> bool:
+    return any(container in block.el.iterancestors() for block in found)
 
 
 def _most_common(signatures: list[str]) -> tuple[str, int]:
@@ -192,20 +241,6 @@ def _tab_panels(cards: list[Card]) -> bool:
     )
 
 
-def _sharing_a_class(children: list[HtmlElement]) -> list[HtmlElement]:
-    """The children of the commonest tag that carry the class token most of them share."""
-    counts: dict[tuple[str, str], int] = {}
-    for child in children:
-        tag = str(child.tag)
-        for token in set((child.get("class") or "").split()):
-            if not token[-1].isdigit():
-                counts[tag, token] = counts.get((tag, token), 0) + 1
-    if not counts:
-        return []
-    tag, token = max(counts, key=counts.__getitem__)  # the first seen on a tie
-    return [c for c in children if c.tag == tag and token in (c.get("class") or "").split()]
-
-
 def _document_position(el: HtmlElement) -> list[int]:
     """Sibling indexes from the root down: sorts elements in document order without a walk."""
     path = []
@@ -218,20 +253,6 @@ def _document_position(el: HtmlElement) -> list[int]:
     return path
 
 
-def _is_ticker(container: HtmlElement) -> bool:
-    node: HtmlElement | None = container
-    for _ in range(3):
-        if node is None:
-            return False
-        if node.tag == "marquee":
-            return True
-        names = (node.get("class") or "") + " " + (node.get("id") or "")
-        if _TICKER_RE.search(names):
-            return True
-        node = node.getparent()
-    return False
-
-
 def _read_block(
     container: HtmlElement, page: PageReader, excluded_kinds: frozenset[str]
 ) -> list[TeaserBlock]:
@@ -242,7 +263,15 @@ def _read_block(
     # A layout column named for its ads ("ad-column") also holds the site's own story lists;
     # a block there counts when every card stays on the site (ad widgets lead off it).
     in_ads = zone == "advert"
-    if isinstance(zone, str) and zone in excluded_kinds and not comments and not in_ads:
+    # A sidebar marked as navigation for its links still holds "Related" boxes; a <nav> does not.
+    in_nav = zone == "navigation" and in_marked_aside(container, page)
+    if (
+        isinstance(zone, str)
+        and zone in excluded_kinds
+        and not comments
+        and not in_ads
+        and not in_nav
+    ):
         return []
     # A child holds a card when it holds a standalone article link: the search marked those.
     children = [child for child in container if child in page.linked]
@@ -259,11 +288,17 @@ def _read_block(
         # Cards of one component often differ in their first classes (a category, a post
         # type: "post-list-article blog-post category-sports"); a class they all share
         # still makes them one kind.
-        shared = _sharing_a_class(children)
-        if len(shared) > count:
+        shared = sharing_a_class(children)
+        # As many children of another kind as the commonest: cards drawn as a picture box and a
+        # text box side by side ("row-image", "row-desc"); the boxes with the text are the cards.
+        if len(shared) > count or (
+            len(shared) == count and shared != members and text_size(shared) > text_size(members)
+        ):
             members, count, by_class = shared, len(shared), True
     if count < 2 or count > MAX_CARDS:
         return []
+    if children[0] is not members[0] and is_lead_card(children[0], page):
+        members = [children[0], *members]  # the list's lead story, drawn larger than the rest
     # Sizes come from libxml2 (normalize-space), several times faster than reading the text;
     # they reject most containers before any card is looked into.
     sizes = 0
@@ -280,7 +315,8 @@ def _read_block(
         return [block for run in _link_runs(container, page) if (block := _block(run, page, zone))]
     # Cards of a dozen characters on average are menu items ("World", "Sign in"): no card of
     # theirs could carry the two-word titles a block needs, so none is read.
-    if sizes < _MIN_MEAN_CARD_CHARS * len(members) or _is_ticker(container):
+    ticker = ticker_kind(container)
+    if sizes < _MIN_MEAN_CARD_CHARS * len(members) or ticker == "strip":
         return []
     linking = [(member, card_links(member, page)) for member in members]
     block = _block(linking, page, zone, container)
@@ -289,9 +325,13 @@ def _read_block(
     named_only = comments or container.tag == "p"
     if block is None or (named_only and not names_a_block(block.heading)):
         return []
+    if in_nav and (block.heading is None or not vocab.TEASER_HEADING_RE.search(block.heading)):
+        return []
     if by_class and 2 * sum(1 for card in block.cards if card.title) < len(block.cards):
         # Untitled cards grouped only by a shared class are whole posts listed one after
         # another (a page of quotes), not teasers of them.
+        return []
+    if ticker == "breaking" and not shows_stories(block.cards):
         return []
     if _tab_panels(block.cards):
         return []  # one card per tab: each is a single promo, seen one at a time
@@ -349,6 +389,8 @@ def _link_runs(
         # end the run, whatever their kind.
         links = card_links(child, page) if child in page.linked else []
         link_only = bool(links) and _link_only(child, links, page)
+        if not links and not page.text(child):
+            continue  # an empty ad slot between the links does not end their run
         if not link_only:
             if len(run) >= 2:
                 runs.append(run)

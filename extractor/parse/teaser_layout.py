@@ -1,0 +1,129 @@
+"""What a block's layout tells: lists inside columns, lead stories, tickers, sidebars, kinds."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+
+from extractor.parse.dom import HtmlElement
+from extractor.parse.teaser_cards import MAX_CARD_CHARS, Card, PageReader, signature, words
+
+_TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space())")
+# Class and id words of scrolling strips: a ticker is navigation even when it lists stories.
+# Strips of headlines across the top of the page ("trending-bar") are navigation.
+_TICKER_RE = re.compile(r"ticker|marquee|breaking|trending[-_]?(bar|strip)", re.IGNORECASE)
+# "Breaking" names a scrolling strip of bare headlines and a static list of stories alike.
+_BREAKING_RE = re.compile(r"breaking", re.IGNORECASE)
+
+
+def in_marked_aside(el: HtmlElement, page: PageReader) -> bool:
+    """Whether the element marked around ``el`` is an <aside>, a sidebar marked as navigation
+    for its many links, with no menu (<nav>, role="navigation") between."""
+    for node in el.iterancestors():
+        if node.tag == "nav" or node.get("role") == "navigation":
+            return False
+        if node in page.zones:
+            return bool(node.tag == "aside")
+    return False
+
+
+def holds_a_list(member: HtmlElement, page: PageReader) -> bool:
+    """Whether ``member`` (or an element inside it) holds two or more children of one kind that
+    link to different stories under titles of three words or more: a list, not one card."""
+    counts = page.linking_children
+    for el in member.iter():
+        if counts.get(el, 0) < 2:
+            continue
+        targets: dict[str, set[str]] = {}
+        for child in el:
+            if child not in page.linked or words(page.text(child)) < 3:
+                continue
+            url = next((u for link in child.iter("a") if (u := page.link_urls.get(link))), None)
+            if url is not None:
+                targets.setdefault(signature(child), set()).add(url)
+        if any(len(urls) >= 2 for urls in targets.values()):
+            return True
+    return False
+
+
+_CARD_HEADINGS = ("h2", "h3", "h4", "h5")
+
+
+def is_lead_card(
+    child: HtmlElement, page: PageReader, headings: tuple[str, ...] = _CARD_HEADINGS
+) -> bool:
+    """Whether a first child of another kind than the cards after it is their lead story: a
+    picture and a headline of three words or more, within a card's length."""
+    if next(child.iter("img"), None) is None:
+        return False
+    heading = next(child.iter(*headings), None)
+    return (
+        heading is not None
+        and words(page.text(heading)) >= 3
+        and int(_TEXT_LENGTH(child)) <= MAX_CARD_CHARS
+    )
+
+
+def sharing_a_class(children: list[HtmlElement]) -> list[HtmlElement]:
+    """The children of the commonest tag that carry the class token most of them share."""
+    counts: dict[tuple[str, str], int] = {}
+    for child in children:
+        tag = str(child.tag)
+        for token in set((child.get("class") or "").split()):
+            if not token[-1].isdigit():
+                counts[tag, token] = counts.get((tag, token), 0) + 1
+    if not counts:
+        return []
+    most = max(counts.values())
+    tied = [key for key, count in counts.items() if count == most]
+    best = _carrying(children, *tied[0])
+    best_size: int | None = None
+    for key in tied[1:]:  # the wordiest of the commonest, the first seen on a tie
+        group = _carrying(children, *key)
+        if group == best:
+            continue  # another class of the same children ("card", "card--small")
+        if best_size is None:
+            best_size = text_size(best)
+        size = text_size(group)
+        if size > best_size:
+            best, best_size = group, size
+    return best
+
+
+def _carrying(children: list[HtmlElement], tag: str, token: str) -> list[HtmlElement]:
+    return [c for c in children if c.tag == tag and token in _class_tokens(c)]
+
+
+def _class_tokens(el: HtmlElement) -> list[str]:
+    return (el.get("class") or "").split()
+
+
+def text_size(elements: list[HtmlElement]) -> int:
+    return sum(int(_TEXT_LENGTH(el)) for el in elements)
+
+
+def ticker_kind(container: HtmlElement) -> str | None:
+    """What names a container (or its two nearest ancestors) as a strip of headlines: "strip"
+    for a ticker, "breaking" for a "breaking news" box (a ticker or a list), else None."""
+    node: HtmlElement | None = container
+    for _ in range(3):
+        if node is None:
+            return None
+        if node.tag == "marquee":
+            return "strip"
+        names = (node.get("class") or "") + " " + (node.get("id") or "")
+        found = _TICKER_RE.search(names)
+        if found:
+            return "breaking" if _BREAKING_RE.fullmatch(found[0]) else "strip"
+        node = node.getparent()
+    return None
+
+
+def shows_stories(cards: list[Card]) -> bool:
+    """Whether a card shows its story's date or a picture (the lead story's, at least): a list
+    of stories; a ticker scrolls one line of bare headlines."""
+    return any(
+        card.date_text or card.date_attr or next(card.el.iter("img"), None) is not None
+        for card in cards
+    )
