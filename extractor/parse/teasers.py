@@ -37,9 +37,11 @@ __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 
 _TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space())")
 # Headings of paid, commerce and network blocks: their cards are not the site's articles.
+# ("Around the web" is not one: partner sites' headline lists go by that name too, and the
+# ad widgets that use it are known by their ad-network links and names.)
 _OFF_HEADING_RE = re.compile(
     r"\b(sponsored|paid (partner|content|post)|partners?|promoted|advertisements?|"
-    r"around the web|from our partners|tickets?|shop(ping)? now|our network)\b"
+    r"from our partners|tickets?|shop(ping)? now|our network)\b"
     # Readers' comments and event listings link to posts and events, not to stories.
     r"|\b(recent|latest|newest) comments\b|\bupcoming events\b",
     re.IGNORECASE,
