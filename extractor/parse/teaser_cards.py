@@ -12,6 +12,8 @@ from extractor.parse.dom import HtmlElement, blocks, collapse, text_of, tokens
 from extractor.parse.teaser_links import PageKey, link_target
 
 _WORD_RE = re.compile(r"\w+")
+# Han characters and kana: scripts written without spaces between words.
+_UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Card titles that name a list or a page of the site, not a story.
 _NOT_A_STORY_RE = re.compile(
     r"^\s*((see|view|show)\s+(more|all|full)\b|advertise\b|about us\b|contact us\b|"
@@ -125,7 +127,14 @@ class PageReader:
 
 
 def words(text: str) -> int:
-    return len(_WORD_RE.findall(text))
+    if text.isascii():
+        return len(_WORD_RE.findall(text))
+    # Chinese and Japanese put no spaces between words, which run about two characters long:
+    # "热点推荐" is two words, not one.
+    unspaced = len(_UNSPACED_RE.findall(text))
+    if not unspaced:
+        return len(_WORD_RE.findall(text))
+    return len(_WORD_RE.findall(_UNSPACED_RE.sub(" ", text))) + (unspaced + 1) // 2
 
 
 def in_running_text(link: HtmlElement) -> bool:

@@ -1,0 +1,37 @@
+"""Teasers titled in Chinese or Japanese: words there are not separated by spaces."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from extractor.parse.teaser_cards import words
+from extractor.pipeline import extract
+from tests.records import valid
+
+NOW = datetime(2026, 11, 24, tzinfo=UTC)
+URL = "https://news.example.cn/edu/201701/t20170302_1.htm"
+BODY = "<p>" + "教育部今天发布了新的统计数据，显示出国留学人数继续增长。" * 8 + "</p>"
+TITLES = (
+    "国家开放大学2016年度十大新闻权威发布",
+    "江苏最大规模作弊案27人获刑",
+    "教育部：中国教育对外交流走上快车道",
+    "教育部：中国成为世界最大的留学输出国",
+)
+
+
+def test_unspaced_scripts_count_about_two_characters_a_word() -> None:
+    assert words("热点推荐") == 2
+    assert words("教育部：中国成为世界最大的留学输出国") == 9
+    assert words("NBA5大选秀日") == 3  # "NBA5" and three Han characters, rounded up to two
+    assert words("A headline in English") == 4
+    assert words("Überschrift auf Deutsch") == 3
+
+
+def test_an_unheaded_list_of_chinese_headlines_is_a_teaser_block() -> None:
+    items = "".join(
+        f"<li><a href='../201612/t2016121{i}_{i}.htm'>{t}</a></li>" for i, t in enumerate(TITLES)
+    )
+    page = f"<h1>留学人数继续增长</h1>{BODY * 3}<ul class='tj'>{items}</ul>"
+    html = f"<html><body>{page}</body></html>"
+    record = valid(extract(html, URL, now=NOW).to_dict())
+    assert [t["title"] for t in record["teasers"]] == list(TITLES)
