@@ -35,3 +35,22 @@ def test_an_unheaded_list_of_chinese_headlines_is_a_teaser_block() -> None:
     html = f"<html><body>{page}</body></html>"
     record = valid(extract(html, URL, now=NOW).to_dict())
     assert [t["title"] for t in record["teasers"]] == list(TITLES)
+
+
+def test_short_chinese_headlines_under_thumbnails_are_not_menu_items() -> None:
+    # Nine to eleven Han characters a card: under the sixteen characters a menu item is told
+    # apart by, were every character counted once.
+    short = ("这个萌妹纸竟然是个男的", "国人镜头下真实菲律宾", "实拍变性手术全过程")
+    items = "".join(
+        f"<li><a href='/news/t2016071{i}_{i}.htm'><img src='/p{i}.jpg'></a>"
+        f"<p><a href='/news/t2016071{i}_{i}.htm'>{t}</a></p></li>"
+        for i, t in enumerate(short)
+    )
+    page = f"<h1>留学人数继续增长</h1>{BODY * 3}<div class='yytj'><ul>{items}</ul></div>"
+    record = valid(extract(f"<html><body>{page}</body></html>", URL, now=NOW).to_dict())
+    assert [t["title"] for t in record["teasers"]] == list(short)
+
+
+def test_katakana_runs_count_as_one_word_each() -> None:
+    assert words("プライバシー・ポリシー") == 3  # two loanwords and the dot between them
+    assert words("サイトマップ") == 1

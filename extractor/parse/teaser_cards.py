@@ -14,6 +14,8 @@ from extractor.parse.teaser_links import PageKey, link_target
 _WORD_RE = re.compile(r"\w+")
 # Han characters and kana: scripts written without spaces between words.
 _UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A run of katakana is mostly one loanword ("プライバシー"), however long.
+_KATAKANA_RUN_RE = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 # Card titles that name a list or a page of the site, not a story.
 _NOT_A_STORY_RE = re.compile(
     r"^\s*((see|view|show)\s+(more|all|full)\b|advertise\b|about us\b|contact us\b|"
@@ -129,12 +131,20 @@ class PageReader:
 def words(text: str) -> int:
     if text.isascii():
         return len(_WORD_RE.findall(text))
-    # Chinese and Japanese put no spaces between words, which run about two characters long:
-    # "热点推荐" is two words, not one.
+    # Chinese and Japanese put no spaces between words, which run about two Han or hiragana
+    # characters long: "热点推荐" is two words, not one.
+    katakana = _KATAKANA_RUN_RE.findall(text)
+    if katakana:
+        text = _KATAKANA_RUN_RE.sub(" ", text)
     unspaced = len(_UNSPACED_RE.findall(text))
     if not unspaced:
-        return len(_WORD_RE.findall(text))
-    return len(_WORD_RE.findall(_UNSPACED_RE.sub(" ", text))) + (unspaced + 1) // 2
+        return len(_WORD_RE.findall(text)) + len(katakana)
+    return len(_WORD_RE.findall(_UNSPACED_RE.sub(" ", text))) + len(katakana) + (unspaced + 1) // 2
+
+
+def unspaced_chars(text: str) -> int:
+    """How many Han and kana characters a text holds (each carries about half a word)."""
+    return 0 if text.isascii() else len(_UNSPACED_RE.findall(text))
 
 
 def in_running_text(link: HtmlElement) -> bool:

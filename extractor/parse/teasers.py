@@ -19,6 +19,7 @@ from extractor.parse.teaser_cards import (
     in_running_text,
     read_card,
     signature,
+    unspaced_chars,
     words,
 )
 from extractor.parse.teaser_headings import heading_of, names_a_block
@@ -206,6 +207,35 @@ def _sharing_a_class(children: list[HtmlElement]) -> list[HtmlElement]:
     return [c for c in children if c.tag == tag and token in (c.get("class") or "").split()]
 
 
+def _texted_kind(children: list[HtmlElement], signatures: list[str]) -> list[HtmlElement]:
+    """The children of the commonest kind that shows text.
+
+    A column of thumbnail links beside a column of title links (``jctj_l`` / ``jctj_r``
+    siblings, one pair per story) ties on count with the titles; the titles are the cards.
+    """
+    texted = [
+        (child, sig)
+        for child, sig in zip(children, signatures, strict=True)
+        if int(_TEXT_LENGTH(child))
+    ]
+    if not texted:
+        return []
+    sig, _ = _most_common([sig for _, sig in texted])
+    return [child for child, child_sig in texted if child_sig == sig]
+
+
+def _short_cards(members: list[HtmlElement], sizes: int, page: PageReader) -> bool:
+    """Whether the cards hold a dozen characters on average, as menu items do.
+
+    A Han or kana character counts twice: it carries about half a word, so "实拍变性手术全过程"
+    is a headline where nine Latin letters would be one word.
+    """
+    limit = _MIN_MEAN_CARD_CHARS * len(members)
+    if sizes >= limit:
+        return False
+    return sizes + sum(unspaced_chars(page.text(member)) for member in members) < limit
+
+
 def _document_position(el: HtmlElement) -> list[int]:
     """Sibling indexes from the root down: sorts elements in document order without a walk."""
     path = []
@@ -254,6 +284,9 @@ def _read_block(
     members = [
         child for child, child_sig in zip(children, signatures, strict=True) if child_sig == sig
     ]
+    if not any(int(_TEXT_LENGTH(member)) for member in members):
+        members = _texted_kind(children, signatures)
+        count = len(members)
     by_class = False
     if count < len(children):
         # Cards of one component often differ in their first classes (a category, a post
@@ -280,7 +313,7 @@ def _read_block(
         return [block for run in _link_runs(container, page) if (block := _block(run, page, zone))]
     # Cards of a dozen characters on average are menu items ("World", "Sign in"): no card of
     # theirs could carry the two-word titles a block needs, so none is read.
-    if sizes < _MIN_MEAN_CARD_CHARS * len(members) or _is_ticker(container):
+    if _short_cards(members, sizes, page) or _is_ticker(container):
         return []
     linking = [(member, card_links(member, page)) for member in members]
     block = _block(linking, page, zone, container)

@@ -1,0 +1,33 @@
+"""Teaser blocks laid out as a column of thumbnails beside a column of titles."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from extractor.pipeline import extract
+from tests.records import valid
+
+NOW = datetime(2026, 11, 24, tzinfo=UTC)
+URL = "https://news.example/2026/11/the-story"
+BODY = "<p>" + "The article body has a sentence with some words, commas, and more. " * 6 + "</p>"
+TITLES = (
+    "Council approves the new budget for the harbour",
+    "Storm closes schools across the northern valley",
+    "Local bakery wins the national bread prize again",
+)
+
+
+def test_thumbnail_and_title_siblings_take_the_titles_as_cards() -> None:
+    # One thumbnail div and one title div per story, alternating: the thumbnails come first
+    # and tie with the titles on count, but hold no text.
+    pairs = "".join(
+        f"<div class='thumb'><a href='/2026/10/story-{i}'><img src='/t{i}.jpg'></a></div>"
+        f"<div class='title'><a href='/2026/10/story-{i}'>{t}</a></div>"
+        for i, t in enumerate(TITLES)
+    )
+    html = f"<html><body><h1>The story of the day</h1>{BODY * 3}<div>{pairs}</div></body></html>"
+    record = valid(extract(html, URL, now=NOW).to_dict())
+    assert [t["title"] for t in record["teasers"]] == list(TITLES)
+    assert [t["url"] for t in record["teasers"]] == [
+        f"https://news.example/2026/10/story-{i}" for i in range(3)
+    ]
