@@ -46,6 +46,7 @@ _OFF_HOSTS = frozenset(
         "sharethis.com",
         "github.com",
         "feedburner.com",
+        "ard.yahoo.co.jp",  # Yahoo Japan's ad clicks
     )
 )
 # Forums, legal pages, hubs of people, quotes and collections, and files: not articles.

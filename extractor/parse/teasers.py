@@ -11,6 +11,7 @@ import lxml.etree
 
 from extractor.parse import vocab
 from extractor.parse.dom import HtmlElement, tokens
+from extractor.parse.teaser_ads import served_by_network
 from extractor.parse.teaser_cards import (
     MAX_CARD_CHARS,
     Card,
@@ -331,6 +332,10 @@ def _read_block(
     if _in_site_header(container, page):
         return []
     if in_ads and not _all_on_site(block.cards, page):
+        return []
+    if not _all_on_site(block.cards, page) and served_by_network(container):
+        # A recommendation network's widget leading off the site: paid placements. The same
+        # widgets also serve the site's own stories, which stay teasers.
         return []
     return [block]
 
