@@ -54,3 +54,19 @@ def test_short_chinese_headlines_under_thumbnails_are_not_menu_items() -> None:
 def test_katakana_runs_count_as_one_word_each() -> None:
     assert words("プライバシー・ポリシー") == 3  # two loanwords and the dot between them
     assert words("サイトマップ") == 1
+
+
+def test_a_chinese_block_heading_names_a_block_of_short_titles() -> None:
+    # Two titles of about four words each: too short for an unnamed block, enough under a
+    # heading that names one ("other articles of this category").
+    short = ("美樹營地 - 探訪老鷹...", "美樹營地 - 秀巒賞楓...")
+    items = "".join(
+        f"<li><a href='/blog/post/3779546{i}'><span>{t}</span></a></li>"
+        for i, t in enumerate(short)
+    )
+    page = (
+        f"<h1>留学人数继续增长</h1>{BODY * 3}<div><h5>這個類別其他的文章</h5><ul>{items}</ul></div>"
+    )
+    record = valid(extract(f"<html><body>{page}</body></html>", URL, now=NOW).to_dict())
+    assert [t["title"] for t in record["teasers"]] == list(short)
+    assert {t["block"] for t in record["teasers"]} == {"這個類別其他的文章"}

@@ -23,8 +23,9 @@ from extractor.parse.teaser_cards import (
     unspaced_chars,
     words,
 )
-from extractor.parse.teaser_headings import heading_of, names_a_block
+from extractor.parse.teaser_headings import CJK_BLOCK_RE, heading_of, names_a_block
 from extractor.parse.teaser_links import article_url, bare_host, page_key
+from extractor.parse.teaser_nav import is_post_navigation
 
 __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 
@@ -39,7 +40,9 @@ _OFF_HEADING_RE = re.compile(
 # Strips of headlines across the top of the page ("trending-bar") are navigation.
 _TICKER_RE = re.compile(r"ticker|marquee|breaking|trending[-_]?(bar|strip)", re.IGNORECASE)
 # The site's own header: what it holds (menus, story strips) is navigation, not a block.
-_SITE_HEADER_TOKENS = frozenset({"site-header", "masthead", "global-header", "siteheader"})
+_SITE_HEADER_TOKENS = frozenset(
+    {"site-header", "masthead", "global-header", "siteheader", "topbar", "top-bar"}
+)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 # A card title that is a price or a buying prompt belongs to a shopping widget.
 _COMMERCE_RE = re.compile(
@@ -361,7 +364,7 @@ def _block(
     heading, heading_el = heading_of(cards[0].el, page)
     if container is None and not names_a_block(heading):
         return None  # a run inside running text counts only under a "More:"-like heading
-    if not _reads_like_teasers(cards, heading, zone):
+    if not _reads_like_teasers(cards, heading, zone) or is_post_navigation(cards, heading, page):
         return None
     # A run has no element of its own: its first card stands for it.
     return TeaserBlock(
@@ -426,7 +429,10 @@ def _reads_like_teasers(cards: list[Card], heading: str | None, zone: object | N
     dated = sum(1 for c in cards if c.date_text or c.date_attr)
     blurbed = sum(1 for c in cards if c.blurb)
     mean_words = sum(words(t) for t in titles) / len(cards)
-    named = heading is not None and vocab.TEASER_HEADING_RE.search(heading) is not None
+    named = heading is not None and (
+        vocab.TEASER_HEADING_RE.search(heading) is not None
+        or CJK_BLOCK_RE.search(heading) is not None
+    )
     if dated or blurbed:
         return mean_words >= 2 or blurbed >= len(cards) / 2 or named
     if zone == "footer":
