@@ -55,3 +55,12 @@ def test_a_widget_serving_the_site_own_stories_keeps_them() -> None:
 def test_ad_click_redirects_lead_to_no_article() -> None:
     href = "http://ard.yahoo.co.jp/SIG=159lgniqh/M=300972296.301842118/D=news/*http://ex.jp/"
     assert article_url(href, URL, URL) is None
+
+
+def test_around_the_web_is_a_block_of_partner_headlines_unless_a_network_serves_it() -> None:
+    # The heading alone does not make a block paid: partner sites' headline lists carry it too.
+    partners = f"<div><h3>Around The Web</h3><ul>{_cards('partner.example')}</ul></div>"
+    assert [t["title"] for t in _teasers(partners)] == list(TITLES)
+    credit = "<a href='https://www.outbrain.com/what-is/'>Recommended by Outbrain</a>"
+    served = f"<div><h3>Around The Web</h3><ul>{_cards('partner.example')}</ul>{credit}</div>"
+    assert _teasers(served) == []

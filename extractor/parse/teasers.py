@@ -33,7 +33,7 @@ _TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space())")
 # Headings of paid, commerce and network blocks: their cards are not the site's articles.
 _OFF_HEADING_RE = re.compile(
     r"\b(sponsored|paid (partner|content|post)|partners?|promoted|advertisements?|"
-    r"around the web|from our partners|tickets?|shop(ping)? now|our network)\b",
+    r"from our partners|tickets?|shop(ping)? now|our network)\b",
     re.IGNORECASE,
 )
 # Class and id words of scrolling strips: a ticker is navigation even when it lists stories.
