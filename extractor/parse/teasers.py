@@ -17,6 +17,7 @@ from extractor.parse.teaser_cards import (
     Card,
     PageReader,
     card_links,
+    ends_a_headline_item,
     in_running_text,
     read_card,
     signature,
@@ -104,7 +105,7 @@ def find_teaser_blocks(
         if url is _UNSEEN:
             url = resolve(href)
         link_urls[link] = url
-        if url is None or in_running_text(link):
+        if url is None or (in_running_text(link) and not ends_a_headline_item(link)):
             continue
         node = link
         remaining = 7
@@ -364,11 +365,25 @@ def _block(
     heading, heading_el = heading_of(cards[0].el, page)
     if container is None and not names_a_block(heading):
         return None  # a run inside running text counts only under a "More:"-like heading
+    if not names_a_block(heading) and _has_lead_linked_items(cards):
+        return None
     if not _reads_like_teasers(cards, heading, zone) or is_post_navigation(cards, heading, page):
         return None
     # A run has no element of its own: its first card stands for it.
     return TeaserBlock(
         container if container is not None else cards[0].el, heading, heading_el, cards
+    )
+
+
+def _has_lead_linked_items(cards: list[Card]) -> bool:
+    """Whether a card is a list item whose link ends a lead of running words.
+
+    Such items are headlines with their last words linked only under a heading that names a
+    block ("More Great WIRED Stories"); elsewhere they are a bulleted list of sentences.
+    """
+    return any(
+        card.el.tag == "li" and any(in_running_text(link) for link in card.el.iter("a"))
+        for card in cards
     )
 
 
