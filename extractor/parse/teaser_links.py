@@ -66,6 +66,9 @@ _NOT_ARTICLE_RE = re.compile(
 # The same pattern (all lower case) for lower-cased ASCII paths: ignoring case makes the
 # search of a long path ~8 times slower, and most paths are ASCII.
 _NOT_ARTICLE_LOWER_RE = re.compile(_NOT_ARTICLE_RE.pattern)
+# A fragment naming one comment ("#comment-954190"): a "Ben commented on <post>" link. A link
+# to a post's comment section ("#comments", a card's comment count) still names the post.
+_COMMENT_ANCHOR_RE = re.compile(r"#comment[-_]?\d+$", re.IGNORECASE)
 # A site's home page in one language ("/en/", "/es") is navigation like "/".
 _LANGUAGE_ROOT_RE = re.compile(r"^/[a-z]{2}(-[a-z]{2})?/?$", re.IGNORECASE)
 
@@ -136,6 +139,8 @@ def link_target(href: str, base: str | None, page: PageKey | None) -> str | None
     """``article_url`` for a stripped href and a precomputed page key."""
     if not href or href[:11].lower().startswith(_SKIP_SCHEMES):  # "javascript:" is the longest
         return None
+    if "#" in href and _COMMENT_ANCHOR_RE.search(href):
+        return None  # a link to one comment, not to the post
     # The cache is keyed by what the answer depends on, not by the page: an absolute link is
     # the same on every page, a root-relative one on every page of its site. A crawl's pages
     # share their navigation, and entries tied to one page URL were never hit again.

@@ -1,0 +1,27 @@
+"""Links to one comment on a post lead to the comment, not to an article teaser."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.parse.teaser_links import article_url
+
+URL = "https://blog.example/2026/11/the-story/"
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://blog.example/2019/11/11/a-letter/#comment-954190",
+        "/2019/07/23/experiments/#comment_12",
+    ],
+)
+def test_comment_anchors_are_no_article_links(href: str) -> None:
+    assert article_url(href, URL, URL) is None
+
+
+@pytest.mark.parametrize("fragment", ["#section-2", "#comments"])
+def test_other_fragments_keep_the_article(fragment: str) -> None:
+    # "#comments" is a card's comment count: it still names the post.
+    href = f"/2019/07/23/experiments/{fragment}"
+    assert article_url(href, URL, URL) == "https://blog.example/2019/07/23/experiments/"
