@@ -31,3 +31,17 @@ def test_thumbnail_and_title_siblings_take_the_titles_as_cards() -> None:
     assert [t["url"] for t in record["teasers"]] == [
         f"https://news.example/2026/10/story-{i}" for i in range(3)
     ]
+
+
+def test_a_day_label_beside_each_title_leaves_the_titles_as_cards() -> None:
+    # Both kinds hold text and tie on count; the day labels come first.
+    pairs = "".join(
+        f"<li class='eps-day'><a href='/2026/10/story-{i}'>{day}</a></li>"
+        f"<li class='eps-title'><a href='/2026/10/story-{i}'>{t}</a></li>"
+        for i, (day, t) in enumerate(
+            zip(("Monday's", "Friday's", "Thursday's"), TITLES, strict=True)
+        )
+    )
+    html = f"<html><body><h1>The story of the day</h1>{BODY * 3}<ul>{pairs}</ul></body></html>"
+    record = valid(extract(html, URL, now=NOW).to_dict())
+    assert [t["title"] for t in record["teasers"]] == list(TITLES)

@@ -212,21 +212,29 @@ def _sharing_a_class(children: list[HtmlElement]) -> list[HtmlElement]:
     return [c for c in children if c.tag == tag and token in (c.get("class") or "").split()]
 
 
-def _texted_kind(children: list[HtmlElement], signatures: list[str]) -> list[HtmlElement]:
-    """The children of the commonest kind that shows text.
+def _fullest_kind(
+    children: list[HtmlElement], signatures: list[str], members: list[HtmlElement]
+) -> list[HtmlElement]:
+    """Of the kinds of children as many as the commonest, the one showing the most text; any
+    kind showing text when the commonest shows none.
 
-    A column of thumbnail links beside a column of title links (``jctj_l`` / ``jctj_r``
-    siblings, one pair per story) ties on count with the titles; the titles are the cards.
+    Two kinds alternate when each story has two siblings: a thumbnail column beside a title
+    column (``jctj_l`` / ``jctj_r``), a day label beside an episode title (``eps-day`` /
+    ``eps-title``). The titles are the cards, whichever kind comes first.
     """
-    texted = [
-        (child, sig)
-        for child, sig in zip(children, signatures, strict=True)
-        if int(_TEXT_LENGTH(child))
-    ]
-    if not texted:
-        return []
-    sig, _ = _most_common([sig for _, sig in texted])
-    return [child for child, child_sig in texted if child_sig == sig]
+    groups: dict[str, list[HtmlElement]] = {}
+    for child, sig in zip(children, signatures, strict=True):
+        groups.setdefault(sig, []).append(child)
+    best = members
+    best_size = sum(int(_TEXT_LENGTH(member)) for member in members)
+    for group in groups.values():
+        if group[0] is members[0] or len(group) < 2:
+            continue
+        if len(group) == len(members) or not best_size:
+            size = sum(int(_TEXT_LENGTH(child)) for child in group)
+            if size > best_size:
+                best, best_size = group, size
+    return best
 
 
 def _short_cards(members: list[HtmlElement], sizes: int, page: PageReader) -> bool:
@@ -289,8 +297,8 @@ def _read_block(
     members = [
         child for child, child_sig in zip(children, signatures, strict=True) if child_sig == sig
     ]
-    if not any(int(_TEXT_LENGTH(member)) for member in members):
-        members = _texted_kind(children, signatures)
+    if count < len(children):
+        members = _fullest_kind(children, signatures, members)
         count = len(members)
     by_class = False
     if count < len(children):
