@@ -212,6 +212,32 @@ def _sharing_a_class(children: list[HtmlElement]) -> list[HtmlElement]:
     return [c for c in children if c.tag == tag and token in (c.get("class") or "").split()]
 
 
+def _mostly_other_links(
+    container: HtmlElement, members: list[HtmlElement], page: PageReader
+) -> bool:
+    """Whether as many siblings of the cards' kind link off the site to no article.
+
+    A footer column of the app, the Facebook page, the Twitter account and the staff blog
+    keeps two items once the social links are dropped; they are a list of services, not of
+    stories. (A sibling linking back to this page is a story of the list, not a service.)
+    """
+    sig = signature(members[0])
+    others = 0
+    for child in container:
+        if child in page.linked or not isinstance(child.tag, str) or signature(child) != sig:
+            continue
+        link = child if child.tag == "a" else child.find(".//a[@href]")
+        if link is not None and _off_site(link.get("href") or "", page):
+            others += 1
+    return others >= len(members)
+
+
+def _off_site(href: str, page: PageReader) -> bool:
+    if page.key is None or not href.startswith(("http://", "https://", "//")):
+        return False
+    return bare_host((urlsplit(href.strip()).hostname or "").lower()) != page.key[0]
+
+
 def _fullest_kind(
     children: list[HtmlElement], signatures: list[str], members: list[HtmlElement]
 ) -> list[HtmlElement]:
@@ -344,6 +370,8 @@ def _read_block(
     if _in_site_header(container, page):
         return []
     if in_ads and not _all_on_site(block.cards, page):
+        return []
+    if _mostly_other_links(container, members, page):
         return []
     if not _all_on_site(block.cards, page) and served_by_network(container):
         # A recommendation network's widget leading off the site: paid placements. The same
