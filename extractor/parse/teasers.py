@@ -51,6 +51,8 @@ _COMMERCE_RE = re.compile(
     re.IGNORECASE,
 )
 _MIN_MEAN_CARD_CHARS = 16
+# More story links than a card holds (its story, section and author): a list of stories.
+_MAX_CARD_TARGETS = 3
 MAX_CARDS = 60
 
 
@@ -212,6 +214,19 @@ def _sharing_a_class(children: list[HtmlElement]) -> list[HtmlElement]:
     return [c for c in children if c.tag == tag and token in (c.get("class") or "").split()]
 
 
+def _holds_link_lists(linking: list[tuple[HtmlElement, list[tuple[HtmlElement, str]]]]) -> bool:
+    """Whether a sibling of the cards' kind holds a list of stories of its own.
+
+    A sidebar's widget boxes are siblings of one kind: one holds a "Most Commented" list, two
+    others a single link each. The boxes are a column of widgets, not cards; the list inside
+    one of them is the block.
+    """
+    return any(
+        len({url for _, url in links}) > _MAX_CARD_TARGETS and member.find(".//li") is not None
+        for member, links in linking
+    )
+
+
 def _mostly_other_links(
     container: HtmlElement, members: list[HtmlElement], page: PageReader
 ) -> bool:
@@ -355,6 +370,8 @@ def _read_block(
     if _short_cards(members, sizes, page) or _is_ticker(container):
         return []
     linking = [(member, card_links(member, page)) for member in members]
+    if _holds_link_lists(linking):
+        return []
     block = _block(linking, page, zone, container)
     # A paragraph of story links ("DON'T MISS" + three links) is a block only under a heading
     # that names one; otherwise its links are the text's.
