@@ -55,3 +55,17 @@ def test_a_last_card_marked_as_last_is_still_a_card() -> None:
     html = f"<html><body><h1>The story of the day</h1>{BODY * 3}<ul>{items}</ul></body></html>"
     record = valid(extract(html, URL, now=NOW).to_dict())
     assert [t["title"] for t in record["teasers"]] == list(TITLES)
+
+
+def test_alternating_thumbnail_and_text_cells_sharing_layout_classes() -> None:
+    # Thumbnail cells and text cells share a layout class each way ("cell"/"small-5"); the
+    # first text cell is marked "top", the others "bottom", so no signature groups them.
+    cells = "".join(
+        f"<div class='small-5 row-image'><a href='/2026/10/story-{i}'><img src='/t{i}.jpg'></a>"
+        f"</div><div class='cell small-7 row-desc {'top' if i == 0 else 'bottom'}'>"
+        f"<a href='/2026/10/story-{i}'><h5 class='row-title'>{t}</h5></a></div>"
+        for i, t in enumerate(TITLES)
+    )
+    html = f"<html><body><h1>The story of the day</h1>{BODY * 3}<div>{cells}</div></body></html>"
+    record = valid(extract(html, URL, now=NOW).to_dict())
+    assert [t["title"] for t in record["teasers"]] == list(TITLES)

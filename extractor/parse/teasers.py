@@ -210,8 +210,28 @@ def _sharing_a_class(children: list[HtmlElement]) -> list[HtmlElement]:
                 counts[tag, token] = counts.get((tag, token), 0) + 1
     if not counts:
         return []
-    tag, token = max(counts, key=counts.__getitem__)  # the first seen on a tie
-    return [c for c in children if c.tag == tag and token in (c.get("class") or "").split()]
+    return _fullest_class(counts, children)
+
+
+def _fullest_class(
+    counts: dict[tuple[str, str], int], children: list[HtmlElement]
+) -> list[HtmlElement]:
+    """The children sharing the commonest (tag, class); on a tie, those showing the most text.
+
+    Thumbnails and their titles alternate with a class each ("row-image", "row-desc") and
+    others on both ("small-5", "cell"): the thumbnails hold no text, so they are no cards.
+    """
+    best = max(counts.values())
+    chosen: list[HtmlElement] = []
+    chosen_size = -1
+    for (tag, token), count in counts.items():
+        if count != best:
+            continue
+        group = [c for c in children if c.tag == tag and token in (c.get("class") or "").split()]
+        size = sum(int(_TEXT_LENGTH(c)) for c in group)
+        if size > chosen_size:
+            chosen, chosen_size = group, size
+    return chosen
 
 
 def _holds_link_lists(linking: list[tuple[HtmlElement, list[tuple[HtmlElement, str]]]]) -> bool:
