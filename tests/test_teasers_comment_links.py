@@ -1,4 +1,4 @@
-"""Links to one comment on a post lead to the comment, not to an article teaser."""
+"""Links that lead to no article: one comment on a post, an event listing."""
 
 from __future__ import annotations
 
@@ -25,3 +25,9 @@ def test_other_fragments_keep_the_article(fragment: str) -> None:
     # "#comments" is a card's comment count: it still names the post.
     href = f"/2019/07/23/experiments/{fragment}"
     assert article_url(href, URL, URL) == "https://blog.example/2019/07/23/experiments/"
+
+
+def test_event_listings_are_no_article_links() -> None:
+    # "Upcoming Events" boxes link each conference's listing page.
+    assert article_url("/event/space-tech-expo-europe/", URL, URL) is None
+    assert article_url("/2026/10/event-of-the-year/", URL, URL) is not None

@@ -49,12 +49,13 @@ _OFF_HOSTS = frozenset(
         "ard.yahoo.co.jp",  # Yahoo Japan's ad clicks
     )
 )
-# Forums, legal pages, hubs of people, quotes and collections, and files: not articles.
+# Forums, legal pages, hubs of people, quotes and collections, event listings ("/event/<name>/"),
+# and files: not articles.
 _OFF_PATH_RE = re.compile(
     r"/(forums?|discussions?|threads?|community|players?|quotes?|collections|"
     r"disclaimer|policies|policy|legal|imprint|impressum|copyright|terms-of-use|terms-of-service|"
     r"about-us|contact-us|abuse_reports|help|faq|advertise|advertising|careers|jobs|"
-    r"sitemap|wikis?|embed|roundups?)(/|$|\.)",
+    r"sitemap|wikis?|embed|roundups?|event)(/|$|\.)",
     re.IGNORECASE,
 )
 _OFF_HOST_PREFIX = ("forum.", "forums.", "community.", "discussions.", "shop.", "store.")
