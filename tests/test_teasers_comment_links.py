@@ -1,4 +1,4 @@
-"""Links that lead to no article: one comment on a post, an event listing."""
+"""Links that lead to no article: a comment, an event listing, subscription and help pages."""
 
 from __future__ import annotations
 
@@ -31,3 +31,16 @@ def test_event_listings_are_no_article_links() -> None:
     # "Upcoming Events" boxes link each conference's listing page.
     assert article_url("/event/space-tech-expo-europe/", URL, URL) is None
     assert article_url("/2026/10/event-of-the-year/", URL, URL) is not None
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://subs.news.example/checkout?plan=85339",
+        "/membership?source=post_page",
+        "https://help.news.example/hc/en-us",
+        "https://support.news.example/hc/articles/360",
+    ],
+)
+def test_subscription_and_help_pages_are_no_article_links(href: str) -> None:
+    assert article_url(href, URL, URL) is None

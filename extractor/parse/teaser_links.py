@@ -50,15 +50,24 @@ _OFF_HOSTS = frozenset(
     )
 )
 # Forums, legal pages, hubs of people, quotes and collections, event listings ("/event/<name>/"),
-# and files: not articles.
+# subscription and donation pages, and files: not articles.
 _OFF_PATH_RE = re.compile(
     r"/(forums?|discussions?|threads?|community|players?|quotes?|collections|"
     r"disclaimer|policies|policy|legal|imprint|impressum|copyright|terms-of-use|terms-of-service|"
     r"about-us|contact-us|abuse_reports|help|faq|advertise|advertising|careers|jobs|"
-    r"sitemap|wikis?|embed|roundups?|event)(/|$|\.)",
+    r"sitemap|wikis?|embed|roundups?|event|checkout|membership|pricing|donate)(/|$|\.)",
     re.IGNORECASE,
 )
-_OFF_HOST_PREFIX = ("forum.", "forums.", "community.", "discussions.", "shop.", "store.")
+_OFF_HOST_PREFIX = (
+    "forum.",
+    "forums.",
+    "community.",
+    "discussions.",
+    "shop.",
+    "store.",
+    "help.",
+    "support.",
+)
 _FILE_RE = re.compile(r"\.(png|jpe?g|gif|webp|svg|pdf|mp3|mp4|zip)$", re.IGNORECASE)
 _NOT_ARTICLE_RE = re.compile(
     "|".join((vocab.NON_ARTICLE_PATH_RE.pattern, _OFF_PATH_RE.pattern, _FILE_RE.pattern)),
