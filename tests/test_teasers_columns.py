@@ -69,3 +69,14 @@ def test_alternating_thumbnail_and_text_cells_sharing_layout_classes() -> None:
     html = f"<html><body><h1>The story of the day</h1>{BODY * 3}<div>{cells}</div></body></html>"
     record = valid(extract(html, URL, now=NOW).to_dict())
     assert [t["title"] for t in record["teasers"]] == list(TITLES)
+
+
+def test_a_big_lead_card_ahead_of_small_ones_is_a_card_of_the_block() -> None:
+    sizes = ("big", "small", "small")
+    cards = "".join(
+        f"<article class='widget-block-{size}'><a href='/2026/10/story-{i}'>{t}</a></article>"
+        for i, (size, t) in enumerate(zip(sizes, TITLES, strict=True))
+    )
+    html = f"<html><body><h1>The story of the day</h1>{BODY * 3}<div>{cards}</div></body></html>"
+    record = valid(extract(html, URL, now=NOW).to_dict())
+    assert [t["title"] for t in record["teasers"]] == list(TITLES)

@@ -1,4 +1,4 @@
-"""Links that lead to no article: a comment, an event listing, subscription and help pages."""
+"""Links that lead to no article: a comment, an event, subscription, account and help pages."""
 
 from __future__ import annotations
 
@@ -40,6 +40,8 @@ def test_event_listings_are_no_article_links() -> None:
         "/membership?source=post_page",
         "https://help.news.example/hc/en-us",
         "https://support.news.example/hc/articles/360",
+        "https://myaccount.news.example/forgotPassword",
+        "http://subscription.news.example/offers",
     ],
 )
 def test_subscription_and_help_pages_are_no_article_links(href: str) -> None:

@@ -67,6 +67,12 @@ _OFF_HOST_PREFIX = (
     "store.",
     "help.",
     "support.",
+    "myaccount.",
+    "account.",
+    "accounts.",
+    "subscription.",
+    "subscriptions.",
+    "subscribe.",
 )
 _FILE_RE = re.compile(r"\.(png|jpe?g|gif|webp|svg|pdf|mp3|mp4|zip)$", re.IGNORECASE)
 _NOT_ARTICLE_RE = re.compile(

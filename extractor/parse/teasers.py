@@ -273,6 +273,40 @@ def _off_site(href: str, page: PageReader) -> bool:
     return bare_host((urlsplit(href.strip()).hostname or "").lower()) != page.key[0]
 
 
+def _class_stems(el: HtmlElement) -> set[str]:
+    """Class names without their last part: "block-big" and "block-small", "card--lead" and
+    "card--small" are variants of "block" and "card"."""
+    stems = set()
+    for token in (el.get("class") or "").split():
+        stem = token.split("--")[0] if "--" in token else token.rpartition("-")[0]
+        if stem:
+            stems.add(stem)
+    return stems
+
+
+def _with_variants(children: list[HtmlElement], members: list[HtmlElement]) -> list[HtmlElement]:
+    """The cards with the lead card ahead of them when it is a variant of them: a big one over
+    small ones ("widget-block-big" over "widget-block-small")."""
+    stems = _class_stems(members[0])
+    if not stems:
+        return members
+    tag = members[0].tag
+    # One lead card ahead of the others; variants between or after them are another kind of
+    # sibling (a day label beside each title).
+    lead = children.index(members[0])
+    variants = [
+        child
+        for child in children[:lead]
+        if child.tag == tag and not stems.isdisjoint(_class_stems(child))
+    ]
+    if len(variants) != 1:
+        return members
+    lead_sig = signature(variants[0])
+    if sum(1 for child in children if signature(child) == lead_sig) > 1:
+        return members  # a kind that recurs is not a lone lead card
+    return [variants[0], *members]
+
+
 def _fullest_kind(
     children: list[HtmlElement], signatures: list[str], members: list[HtmlElement]
 ) -> list[HtmlElement]:
@@ -369,6 +403,9 @@ def _read_block(
         shared = _sharing_a_class(children)
         if len(shared) > count:
             members, count, by_class = shared, len(shared), True
+        else:
+            members = _with_variants(children, members)
+            count = len(members)
     if count < 2 or count > MAX_CARDS:
         return []
     # Sizes come from libxml2 (normalize-space), several times faster than reading the text;
