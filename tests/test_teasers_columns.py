@@ -47,16 +47,6 @@ def test_a_day_label_beside_each_title_leaves_the_titles_as_cards() -> None:
     assert [t["title"] for t in record["teasers"]] == list(TITLES)
 
 
-def test_a_last_card_marked_as_last_is_still_a_card() -> None:
-    items = "".join(
-        f"<li{' class=last' if i == 2 else ''}><a href='/2026/10/story-{i}'>{t}</a></li>"
-        for i, t in enumerate(TITLES)
-    )
-    html = f"<html><body><h1>The story of the day</h1>{BODY * 3}<ul>{items}</ul></body></html>"
-    record = valid(extract(html, URL, now=NOW).to_dict())
-    assert [t["title"] for t in record["teasers"]] == list(TITLES)
-
-
 def test_alternating_thumbnail_and_text_cells_sharing_layout_classes() -> None:
     # Thumbnail cells and text cells share a layout class each way ("cell"/"small-5"); the
     # first text cell is marked "top", the others "bottom", so no signature groups them.

@@ -183,9 +183,6 @@ def ends_a_headline_item(link: HtmlElement) -> bool:
     return len(text) <= _MAX_HEADLINE_ITEM_CHARS and words(text) <= _MAX_HEADLINE_ITEM_WORDS
 
 
-_POSITION_CLASSES = frozenset(("first", "last", "odd", "even"))
-
-
 def signature(el: HtmlElement) -> str:
     return _signature(str(el.tag), el.get("class") or "")
 
@@ -193,11 +190,7 @@ def signature(el: HtmlElement) -> str:
 @lru_cache(maxsize=4096)
 def _signature(tag: str, classes: str) -> str:
     # Cached: a page repeats a few class strings over its many cards.
-    # Numbered classes and position marks ("item-3", "first", "last") tell cards apart, not
-    # kinds of them.
-    cls = " ".join(
-        sorted(t for t in classes.split() if not t[-1:].isdigit() and t not in _POSITION_CLASSES)
-    )
+    cls = " ".join(sorted(t for t in classes.split() if not t[-1:].isdigit()))
     return f"{tag}.{cls.split(' ')[0] if cls else ''}"
 
 
