@@ -25,6 +25,14 @@ from extractor.parse.teaser_cards import (
     words,
 )
 from extractor.parse.teaser_headings import CJK_BLOCK_RE, heading_of, names_a_block
+from extractor.parse.teaser_kinds import (
+    fullest_class,
+    fullest_kind,
+    has_lead_linked_items,
+    holds_link_lists,
+    mostly_other_links,
+    with_variants,
+)
 from extractor.parse.teaser_links import article_url, bare_host, page_key
 from extractor.parse.teaser_nav import is_post_navigation
 
@@ -51,8 +59,6 @@ _COMMERCE_RE = re.compile(
     re.IGNORECASE,
 )
 _MIN_MEAN_CARD_CHARS = 16
-# More story links than a card holds (its story, section and author): a list of stories.
-_MAX_CARD_TARGETS = 3
 MAX_CARDS = 60
 
 
@@ -210,126 +216,7 @@ def _sharing_a_class(children: list[HtmlElement]) -> list[HtmlElement]:
                 counts[tag, token] = counts.get((tag, token), 0) + 1
     if not counts:
         return []
-    return _fullest_class(counts, children)
-
-
-def _fullest_class(
-    counts: dict[tuple[str, str], int], children: list[HtmlElement]
-) -> list[HtmlElement]:
-    """The children sharing the commonest (tag, class); on a tie, those showing the most text.
-
-    Thumbnails and their titles alternate with a class each ("row-image", "row-desc") and
-    others on both ("small-5", "cell"): the thumbnails hold no text, so they are no cards.
-    """
-    best = max(counts.values())
-    chosen: list[HtmlElement] = []
-    chosen_size = -1
-    for (tag, token), count in counts.items():
-        if count != best:
-            continue
-        group = [c for c in children if c.tag == tag and token in (c.get("class") or "").split()]
-        size = sum(int(_TEXT_LENGTH(c)) for c in group)
-        if size > chosen_size:
-            chosen, chosen_size = group, size
-    return chosen
-
-
-def _holds_link_lists(linking: list[tuple[HtmlElement, list[tuple[HtmlElement, str]]]]) -> bool:
-    """Whether a sibling of the cards' kind holds a list of stories of its own.
-
-    A sidebar's widget boxes are siblings of one kind: one holds a "Most Commented" list, two
-    others a single link each. The boxes are a column of widgets, not cards; the list inside
-    one of them is the block.
-    """
-    return any(
-        len({url for _, url in links}) > _MAX_CARD_TARGETS and member.find(".//li") is not None
-        for member, links in linking
-    )
-
-
-def _mostly_other_links(
-    container: HtmlElement, members: list[HtmlElement], page: PageReader
-) -> bool:
-    """Whether as many siblings of the cards' kind link off the site to no article.
-
-    A footer column of the app, the Facebook page, the Twitter account and the staff blog
-    keeps two items once the social links are dropped; they are a list of services, not of
-    stories. (A sibling linking back to this page is a story of the list, not a service.)
-    """
-    sig = signature(members[0])
-    others = 0
-    for child in container:
-        if child in page.linked or not isinstance(child.tag, str) or signature(child) != sig:
-            continue
-        link = child if child.tag == "a" else child.find(".//a[@href]")
-        if link is not None and _off_site(link.get("href") or "", page):
-            others += 1
-    return others >= len(members)
-
-
-def _off_site(href: str, page: PageReader) -> bool:
-    if page.key is None or not href.startswith(("http://", "https://", "//")):
-        return False
-    return bare_host((urlsplit(href.strip()).hostname or "").lower()) != page.key[0]
-
-
-def _class_stems(el: HtmlElement) -> set[str]:
-    """Class names without their last part: "block-big" and "block-small", "card--lead" and
-    "card--small" are variants of "block" and "card"."""
-    stems = set()
-    for token in (el.get("class") or "").split():
-        stem = token.split("--")[0] if "--" in token else token.rpartition("-")[0]
-        if stem:
-            stems.add(stem)
-    return stems
-
-
-def _with_variants(children: list[HtmlElement], members: list[HtmlElement]) -> list[HtmlElement]:
-    """The cards with the lead card ahead of them when it is a variant of them: a big one over
-    small ones ("widget-block-big" over "widget-block-small")."""
-    stems = _class_stems(members[0])
-    if not stems:
-        return members
-    tag = members[0].tag
-    # One lead card ahead of the others; variants between or after them are another kind of
-    # sibling (a day label beside each title).
-    lead = children.index(members[0])
-    variants = [
-        child
-        for child in children[:lead]
-        if child.tag == tag and not stems.isdisjoint(_class_stems(child))
-    ]
-    if len(variants) != 1:
-        return members
-    lead_sig = signature(variants[0])
-    if sum(1 for child in children if signature(child) == lead_sig) > 1:
-        return members  # a kind that recurs is not a lone lead card
-    return [variants[0], *members]
-
-
-def _fullest_kind(
-    children: list[HtmlElement], signatures: list[str], members: list[HtmlElement]
-) -> list[HtmlElement]:
-    """Of the kinds of children as many as the commonest, the one showing the most text; any
-    kind showing text when the commonest shows none.
-
-    Two kinds alternate when each story has two siblings: a thumbnail column beside a title
-    column (``jctj_l`` / ``jctj_r``), a day label beside an episode title (``eps-day`` /
-    ``eps-title``). The titles are the cards, whichever kind comes first.
-    """
-    groups: dict[str, list[HtmlElement]] = {}
-    for child, sig in zip(children, signatures, strict=True):
-        groups.setdefault(sig, []).append(child)
-    best = members
-    best_size = sum(int(_TEXT_LENGTH(member)) for member in members)
-    for group in groups.values():
-        if group[0] is members[0] or len(group) < 2:
-            continue
-        if len(group) == len(members) or not best_size:
-            size = sum(int(_TEXT_LENGTH(child)) for child in group)
-            if size > best_size:
-                best, best_size = group, size
-    return best
+    return fullest_class(counts, children)
 
 
 def _short_cards(members: list[HtmlElement], sizes: int, page: PageReader) -> bool:
@@ -393,7 +280,7 @@ def _read_block(
         child for child, child_sig in zip(children, signatures, strict=True) if child_sig == sig
     ]
     if count < len(children):
-        members = _fullest_kind(children, signatures, members)
+        members = fullest_kind(children, signatures, members)
         count = len(members)
     by_class = False
     if count < len(children):
@@ -404,7 +291,7 @@ def _read_block(
         if len(shared) > count:
             members, count, by_class = shared, len(shared), True
         else:
-            members = _with_variants(children, members)
+            members = with_variants(children, members)
             count = len(members)
     if count < 2 or count > MAX_CARDS:
         return []
@@ -427,7 +314,7 @@ def _read_block(
     if _short_cards(members, sizes, page) or _is_ticker(container):
         return []
     linking = [(member, card_links(member, page)) for member in members]
-    if _holds_link_lists(linking):
+    if holds_link_lists(linking):
         return []
     block = _block(linking, page, zone, container)
     # A paragraph of story links ("DON'T MISS" + three links) is a block only under a heading
@@ -445,7 +332,7 @@ def _read_block(
         return []
     if in_ads and not _all_on_site(block.cards, page):
         return []
-    if _mostly_other_links(container, members, page):
+    if mostly_other_links(container, members, page):
         return []
     if not _all_on_site(block.cards, page) and served_by_network(container):
         # A recommendation network's widget leading off the site: paid placements. The same
@@ -475,25 +362,13 @@ def _block(
     heading, heading_el = heading_of(cards[0].el, page)
     if container is None and not names_a_block(heading):
         return None  # a run inside running text counts only under a "More:"-like heading
-    if not names_a_block(heading) and _has_lead_linked_items(cards):
+    if not names_a_block(heading) and has_lead_linked_items(cards):
         return None
     if not _reads_like_teasers(cards, heading, zone) or is_post_navigation(cards, heading, page):
         return None
     # A run has no element of its own: its first card stands for it.
     return TeaserBlock(
         container if container is not None else cards[0].el, heading, heading_el, cards
-    )
-
-
-def _has_lead_linked_items(cards: list[Card]) -> bool:
-    """Whether a card is a list item whose link ends a lead of running words.
-
-    Such items are headlines with their last words linked only under a heading that names a
-    block ("More Great WIRED Stories"); elsewhere they are a bulleted list of sentences.
-    """
-    return any(
-        card.el.tag == "li" and any(in_running_text(link) for link in card.el.iter("a"))
-        for card in cards
     )
 
 
