@@ -12,6 +12,10 @@ from extractor.parse.dom import HtmlElement, blocks, collapse, text_of, tokens
 from extractor.parse.teaser_links import PageKey, link_target
 
 _WORD_RE = re.compile(r"\w+")
+# Han characters and kana: scripts written without spaces between words.
+_UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A run of katakana is mostly one loanword ("プライバシー"), however long.
+_KATAKANA_RUN_RE = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 # Card titles that name a list or a page of the site, not a story.
 _NOT_A_STORY_RE = re.compile(
     r"^\s*((see|view|show)\s+(more|all|full)\b|advertise\b|about us\b|contact us\b|"
@@ -20,6 +24,9 @@ _NOT_A_STORY_RE = re.compile(
 )
 _FULL_YEAR_RE = re.compile(r"(?<![\d])[12]\d{3}(?!\d)")
 MAX_CARD_CHARS = 700
+# A list item longer than a headline is a sentence or a paragraph, whatever it links.
+_MAX_HEADLINE_ITEM_CHARS = 140
+_MAX_HEADLINE_ITEM_WORDS = 18
 # Attributes that hold a machine-readable date on the element that shows one.
 _DATE_ATTRS = ("datetime", "data-datetime", "data-timestamp", "data-time", "data-date", "content")
 
@@ -128,7 +135,22 @@ class PageReader:
 
 
 def words(text: str) -> int:
-    return len(_WORD_RE.findall(text))
+    if text.isascii():
+        return len(_WORD_RE.findall(text))
+    # Chinese and Japanese put no spaces between words, which run about two Han or hiragana
+    # characters long: "热点推荐" is two words, not one.
+    katakana = _KATAKANA_RUN_RE.findall(text)
+    if katakana:
+        text = _KATAKANA_RUN_RE.sub(" ", text)
+    unspaced = len(_UNSPACED_RE.findall(text))
+    if not unspaced:
+        return len(_WORD_RE.findall(text)) + len(katakana)
+    return len(_WORD_RE.findall(_UNSPACED_RE.sub(" ", text))) + len(katakana) + (unspaced + 1) // 2
+
+
+def unspaced_chars(text: str) -> int:
+    """How many Han and kana characters a text holds (each carries about half a word)."""
+    return 0 if text.isascii() else len(_UNSPACED_RE.findall(text))
 
 
 def in_running_text(link: HtmlElement) -> bool:
@@ -145,6 +167,23 @@ def in_running_text(link: HtmlElement) -> bool:
     if (not lead or lead.isspace()) and (not tail or tail.isspace()):
         return False
     return words(lead or "") + words(tail or "") > 4
+
+
+def ends_a_headline_item(link: HtmlElement) -> bool:
+    """Whether a link ends a short list item that holds no other link: a headline with only
+    its last words linked ("The strange life and <a>mysterious death of a virtuoso coder</a>").
+
+    Its lead reads like running text, but the item is one line, and the line is the headline.
+    """
+    item = link.getparent()
+    if item is None or item.tag != "li" or link.getnext() is not None:
+        return False
+    if link.tail and not link.tail.isspace():
+        return False
+    if next(item.iterdescendants("a")) is not link:
+        return False
+    text = collapse("".join(item.itertext()))
+    return len(text) <= _MAX_HEADLINE_ITEM_CHARS and words(text) <= _MAX_HEADLINE_ITEM_WORDS
 
 
 def signature(el: HtmlElement) -> str:
@@ -329,6 +368,8 @@ def read_card(
             linked_dek = True
         else:
             title = _first_line(link, page) or link.get("title") or None
+            if card.tag == "li" and in_running_text(link) and ends_a_headline_item(link):
+                title = page.text(card)  # the whole line is the headline, not its linked end
             # A link that wraps headline and dek: its dek is a blurb even though it is linked.
             linked_dek = title != page.text(link)
     else:

@@ -30,6 +30,13 @@ BLOCK_WORDS_RE = re.compile(
     r"(more|must read|recent|latest|top|popular|related|most (discussed|commented))\b",
     re.IGNORECASE,
 )
+# Words of Chinese, Japanese and Korean block headings TEASER_HEADING_RE does not know, found
+# anywhere in the heading ("48小时点击排行", "這個類別其他的文章", "注目のビジネスニュース").
+CJK_BLOCK_RE = re.compile(
+    r"其他的?文章|其它文章|最新文章|熱門|相關|推薦|推荐|排行|精選|精选|精粹|精华|精華|"
+    r"热点|熱點|热图|熱圖|热搜|熱搜|焦点|焦點|延伸閱讀|延伸阅读|猜你喜欢|猜你喜歡|有興趣|感兴趣|"
+    r"人気|おすすめ|注目|ランキング|新着|最新記事|話題|인기|추천|관련|최신"
+)
 
 
 # Wrappers climbed from a block's first card to find its heading: a stream's list sits a few
@@ -173,9 +180,7 @@ def _looks_like_heading(el: HtmlElement, text: str) -> bool:
     )
     if bold or _HEADING_NAME_RE.search((el.get("class") or "") + " " + (el.get("id") or "")):
         return True
-    return (
-        vocab.TEASER_HEADING_RE.search(text) is not None or BLOCK_WORDS_RE.match(text) is not None
-    )
+    return names_a_block(text)
 
 
 def _clean_heading(text: str) -> str | None:
@@ -190,4 +195,5 @@ def names_a_block(heading: str | None) -> bool:
     return heading is not None and (
         vocab.TEASER_HEADING_RE.search(heading) is not None
         or BLOCK_WORDS_RE.match(heading) is not None
+        or CJK_BLOCK_RE.search(heading) is not None
     )

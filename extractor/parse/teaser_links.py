@@ -46,15 +46,17 @@ _OFF_HOSTS = frozenset(
         "sharethis.com",
         "github.com",
         "feedburner.com",
+        "ard.yahoo.co.jp",  # Yahoo Japan's ad clicks
     )
 )
-# Forums, legal pages, hubs of people, quotes and collections, and files: not articles.
+# Forums, legal pages, hubs of people, quotes and collections, event listings ("/event/<name>/"),
+# subscription and donation pages, and files: not articles.
 _OFF_PATH_RE = re.compile(
     r"/(forums?|discussions?|threads?|community|players?|quotes?|collections|"
     r"disclaimer|policies|policy|legal|imprint|impressum|copyright|terms-of-use|terms-of-service|"
     r"about-us|contact-us|abuse_reports|help|faq|advertise|advertising|careers|jobs|"
-    r"sitemap|wikis?|embed|roundups?|checkout|membership|news-?tips|advertorials?|"
-    r"sponsored(-content)?|"
+    r"sitemap|wikis?|embed|roundups?|event|checkout|membership|pricing|donate|news-?tips|"
+    r"advertorials?|sponsored(-content)?|"
     r"(user|visitor|subscriber|mobile-app|app|license)-agreement|sign-up(-for-[\w-]*)?)(/|$|\.)",
     re.IGNORECASE,
 )
@@ -65,11 +67,16 @@ _OFF_HOST_PREFIX = (
     "discussions.",
     "shop.",
     "store.",
-    # Help desks, legal pages and subscription checkouts of the site.
+    # Help desks, legal pages, accounts and subscription checkouts of the site.
     "help.",
     "support.",
     "policies.",
+    "myaccount.",
+    "account.",
+    "accounts.",
     "subs.",
+    "subscription.",
+    "subscriptions.",
     "subscribe.",
     "deals.",  # a shopping site of the publisher: offers, not stories
 )
@@ -88,6 +95,9 @@ _SLUG_BELOW_HUB_RE = re.compile(
     re.IGNORECASE,
 )
 _HUB_WORD_RE = re.compile(r"/(categor(y|ies)|topics?|archive)(?=/)", re.IGNORECASE)
+# A fragment naming one comment ("#comment-954190"): a "Ben commented on <post>" link. A link
+# to a post's comment section ("#comments", a card's comment count) still names the post.
+_COMMENT_ANCHOR_RE = re.compile(r"#comment[-_]?\d+$", re.IGNORECASE)
 # A site's home page in one language ("/en/", "/es") is navigation like "/".
 _LANGUAGE_ROOT_RE = re.compile(r"^/[a-z]{2}(-[a-z]{2})?/?$", re.IGNORECASE)
 
@@ -158,6 +168,8 @@ def link_target(href: str, base: str | None, page: PageKey | None) -> str | None
     """``article_url`` for a stripped href and a precomputed page key."""
     if not href or href[:11].lower().startswith(_SKIP_SCHEMES):  # "javascript:" is the longest
         return None
+    if "#" in href and _COMMENT_ANCHOR_RE.search(href):
+        return None  # a link to one comment, not to the post
     # The cache is keyed by what the answer depends on, not by the page: an absolute link is
     # the same on every page, a root-relative one on every page of its site. A crawl's pages
     # share their navigation, and entries tied to one page URL were never hit again.

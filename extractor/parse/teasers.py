@@ -11,17 +11,27 @@ import lxml.etree
 
 from extractor.parse import vocab
 from extractor.parse.dom import HtmlElement, tokens
+from extractor.parse.teaser_ads import served_by_network
 from extractor.parse.teaser_cards import (
     MAX_CARD_CHARS,
     Card,
     PageReader,
     card_links,
+    ends_a_headline_item,
     in_running_text,
     read_card,
     signature,
+    unspaced_chars,
     words,
 )
-from extractor.parse.teaser_headings import heading_of, names_a_block
+from extractor.parse.teaser_headings import CJK_BLOCK_RE, heading_of, names_a_block
+from extractor.parse.teaser_kinds import (
+    fullest_kind,
+    has_lead_linked_items,
+    holds_link_lists,
+    mostly_other_links,
+    with_variants,
+)
 from extractor.parse.teaser_layout import (
     holds_a_list,
     in_marked_aside,
@@ -32,6 +42,7 @@ from extractor.parse.teaser_layout import (
     ticker_kind,
 )
 from extractor.parse.teaser_links import article_url, bare_host, page_key
+from extractor.parse.teaser_nav import is_post_navigation
 
 __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 
@@ -47,7 +58,9 @@ _OFF_HEADING_RE = re.compile(
     re.IGNORECASE,
 )
 # The site's own header: what it holds (menus, story strips) is navigation, not a block.
-_SITE_HEADER_TOKENS = frozenset({"site-header", "masthead", "global-header", "siteheader"})
+_SITE_HEADER_TOKENS = frozenset(
+    {"site-header", "masthead", "global-header", "siteheader", "topbar", "top-bar"}
+)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 # A card title that is a price or a buying prompt belongs to a shopping widget.
 _COMMERCE_RE = re.compile(
@@ -111,7 +124,7 @@ def find_teaser_blocks(
         if url is _UNSEEN:
             url = resolve(href)
         link_urls[link] = url
-        if url is None or in_running_text(link):
+        if url is None or (in_running_text(link) and not ends_a_headline_item(link)):
             continue
         node = link
         remaining = 7
@@ -243,6 +256,18 @@ def _tab_panels(cards: list[Card]) -> bool:
     )
 
 
+def _short_cards(members: list[HtmlElement], sizes: int, page: PageReader) -> bool:
+    """Whether the cards hold a dozen characters on average, as menu items do.
+
+    A Han or kana character counts twice: it carries about half a word, so "实拍变性手术全过程"
+    is a headline where nine Latin letters would be one word.
+    """
+    limit = _MIN_MEAN_CARD_CHARS * len(members)
+    if sizes >= limit:
+        return False
+    return sizes + sum(unspaced_chars(page.text(member)) for member in members) < limit
+
+
 def _document_position(el: HtmlElement) -> list[int]:
     """Sibling indexes from the root down: sorts elements in document order without a walk."""
     path = []
@@ -285,6 +310,9 @@ def _read_block(
     members = [
         child for child, child_sig in zip(children, signatures, strict=True) if child_sig == sig
     ]
+    if count < len(children):
+        members = fullest_kind(children, signatures, members)
+        count = len(members)
     by_class = False
     if count < len(children):
         # Cards of one component often differ in their first classes (a category, a post
@@ -297,6 +325,9 @@ def _read_block(
             len(shared) == count and shared != members and text_size(shared) > text_size(members)
         ):
             members, count, by_class = shared, len(shared), True
+        else:
+            members = with_variants(children, members)
+            count = len(members)
     if count < 2 or count > MAX_CARDS:
         return []
     if children[0] is not members[0] and is_lead_card(children[0], page):
@@ -318,9 +349,11 @@ def _read_block(
     # Cards of a dozen characters on average are menu items ("World", "Sign in"): no card of
     # theirs could carry the two-word titles a block needs, so none is read.
     ticker = ticker_kind(container)
-    if sizes < _MIN_MEAN_CARD_CHARS * len(members) or ticker == "strip":
+    if _short_cards(members, sizes, page) or ticker == "strip":
         return []
     linking = [(member, card_links(member, page)) for member in members]
+    if holds_link_lists(linking):
+        return []
     block = _block(linking, page, zone, container)
     # A paragraph of story links ("DON'T MISS" + three links) is a block only under a heading
     # that names one; otherwise its links are the text's.
@@ -340,6 +373,12 @@ def _read_block(
     if _in_site_header(container, page):
         return []
     if in_ads and not _all_on_site(block.cards, page):
+        return []
+    if mostly_other_links(container, members, page):
+        return []
+    if not _all_on_site(block.cards, page) and served_by_network(container):
+        # A recommendation network's widget leading off the site: paid placements. The same
+        # widgets also serve the site's own stories, which stay teasers.
         return []
     return [block]
 
@@ -365,7 +404,9 @@ def _block(
     heading, heading_el = heading_of(cards[0].el, page)
     if container is None and not names_a_block(heading):
         return None  # a run inside running text counts only under a "More:"-like heading
-    if not _reads_like_teasers(cards, heading, zone):
+    if not names_a_block(heading) and has_lead_linked_items(cards):
+        return None
+    if not _reads_like_teasers(cards, heading, zone) or is_post_navigation(cards, heading, page):
         return None
     # A run has no element of its own: its first card stands for it.
     return TeaserBlock(
@@ -432,7 +473,10 @@ def _reads_like_teasers(cards: list[Card], heading: str | None, zone: object | N
     dated = sum(1 for c in cards if c.date_text or c.date_attr)
     blurbed = sum(1 for c in cards if c.blurb)
     mean_words = sum(words(t) for t in titles) / len(cards)
-    named = heading is not None and vocab.TEASER_HEADING_RE.search(heading) is not None
+    named = heading is not None and (
+        vocab.TEASER_HEADING_RE.search(heading) is not None
+        or CJK_BLOCK_RE.search(heading) is not None
+    )
     if dated or blurbed:
         return mean_words >= 2 or blurbed >= len(cards) / 2 or named
     if zone == "footer":

@@ -1,0 +1,38 @@
+"""Recommendation widgets served by ad networks: their cards are paid placements, not teasers."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+
+from extractor.parse.dom import HtmlElement
+
+_TEXT_LENGTH = lxml.etree.XPath("number(string-length(normalize-space()))")
+# The hosts of content-recommendation networks. Every widget they serve carries a link to its
+# network: the "by Taboola" attribution, the ZergNet logo, Outbrain's "What is this?".
+_NETWORK_LINK_RE = re.compile(
+    r"^\s*(https?:)?//([\w-]+\.)*(taboola|outbrain|zergnet|revcontent|mgid|postquare|dianomi|"
+    r"nativo|plista|ligatus|adblade)\.(com|net|de)([/?#:]|\s*$)",
+    re.IGNORECASE,
+)
+# How far above a block its widget's wrapper may sit: a card list, its box, the widget.
+_ANCESTORS = 4
+
+
+def served_by_network(container: HtmlElement) -> bool:
+    """Whether a block is a widget that links its recommendation network.
+
+    The link may sit in the block (a ZergNet logo ahead of the cards it served) or in the
+    widget around it (Taboola's header and footer wrap its card list). A wrapper of much more
+    than the block is the page's, not the widget's.
+    """
+    size = _TEXT_LENGTH(container)
+    node: HtmlElement | None = container
+    for _ in range(_ANCESTORS):
+        if node is None or _TEXT_LENGTH(node) > 1.5 * size + 200:
+            break
+        if any(_NETWORK_LINK_RE.match(link.get("href") or "") for link in node.iter("a")):
+            return True
+        node = node.getparent()
+    return False

@@ -1,0 +1,39 @@
+"""Previous/next post links set out as a block: chronological navigation, not teasers."""
+
+from __future__ import annotations
+
+import re
+
+from extractor.parse.teaser_cards import Card, PageReader
+
+# Labels of previous/next post links, in the heading over them or ahead of each title:
+# "上一篇：", "此分類下一篇", "前の記事", "이전 글", "Previous post", "Post navigation".
+_PREV_NEXT_RE = re.compile(
+    r"上一篇|下一篇|前一篇|后一篇|後一篇|上一則|下一則|前の記事|次の記事|이전\s?글|다음\s?글|"
+    r"\b((previous|prev|next|older|newer)\s+(posts?|articles?|stor(y|ies)|entry|entries)|"
+    r"post navigation)\b",
+    re.IGNORECASE,
+)
+# A label ahead of a title is short: "此分類上一篇：", "Next article:".
+_MAX_LABEL_CHARS = 24
+
+
+def is_post_navigation(cards: list[Card], heading: str | None, page: PageReader) -> bool:
+    """Whether a block is previous/next post links: its heading names them, or most of its
+    cards are labelled as one or link with ``rel="prev"`` / ``rel="next"``."""
+    if heading is not None and _PREV_NEXT_RE.search(heading):
+        return True
+    labelled = sum(1 for card in cards if _prev_next_card(card, page))
+    return 2 * labelled >= len(cards)
+
+
+def _prev_next_card(card: Card, page: PageReader) -> bool:
+    for link in card.el.iter("a"):
+        rel = (link.get("rel") or "").lower().split()
+        if "prev" in rel or "next" in rel:
+            return True
+    if not card.title:
+        return False
+    text = page.text(card.el)
+    lead, found, _ = text.partition(card.title)
+    return bool(found) and len(lead) <= _MAX_LABEL_CHARS and _PREV_NEXT_RE.search(lead) is not None

@@ -1,0 +1,72 @@
+"""Teaser blocks laid out as a column of thumbnails beside a column of titles."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from extractor.pipeline import extract
+from tests.records import valid
+
+NOW = datetime(2026, 11, 24, tzinfo=UTC)
+URL = "https://news.example/2026/11/the-story"
+BODY = "<p>" + "The article body has a sentence with some words, commas, and more. " * 6 + "</p>"
+TITLES = (
+    "Council approves the new budget for the harbour",
+    "Storm closes schools across the northern valley",
+    "Local bakery wins the national bread prize again",
+)
+
+
+def test_thumbnail_and_title_siblings_take_the_titles_as_cards() -> None:
+    # One thumbnail div and one title div per story, alternating: the thumbnails come first
+    # and tie with the titles on count, but hold no text.
+    pairs = "".join(
+        f"<div class='thumb'><a href='/2026/10/story-{i}'><img src='/t{i}.jpg'></a></div>"
+        f"<div class='title'><a href='/2026/10/story-{i}'>{t}</a></div>"
+        for i, t in enumerate(TITLES)
+    )
+    html = f"<html><body><h1>The story of the day</h1>{BODY * 3}<div>{pairs}</div></body></html>"
+    record = valid(extract(html, URL, now=NOW).to_dict())
+    assert [t["title"] for t in record["teasers"]] == list(TITLES)
+    assert [t["url"] for t in record["teasers"]] == [
+        f"https://news.example/2026/10/story-{i}" for i in range(3)
+    ]
+
+
+def test_a_day_label_beside_each_title_leaves_the_titles_as_cards() -> None:
+    # Both kinds hold text and tie on count; the day labels come first.
+    pairs = "".join(
+        f"<li class='eps-day'><a href='/2026/10/story-{i}'>{day}</a></li>"
+        f"<li class='eps-title'><a href='/2026/10/story-{i}'>{t}</a></li>"
+        for i, (day, t) in enumerate(
+            zip(("Monday's", "Friday's", "Thursday's"), TITLES, strict=True)
+        )
+    )
+    html = f"<html><body><h1>The story of the day</h1>{BODY * 3}<ul>{pairs}</ul></body></html>"
+    record = valid(extract(html, URL, now=NOW).to_dict())
+    assert [t["title"] for t in record["teasers"]] == list(TITLES)
+
+
+def test_alternating_thumbnail_and_text_cells_sharing_layout_classes() -> None:
+    # Thumbnail cells and text cells share a layout class each way ("cell"/"small-5"); the
+    # first text cell is marked "top", the others "bottom", so no signature groups them.
+    cells = "".join(
+        f"<div class='small-5 row-image'><a href='/2026/10/story-{i}'><img src='/t{i}.jpg'></a>"
+        f"</div><div class='cell small-7 row-desc {'top' if i == 0 else 'bottom'}'>"
+        f"<a href='/2026/10/story-{i}'><h5 class='row-title'>{t}</h5></a></div>"
+        for i, t in enumerate(TITLES)
+    )
+    html = f"<html><body><h1>The story of the day</h1>{BODY * 3}<div>{cells}</div></body></html>"
+    record = valid(extract(html, URL, now=NOW).to_dict())
+    assert [t["title"] for t in record["teasers"]] == list(TITLES)
+
+
+def test_a_big_lead_card_ahead_of_small_ones_is_a_card_of_the_block() -> None:
+    sizes = ("big", "small", "small")
+    cards = "".join(
+        f"<article class='widget-block-{size}'><a href='/2026/10/story-{i}'>{t}</a></article>"
+        for i, (size, t) in enumerate(zip(sizes, TITLES, strict=True))
+    )
+    html = f"<html><body><h1>The story of the day</h1>{BODY * 3}<div>{cards}</div></body></html>"
+    record = valid(extract(html, URL, now=NOW).to_dict())
+    assert [t["title"] for t in record["teasers"]] == list(TITLES)
