@@ -241,3 +241,21 @@ def test_blocks_leave_no_reference_cycle_behind() -> None:
     finally:
         if enabled:
             gc.enable()
+
+
+@pytest.mark.parametrize(
+    ("cls", "shown"),
+    [
+        ("hidden lg:flex", True),  # Tailwind: hidden on phones, a flex box from a desktop's width
+        ("hidden md:block", True),
+        ("d-none d-lg-flex", True),  # Bootstrap's spelling of the same
+        ("hidden", False),
+        ("block lg:hidden", False),  # phones only
+        ("flex md:hidden", False),
+        ("sm:hidden-ish", True),
+    ],
+)
+def test_responsive_utilities_decide_what_a_desktop_shows(cls: str, shown: bool) -> None:
+    html = f"<body><p>Always here.</p><div class='{cls}'><p>The box.</p></div></body>"
+    texts = [t for _, t in _blocks(html)]
+    assert ("The box." in texts) is shown

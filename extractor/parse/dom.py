@@ -151,7 +151,11 @@ def _class_verdict(cls: str) -> int:
     """
     low = cls.lower()
     names = low.split()
-    if not vocab.HIDDEN_CLASSES.isdisjoint(names) and vocab.DESKTOP_CLASSES.isdisjoint(names):
+    if (
+        not vocab.HIDDEN_CLASSES.isdisjoint(names)
+        and vocab.DESKTOP_CLASSES.isdisjoint(names)
+        and not any(vocab.DESKTOP_CLASS_RE.fullmatch(name) for name in names)
+    ) or (":hidden" in low and any(vocab.PHONE_ONLY_CLASS_RE.fullmatch(n) for n in names)):
         return _HIDDEN
     if _POPUP_HINT_RE.search(low) and _popup_classes(cls):
         return _POPUP

@@ -137,6 +137,13 @@ DESKTOP_CLASSES: frozenset[str] = frozenset(
         "in",
     ]
 )
+# A responsive utility that shows an element from a tablet's or desktop's width up, whatever a
+# "hidden" beside it says for phones: Tailwind's "lg:flex", Bootstrap's "d-md-flex".
+DESKTOP_CLASS_RE = re.compile(
+    r"(?:(?:sm|md|lg|xl):|d-(?:sm|md|lg|xl)-)(?:block|flex|grid|inline|inline-block|inline-flex|table)"
+)
+# Tailwind's "md:hidden", "lg:hidden": shown on phones only, like Bootstrap's "d-lg-none".
+PHONE_ONLY_CLASS_RE = re.compile(r"(?:md|lg):hidden")
 
 # Class/id tokens (after splitting on non-alphanumerics) that name a kind of boilerplate.
 # Looked up token by token, so "nav" matches "main-nav" but not "canvas".
