@@ -318,17 +318,7 @@ def test_a_read_more_button_or_a_view_image_label_alone_is_navigation() -> None:
 
 
 def test_the_line_start_gate_admits_every_line_its_patterns_match() -> None:
-    patterns = (
-        vocab.SHARE_RE,
-        vocab.PROMO_LINE_RE,
-        vocab.PROMO_LABEL_RE,
-        vocab.SLIDE_LABELS_RE,
-        vocab.AGENCY_CAPTION_RE,
-        vocab.COMMENTS_RE,
-        vocab.ADVERT_RE,
-        vocab.NAVIGATION_WORDS_RE,
-        vocab.PREV_NEXT_RE,
-    )
+    patterns = boilerplate._LINE_START_PATTERNS
     lines = (
         "Share this story",
         "  TWEET",

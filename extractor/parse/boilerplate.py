@@ -212,22 +212,19 @@ def has_content_token(cls: str | None, ident: str | None) -> bool:
 
 # The line patterns kind_of_text tries from the start of a text, as one: a text none of them
 # starts (most of a page's lines) is ruled out of all of them by one match instead of nine.
+_LINE_START_PATTERNS = (
+    vocab.SHARE_RE,
+    vocab.PROMO_LINE_RE,
+    vocab.PROMO_LABEL_RE,
+    vocab.SLIDE_LABELS_RE,
+    vocab.AGENCY_CAPTION_RE,
+    vocab.COMMENTS_RE,
+    vocab.ADVERT_RE,
+    vocab.NAVIGATION_WORDS_RE,
+    vocab.PREV_NEXT_RE,
+)
 _LINE_STARTS_RE = re.compile(
-    "|".join(
-        f"(?:{r.pattern})"
-        for r in (
-            vocab.SHARE_RE,
-            vocab.PROMO_LINE_RE,
-            vocab.PROMO_LABEL_RE,
-            vocab.SLIDE_LABELS_RE,
-            vocab.AGENCY_CAPTION_RE,
-            vocab.COMMENTS_RE,
-            vocab.ADVERT_RE,
-            vocab.NAVIGATION_WORDS_RE,
-            vocab.PREV_NEXT_RE,
-        )
-    ),
-    re.IGNORECASE,
+    "|".join(f"(?:{r.pattern})" for r in _LINE_START_PATTERNS), re.IGNORECASE
 )
 
 
