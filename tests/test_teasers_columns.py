@@ -1,4 +1,4 @@
-"""Teaser blocks laid out as a column of thumbnails beside a column of titles."""
+"""Teaser blocks in columns: thumbnails beside titles, and a sidebar column of widget boxes."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ TITLES = (
     "Storm closes schools across the northern valley",
     "Local bakery wins the national bread prize again",
 )
+EXTRA = "Mayor opens the rebuilt bridge over the river"
 
 
 def test_thumbnail_and_title_siblings_take_the_titles_as_cards() -> None:
@@ -70,3 +71,20 @@ def test_a_big_lead_card_ahead_of_small_ones_is_a_card_of_the_block() -> None:
     html = f"<html><body><h1>The story of the day</h1>{BODY * 3}<div>{cards}</div></body></html>"
     record = valid(extract(html, URL, now=NOW).to_dict())
     assert [t["title"] for t in record["teasers"]] == list(TITLES)
+
+
+# A sidebar column of widget boxes is not a block; the story list inside one box is.
+def test_the_list_in_one_widget_box_is_read_not_the_column_of_boxes() -> None:
+    titles = (*TITLES, EXTRA)
+    items = "".join(f"<li><a href='/2026/10/story-{i}'>{t}</a></li>" for i, t in enumerate(titles))
+    column = (
+        "<aside>"
+        "<div class='box'><a href='/tv/listings'>Click here for the TV listings tonight</a></div>"
+        f"<div class='box'><h4>Most Commented</h4><ul>{items}</ul></div>"
+        "<div class='box'><a href='/tools/site-tools'>Site tools for members and writers</a></div>"
+        "</aside>"
+    )
+    html = f"<html><body><h1>The story of the day</h1>{BODY * 3}{column}</body></html>"
+    teasers = valid(extract(html, URL, now=NOW).to_dict())["teasers"]
+    assert [t["title"] for t in teasers] == list(titles)
+    assert {t["block"] for t in teasers} == {"Most Commented"}
