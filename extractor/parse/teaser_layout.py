@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 
-import lxml.etree
-
 from extractor.parse.dom import HtmlElement
 from extractor.parse.teaser_cards import MAX_CARD_CHARS, Card, PageReader, signature, words
 
-_TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space())")
 # Class and id words of scrolling strips: a ticker is navigation even when it lists stories.
 # Strips of headlines across the top of the page ("trending-bar") are navigation.
 _TICKER_RE = re.compile(r"ticker|marquee|breaking|trending[-_]?(bar|strip)", re.IGNORECASE)
@@ -61,11 +58,11 @@ def is_lead_card(
     return (
         heading is not None
         and words(page.text(heading)) >= 3
-        and int(_TEXT_LENGTH(child)) <= MAX_CARD_CHARS
+        and page.size(child) <= MAX_CARD_CHARS
     )
 
 
-def sharing_a_class(children: list[HtmlElement]) -> list[HtmlElement]:
+def sharing_a_class(children: list[HtmlElement], page: PageReader) -> list[HtmlElement]:
     """The children of the commonest tag that carry the class token most of them share."""
     counts: dict[tuple[str, str], int] = {}
     for child in children:
@@ -84,8 +81,8 @@ def sharing_a_class(children: list[HtmlElement]) -> list[HtmlElement]:
         if group == best:
             continue  # another class of the same children ("card", "card--small")
         if best_size is None:
-            best_size = text_size(best)
-        size = text_size(group)
+            best_size = text_size(best, page)
+        size = text_size(group, page)
         if size > best_size:
             best, best_size = group, size
     return best
@@ -99,8 +96,9 @@ def _class_tokens(el: HtmlElement) -> list[str]:
     return (el.get("class") or "").split()
 
 
-def text_size(elements: list[HtmlElement]) -> int:
-    return sum(int(_TEXT_LENGTH(el)) for el in elements)
+def text_size(elements: list[HtmlElement], page: PageReader) -> int:
+    size = page.size
+    return sum(size(el) for el in elements)
 
 
 def ticker_kind(container: HtmlElement) -> str | None:
