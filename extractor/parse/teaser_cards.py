@@ -120,6 +120,20 @@ class PageReader:
             found = self.texts[el] = text_of(el)
         return found
 
+    def has_text(self, el: HtmlElement) -> bool:
+        """Whether ``text(el)`` is not empty, found at the first piece of text when not read yet
+        (the paragraphs around a run of links are passed over, never read)."""
+        found = self.texts.get(el)
+        if found is not None:
+            return bool(found)
+        for piece in el.itertext():
+            if not piece.isascii():
+                # What collapse drops: zero-width characters, then whitespace.
+                piece = piece.replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
+            if piece and not piece.isspace():
+                return True
+        return False
+
     def size(self, el: HtmlElement) -> int:
         """The length of an element's text, spaces normalised (counted by libxml2, once: the
         kind, layout and widget checks of a block measure the same siblings)."""

@@ -62,22 +62,27 @@ def is_lead_card(
     )
 
 
-def sharing_a_class(children: list[HtmlElement], page: PageReader) -> list[HtmlElement]:
-    """The children of the commonest tag that carry the class token most of them share."""
-    counts: dict[tuple[str, str], int] = {}
+def sharing_a_class(
+    children: list[HtmlElement], page: PageReader, fewest: int = 1
+) -> list[HtmlElement]:
+    """The children of the commonest tag that carry the class token most of them share; none
+    when fewer than ``fewest`` share one (a group too small to matter is not sized)."""
+    # The children carrying each (tag, token), in their order, gathered as they are counted.
+    groups: dict[tuple[str, str], list[HtmlElement]] = {}
     for child in children:
         tag = str(child.tag)
         for token in set((child.get("class") or "").split()):
             if not token[-1].isdigit():
-                counts[tag, token] = counts.get((tag, token), 0) + 1
-    if not counts:
+                groups.setdefault((tag, token), []).append(child)
+    if not groups:
         return []
-    most = max(counts.values())
-    tied = [key for key, count in counts.items() if count == most]
-    best = _carrying(children, *tied[0])
+    most = max(len(group) for group in groups.values())
+    if most < fewest:
+        return []
+    tied = [group for group in groups.values() if len(group) == most]
+    best = tied[0]
     best_size: int | None = None
-    for key in tied[1:]:  # the wordiest of the commonest, the first seen on a tie
-        group = _carrying(children, *key)
+    for group in tied[1:]:  # the wordiest of the commonest, the first seen on a tie
         if group == best:
             continue  # another class of the same children ("card", "card--small")
         if best_size is None:
@@ -86,14 +91,6 @@ def sharing_a_class(children: list[HtmlElement], page: PageReader) -> list[HtmlE
         if size > best_size:
             best, best_size = group, size
     return best
-
-
-def _carrying(children: list[HtmlElement], tag: str, token: str) -> list[HtmlElement]:
-    return [c for c in children if c.tag == tag and token in _class_tokens(c)]
-
-
-def _class_tokens(el: HtmlElement) -> list[str]:
-    return (el.get("class") or "").split()
 
 
 def text_size(elements: list[HtmlElement], page: PageReader) -> int:

@@ -317,7 +317,7 @@ def _read_block(
         # Cards of one component often differ in their first classes (a category, a post
         # type: "post-list-article blog-post category-sports"); a class they all share
         # still makes them one kind.
-        shared = sharing_a_class(children, page)
+        shared = sharing_a_class(children, page, count)
         # As many children of another kind as the commonest: cards drawn as a picture box and a
         # text box side by side ("row-image", "row-desc"); the boxes with the text are the cards.
         if len(shared) > count or (
@@ -433,7 +433,7 @@ def _link_runs(
         # end the run, whatever their kind.
         links = card_links(child, page) if child in page.linked else []
         link_only = bool(links) and _link_only(child, links, page)
-        if not links and not page.text(child):
+        if not links and not page.has_text(child):
             continue  # an empty ad slot between the links does not end their run
         if not link_only:
             if len(run) >= 2:
