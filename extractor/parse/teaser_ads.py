@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from extractor.parse.dom import HtmlElement
 
@@ -28,10 +28,25 @@ def served_by_network(container: HtmlElement, size_of: Callable[[HtmlElement], i
     """
     size = size_of(container)
     node: HtmlElement | None = container
+    inner: HtmlElement | None = None  # the level below, whose links were looked at already
     for _ in range(_ANCESTORS):
         if node is None or size_of(node) > 1.5 * size + 200:
             break
-        if any(_NETWORK_LINK_RE.match(link.get("href") or "") for link in node.iter("a")):
+        if any(
+            _NETWORK_LINK_RE.match(link.get("href") or "") for link in _links_beside(node, inner)
+        ):
             return True
-        node = node.getparent()
+        node, inner = node.getparent(), node
     return False
+
+
+def _links_beside(node: HtmlElement, inner: HtmlElement | None) -> Iterator[HtmlElement]:
+    """The links under ``node`` (itself included) that are not under its child ``inner``."""
+    if inner is None:
+        yield from node.iter("a")
+        return
+    if node.tag == "a":
+        yield node
+    for child in node:
+        if child is not inner:
+            yield from child.iter("a")

@@ -101,12 +101,13 @@ def fullest_kind(
     groups: dict[str, list[HtmlElement]] = {}
     for child, sig in zip(children, signatures, strict=True):
         groups.setdefault(sig, []).append(child)
+    rivals = [g for g in groups.values() if g[0] is not members[0] and len(g) >= 2]
+    if not rivals:
+        return members  # no other kind recurs: nothing to measure
     best = members
     size_of = page.size
     best_size = sum(size_of(member) for member in members)
-    for group in groups.values():
-        if group[0] is members[0] or len(group) < 2:
-            continue
+    for group in rivals:
         if len(group) == len(members) or not best_size:
             size = sum(size_of(child) for child in group)
             if size > best_size:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractor.parse.dom import HtmlElement
 from extractor.parse.teaser_cards import MAX_CARD_CHARS, Card, PageReader, signature, words
@@ -70,10 +71,12 @@ def sharing_a_class(
     # The children carrying each (tag, token), in their order, gathered as they are counted.
     groups: dict[tuple[str, str], list[HtmlElement]] = {}
     for child in children:
+        classes = child.get("class")
+        if not classes:
+            continue
         tag = str(child.tag)
-        for token in set((child.get("class") or "").split()):
-            if not token[-1].isdigit():
-                groups.setdefault((tag, token), []).append(child)
+        for token in _kind_tokens(classes):
+            groups.setdefault((tag, token), []).append(child)
     if not groups:
         return []
     most = max(len(group) for group in groups.values())
@@ -93,6 +96,13 @@ def sharing_a_class(
     return best
 
 
+@lru_cache(maxsize=4096)
+def _kind_tokens(classes: str) -> tuple[str, ...]:
+    # Cached: a page repeats a few class strings over its many cards. (In the order of a set
+    # of the tokens, as they were first counted.)
+    return tuple(token for token in set(classes.split()) if not token[-1].isdigit())
+
+
 def text_size(elements: list[HtmlElement], page: PageReader) -> int:
     size = page.size
     return sum(size(el) for el in elements)
@@ -107,12 +117,20 @@ def ticker_kind(container: HtmlElement) -> str | None:
             return None
         if node.tag == "marquee":
             return "strip"
-        names = (node.get("class") or "") + " " + (node.get("id") or "")
-        found = _TICKER_RE.search(names)
-        if found:
-            return "breaking" if _BREAKING_RE.fullmatch(found[0]) else "strip"
+        kind = _ticker_name_kind((node.get("class") or "") + " " + (node.get("id") or ""))
+        if kind is not None:
+            return kind
         node = node.getparent()
     return None
+
+
+@lru_cache(maxsize=4096)
+def _ticker_name_kind(names: str) -> str | None:
+    # Cached: the same wrappers are asked about for every list inside them.
+    found = _TICKER_RE.search(names)
+    if found is None:
+        return None
+    return "breaking" if _BREAKING_RE.fullmatch(found[0]) else "strip"
 
 
 def shows_stories(cards: list[Card]) -> bool:
