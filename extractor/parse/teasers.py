@@ -317,7 +317,9 @@ def _read_block(
         # Cards of one component often differ in their first classes (a category, a post
         # type: "post-list-article blog-post category-sports"); a class they all share
         # still makes them one kind.
-        shared = sharing_a_class(children, page, count)
+        # A class carried by one child alone makes no block either way: it is not sized. (With
+        # every kind alone, the first child is the only card and no lead variant precedes it.)
+        shared = sharing_a_class(children, page, max(count, 2))
         # As many children of another kind as the commonest: cards drawn as a picture box and a
         # text box side by side ("row-image", "row-desc"); the boxes with the text are the cards.
         if len(shared) > count or (
