@@ -75,3 +75,22 @@ def test_a_leaf_date_is_read_from_a_piece_of_its_own_with_its_element_machine_va
         None,
         None,
     )
+
+
+def test_page_reader_sizes_are_normalised_text_lengths_kept_per_element() -> None:
+    root = parse_document("<div><p>  Two   words </p><p>\n</p></div>")
+    first, second = root.iter("p")
+    page = PageReader({}, lambda t: None, None, None)
+    assert (page.size(first), page.size(second)) == (9, 0)
+    first.text = "changed"  # the search never edits the tree: a kept size is not measured again
+    assert page.size(first) == 9
+
+
+def test_has_text_agrees_with_the_text_read() -> None:
+    root = parse_document(
+        "<div><p> \n </p><p>\u200b\u00ad</p><p>\u00a0</p><p><b></b> x</p><p>\u200bé</p></div>"
+    )
+    page = PageReader({}, lambda t: None, None, None)
+    for p in root.iter("p"):
+        assert page.has_text(p) == bool(PageReader({}, lambda t: None, None, None).text(p))
+    assert [page.has_text(p) for p in root.iter("p")] == [False, False, False, True, True]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from extractor.parse.teaser_links import (
@@ -10,6 +12,7 @@ from extractor.parse.teaser_links import (
     forget_links,
     link_target,
     page_key,
+    url_host,
 )
 
 PAGE = "https://news.example/2026/11/the-story?idx=7"
@@ -130,3 +133,24 @@ def test_links_back_to_the_page_are_dropped_on_that_page_only() -> None:
     assert link_target("/view.html?idx=2", listed, page_key(listed)) is not None
     assert link_target("/view.html?idx=1", listed, page_key(listed)) is None
     assert link_target("/view.html", listed, page_key(listed)) is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.News.Example/a/b",
+        "HTTP://news.example:8080/x?y=1",
+        "https://news.example",
+        "https://user@www.news.example/a",
+        "https://news.example:/a",
+        "https://news.example\\a",
+        "http://[::1]:80/a",
+        "  https://www.news.example/a",
+        "//www.news.example/a",
+        "/relative/path",
+    ],
+)
+def test_url_host_is_the_bare_host_urlsplit_gives(url: str) -> None:
+    expected = (urlsplit(url).hostname or "").lower()
+    expected = expected[4:] if expected.startswith("www.") else expected
+    assert url_host(url) == expected

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-
-import lxml.etree
+from collections.abc import Callable, Iterator
 
 from extractor.parse.dom import HtmlElement
 
-_TEXT_LENGTH = lxml.etree.XPath("number(string-length(normalize-space()))")
 # The hosts of content-recommendation networks. Every widget they serve carries a link to its
 # network: the "by Taboola" attribution, the ZergNet logo, Outbrain's "What is this?".
 _NETWORK_LINK_RE = re.compile(
@@ -20,19 +18,35 @@ _NETWORK_LINK_RE = re.compile(
 _ANCESTORS = 4
 
 
-def served_by_network(container: HtmlElement) -> bool:
+def served_by_network(container: HtmlElement, size_of: Callable[[HtmlElement], int]) -> bool:
     """Whether a block is a widget that links its recommendation network.
 
     The link may sit in the block (a ZergNet logo ahead of the cards it served) or in the
     widget around it (Taboola's header and footer wrap its card list). A wrapper of much more
-    than the block is the page's, not the widget's.
+    than the block is the page's, not the widget's. ``size_of`` gives an element's text length
+    with spaces normalised.
     """
-    size = _TEXT_LENGTH(container)
+    size = size_of(container)
     node: HtmlElement | None = container
+    inner: HtmlElement | None = None  # the level below, whose links were looked at already
     for _ in range(_ANCESTORS):
-        if node is None or _TEXT_LENGTH(node) > 1.5 * size + 200:
+        if node is None or size_of(node) > 1.5 * size + 200:
             break
-        if any(_NETWORK_LINK_RE.match(link.get("href") or "") for link in node.iter("a")):
+        if any(
+            _NETWORK_LINK_RE.match(link.get("href") or "") for link in _links_beside(node, inner)
+        ):
             return True
-        node = node.getparent()
+        node, inner = node.getparent(), node
     return False
+
+
+def _links_beside(node: HtmlElement, inner: HtmlElement | None) -> Iterator[HtmlElement]:
+    """The links under ``node`` (itself included) that are not under its child ``inner``."""
+    if inner is None:
+        yield from node.iter("a")
+        return
+    if node.tag == "a":
+        yield node
+    for child in node:
+        if child is not inner:
+            yield from child.iter("a")

@@ -7,11 +7,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+import lxml.etree
+
 from extractor.parse import vocab
 from extractor.parse.dom import HtmlElement, blocks, collapse, text_of, tokens
 from extractor.parse.teaser_links import PageKey, link_target
 
 _WORD_RE = re.compile(r"\w+")
+_TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space())")
 # Han characters and kana: scripts written without spaces between words.
 _UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A run of katakana is mostly one loanword ("プライバシー"), however long.
@@ -61,6 +64,7 @@ class PageReader:
         "linked",
         "linking_children",
         "page_chars",
+        "sizes",
         "targets_of_hrefs",
         "texts",
         "zone_of_el",
@@ -79,6 +83,7 @@ class PageReader:
         self._dates: dict[str, str | None] = {}
         self.targets_of_hrefs: dict[str, str | None] = {}
         self.texts: dict[HtmlElement, str] = {}
+        self.sizes: dict[HtmlElement, int] = {}
         self.zone_of_el: dict[HtmlElement, object | None] = {}
         self.link_urls: dict[HtmlElement, str | None] = {}
         self.base_url = base_url
@@ -113,6 +118,28 @@ class PageReader:
         found = self.texts.get(el)
         if found is None:
             found = self.texts[el] = text_of(el)
+        return found
+
+    def has_text(self, el: HtmlElement) -> bool:
+        """Whether ``text(el)`` is not empty, found at the first piece of text when not read yet
+        (the paragraphs around a run of links are passed over, never read)."""
+        found = self.texts.get(el)
+        if found is not None:
+            return bool(found)
+        for piece in el.itertext():
+            if not piece.isascii():
+                # What collapse drops: zero-width characters, then whitespace.
+                piece = piece.replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
+            if piece and not piece.isspace():
+                return True
+        return False
+
+    def size(self, el: HtmlElement) -> int:
+        """The length of an element's text, spaces normalised (counted by libxml2, once: the
+        kind, layout and widget checks of a block measure the same siblings)."""
+        found = self.sizes.get(el)
+        if found is None:
+            found = self.sizes[el] = int(_TEXT_LENGTH(el))
         return found
 
     def zone(self, el: HtmlElement) -> object | None:

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-import lxml.etree
-
 from extractor.parse.dom import HtmlElement
 from extractor.parse.teaser_cards import Card, PageReader, in_running_text, signature
 from extractor.parse.teaser_links import bare_host
 
-_TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space())")
 # More story links than a card holds (its story, section and author): a list of stories.
 MAX_CARD_TARGETS = 3
 
@@ -89,7 +86,10 @@ def with_variants(children: list[HtmlElement], members: list[HtmlElement]) -> li
 
 
 def fullest_kind(
-    children: list[HtmlElement], signatures: list[str], members: list[HtmlElement]
+    children: list[HtmlElement],
+    signatures: list[str],
+    members: list[HtmlElement],
+    page: PageReader,
 ) -> list[HtmlElement]:
     """Of the kinds of children as many as the commonest, the one showing the most text; any
     kind showing text when the commonest shows none.
@@ -101,13 +101,15 @@ def fullest_kind(
     groups: dict[str, list[HtmlElement]] = {}
     for child, sig in zip(children, signatures, strict=True):
         groups.setdefault(sig, []).append(child)
+    rivals = [g for g in groups.values() if g[0] is not members[0] and len(g) >= 2]
+    if not rivals:
+        return members  # no other kind recurs: nothing to measure
     best = members
-    best_size = sum(int(_TEXT_LENGTH(member)) for member in members)
-    for group in groups.values():
-        if group[0] is members[0] or len(group) < 2:
-            continue
+    size_of = page.size
+    best_size = sum(size_of(member) for member in members)
+    for group in rivals:
         if len(group) == len(members) or not best_size:
-            size = sum(int(_TEXT_LENGTH(child)) for child in group)
+            size = sum(size_of(child) for child in group)
             if size > best_size:
                 best, best_size = group, size
     return best

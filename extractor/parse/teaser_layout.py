@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-
-import lxml.etree
+from functools import lru_cache
 
 from extractor.parse.dom import HtmlElement
 from extractor.parse.teaser_cards import MAX_CARD_CHARS, Card, PageReader, signature, words
 
-_TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space())")
 # Class and id words of scrolling strips: a ticker is navigation even when it lists stories.
 # Strips of headlines across the top of the page ("trending-bar") are navigation.
 _TICKER_RE = re.compile(r"ticker|marquee|breaking|trending[-_]?(bar|strip)", re.IGNORECASE)
@@ -61,46 +59,53 @@ def is_lead_card(
     return (
         heading is not None
         and words(page.text(heading)) >= 3
-        and int(_TEXT_LENGTH(child)) <= MAX_CARD_CHARS
+        and page.size(child) <= MAX_CARD_CHARS
     )
 
 
-def sharing_a_class(children: list[HtmlElement]) -> list[HtmlElement]:
-    """The children of the commonest tag that carry the class token most of them share."""
-    counts: dict[tuple[str, str], int] = {}
+def sharing_a_class(
+    children: list[HtmlElement], page: PageReader, fewest: int = 1
+) -> list[HtmlElement]:
+    """The children of the commonest tag that carry the class token most of them share; none
+    when fewer than ``fewest`` share one (a group too small to matter is not sized)."""
+    # The children carrying each (tag, token), in their order, gathered as they are counted.
+    groups: dict[tuple[str, str], list[HtmlElement]] = {}
     for child in children:
+        classes = child.get("class")
+        if not classes:
+            continue
         tag = str(child.tag)
-        for token in set((child.get("class") or "").split()):
-            if not token[-1].isdigit():
-                counts[tag, token] = counts.get((tag, token), 0) + 1
-    if not counts:
+        for token in _kind_tokens(classes):
+            groups.setdefault((tag, token), []).append(child)
+    if not groups:
         return []
-    most = max(counts.values())
-    tied = [key for key, count in counts.items() if count == most]
-    best = _carrying(children, *tied[0])
+    most = max(len(group) for group in groups.values())
+    if most < fewest:
+        return []
+    tied = [group for group in groups.values() if len(group) == most]
+    best = tied[0]
     best_size: int | None = None
-    for key in tied[1:]:  # the wordiest of the commonest, the first seen on a tie
-        group = _carrying(children, *key)
+    for group in tied[1:]:  # the wordiest of the commonest, the first seen on a tie
         if group == best:
             continue  # another class of the same children ("card", "card--small")
         if best_size is None:
-            best_size = text_size(best)
-        size = text_size(group)
+            best_size = text_size(best, page)
+        size = text_size(group, page)
         if size > best_size:
             best, best_size = group, size
     return best
 
 
-def _carrying(children: list[HtmlElement], tag: str, token: str) -> list[HtmlElement]:
-    return [c for c in children if c.tag == tag and token in _class_tokens(c)]
+@lru_cache(maxsize=4096)
+def _kind_tokens(classes: str) -> tuple[str, ...]:
+    # Cached: a page repeats a few class strings over its many cards. (In the order of a set
+    # of the tokens, as they were first counted.)
+    return tuple(token for token in set(classes.split()) if not token[-1].isdigit())
 
 
-def _class_tokens(el: HtmlElement) -> list[str]:
-    return (el.get("class") or "").split()
-
-
-def text_size(elements: list[HtmlElement]) -> int:
-    return sum(int(_TEXT_LENGTH(el)) for el in elements)
+def text_size(elements: list[HtmlElement], page: PageReader) -> int:
+    size = page.size
+    return sum(size(el) for el in elements)
 
 
 def ticker_kind(container: HtmlElement) -> str | None:
@@ -112,12 +117,20 @@ def ticker_kind(container: HtmlElement) -> str | None:
             return None
         if node.tag == "marquee":
             return "strip"
-        names = (node.get("class") or "") + " " + (node.get("id") or "")
-        found = _TICKER_RE.search(names)
-        if found:
-            return "breaking" if _BREAKING_RE.fullmatch(found[0]) else "strip"
+        kind = _ticker_name_kind((node.get("class") or "") + " " + (node.get("id") or ""))
+        if kind is not None:
+            return kind
         node = node.getparent()
     return None
+
+
+@lru_cache(maxsize=4096)
+def _ticker_name_kind(names: str) -> str | None:
+    # Cached: the same wrappers are asked about for every list inside them.
+    found = _TICKER_RE.search(names)
+    if found is None:
+        return None
+    return "breaking" if _BREAKING_RE.fullmatch(found[0]) else "strip"
 
 
 def shows_stories(cards: list[Card]) -> bool:

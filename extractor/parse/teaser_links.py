@@ -148,6 +148,14 @@ def _off_host(host: str) -> bool:
 _PLAIN_URL_RE = re.compile(r"(?i:https?)://([A-Za-z0-9.-]+)(?::\d+)?(?=[/?#]|\Z)([^#]*)")
 
 
+def url_host(url: str) -> str:
+    """The bare lower-case host of a URL, as urlsplit gives it (a plain URL by one pattern)."""
+    m = _PLAIN_URL_RE.match(url)
+    if m is not None:
+        return bare_host(m[1].lower())
+    return bare_host((urlsplit(url).hostname or "").lower())
+
+
 def _split(url: str) -> tuple[str, str, str] | None:
     """Bare lower-case host, path and query of an http(s) URL, else None.
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import lxml.etree
 
@@ -41,7 +40,7 @@ from extractor.parse.teaser_layout import (
     text_size,
     ticker_kind,
 )
-from extractor.parse.teaser_links import article_url, bare_host, page_key
+from extractor.parse.teaser_links import article_url, page_key, url_host
 from extractor.parse.teaser_nav import is_post_navigation
 
 __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
@@ -231,7 +230,7 @@ def _all_on_site(cards: list[Card], page: PageReader) -> bool:
     if page.key is None:
         return False
     host = page.key[0]
-    return all(bare_host((urlsplit(card.url).hostname or "").lower()) == host for card in cards)
+    return all(url_host(card.url) == host for card in cards)
 
 
 def _in_site_header(el: HtmlElement, page: PageReader) -> bool:
@@ -244,7 +243,7 @@ def _in_site_header(el: HtmlElement, page: PageReader) -> bool:
             # The page's length once per search: every block of a page may ask.
             if page.page_chars is None:
                 page.page_chars = int(_TEXT_LENGTH(node.getroottree().getroot()))
-            return bool(2 * int(_TEXT_LENGTH(node)) < page.page_chars)
+            return bool(2 * page.size(node) < page.page_chars)
     return False
 
 
@@ -311,18 +310,22 @@ def _read_block(
         child for child, child_sig in zip(children, signatures, strict=True) if child_sig == sig
     ]
     if count < len(children):
-        members = fullest_kind(children, signatures, members)
+        members = fullest_kind(children, signatures, members, page)
         count = len(members)
     by_class = False
     if count < len(children):
         # Cards of one component often differ in their first classes (a category, a post
         # type: "post-list-article blog-post category-sports"); a class they all share
         # still makes them one kind.
-        shared = sharing_a_class(children)
+        # A class carried by one child alone makes no block either way: it is not sized. (With
+        # every kind alone, the first child is the only card and no lead variant precedes it.)
+        shared = sharing_a_class(children, page, max(count, 2))
         # As many children of another kind as the commonest: cards drawn as a picture box and a
         # text box side by side ("row-image", "row-desc"); the boxes with the text are the cards.
         if len(shared) > count or (
-            len(shared) == count and shared != members and text_size(shared) > text_size(members)
+            len(shared) == count
+            and shared != members
+            and text_size(shared, page) > text_size(members, page)
         ):
             members, count, by_class = shared, len(shared), True
         else:
@@ -336,13 +339,13 @@ def _read_block(
     # they reject most containers before any card is looked into.
     sizes = 0
     for member in members:
-        size = int(_TEXT_LENGTH(member))
+        size = page.size(member)
         if size > MAX_CARD_CHARS:
             return []
         sizes += size
     # A container whose own text is mostly outside the cards is running text, not a block;
     # it may still hold a run of link-only paragraphs or lists between its paragraphs.
-    if int(_TEXT_LENGTH(container)) - sizes > 0.6 * sizes + 200:
+    if page.size(container) - sizes > 0.6 * sizes + 200:
         if comments or in_ads:
             return []
         return [block for run in _link_runs(container, page) if (block := _block(run, page, zone))]
@@ -376,7 +379,7 @@ def _read_block(
         return []
     if mostly_other_links(container, members, page):
         return []
-    if not _all_on_site(block.cards, page) and served_by_network(container):
+    if not _all_on_site(block.cards, page) and served_by_network(container, page.size):
         # A recommendation network's widget leading off the site: paid placements. The same
         # widgets also serve the site's own stories, which stay teasers.
         return []
@@ -432,7 +435,7 @@ def _link_runs(
         # end the run, whatever their kind.
         links = card_links(child, page) if child in page.linked else []
         link_only = bool(links) and _link_only(child, links, page)
-        if not links and not page.text(child):
+        if not links and not page.has_text(child):
             continue  # an empty ad slot between the links does not end their run
         if not link_only:
             if len(run) >= 2:
