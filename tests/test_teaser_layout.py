@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extractor.parse.dom import HtmlElement, parse_document
 from extractor.parse.teaser_cards import PageReader
-from extractor.parse.teaser_layout import sharing_a_class
+from extractor.parse.teaser_layout import _kind_tokens, sharing_a_class
 
 
 def _children(html: str) -> list[HtmlElement]:
@@ -29,3 +29,7 @@ def test_no_class_is_chosen_when_too_few_children_share_one() -> None:
     assert sharing_a_class(children, page, 3) == []
     assert page.sizes == {}  # the tied classes were not measured: neither could be chosen
     assert sharing_a_class(children, page, 2) == [children[1], children[3]]
+
+
+def test_class_tokens_keep_their_written_order_so_ties_fall_the_same_way_in_every_process() -> None:
+    assert _kind_tokens("card story card col-3 lead") == ("card", "story", "lead")

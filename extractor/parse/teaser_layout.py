@@ -98,9 +98,10 @@ def sharing_a_class(
 
 @lru_cache(maxsize=4096)
 def _kind_tokens(classes: str) -> tuple[str, ...]:
-    # Cached: a page repeats a few class strings over its many cards. (In the order of a set
-    # of the tokens, as they were first counted.)
-    return tuple(token for token in set(classes.split()) if not token[-1].isdigit())
+    # Cached: a page repeats a few class strings over its many cards. In their written order,
+    # each once: ties between groups go to the first seen, the same in every process (a set's
+    # order of strings changes with the interpreter's hash seed).
+    return tuple(token for token in dict.fromkeys(classes.split()) if not token[-1].isdigit())
 
 
 def text_size(elements: list[HtmlElement], page: PageReader) -> int:
