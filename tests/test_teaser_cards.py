@@ -5,8 +5,9 @@ from __future__ import annotations
 import lxml.etree
 
 from extractor.parse.dom import parse_document
-from extractor.parse.teaser_cards import PageReader, _leaf_date, signature
+from extractor.parse.teaser_cards import _leaf_date, signature
 from extractor.parse.teaser_links import page_key
+from extractor.parse.teaser_page import PageReader
 
 
 def test_each_href_is_resolved_and_each_text_dated_once_per_search() -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from extractor.parse.dom import HtmlElement, parse_document
-from extractor.parse.teaser_cards import PageReader
 from extractor.parse.teaser_layout import _kind_tokens, sharing_a_class
+from extractor.parse.teaser_page import PageReader
 
 
 def _children(html: str) -> list[HtmlElement]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from extractor.parse.dom import parse_document
-from extractor.parse.teaser_cards import PageReader
+from extractor.parse.teaser_page import PageReader
 from extractor.parse.teasers import _in_site_header
 from extractor.pipeline import extract
 from tests.records import valid

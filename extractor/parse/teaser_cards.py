@@ -1,20 +1,16 @@
-"""One teaser card read: its main link, title, blurb and date, and the per-search reader."""
+"""One teaser card read: its main link, title, blurb and date."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-import lxml.etree
-
 from extractor.parse import vocab
-from extractor.parse.dom import HtmlElement, blocks, collapse, text_of, tokens
-from extractor.parse.teaser_links import PageKey, link_target
+from extractor.parse.dom import HtmlElement, blocks, collapse, tokens
+from extractor.parse.teaser_page import PageReader
 
 _WORD_RE = re.compile(r"\w+")
-_TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space())")
 # Han characters and kana: scripts written without spaces between words.
 _UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A run of katakana is mostly one loanword ("プライバシー"), however long.
@@ -49,116 +45,6 @@ class Card:
     def shows_year(self) -> bool:
         """Whether the shown date has its year: not relative ("4 hours ago") nor "Nov 18"."""
         return self.date_text is not None and _FULL_YEAR_RE.search(self.date_text) is not None
-
-
-class PageReader:
-    """What one search reads more than once, kept per element: texts, zones, link targets; and
-    per text: the dates found in it (a card's lines are read by several steps)."""
-
-    __slots__ = (
-        "_dates",
-        "_find_date",
-        "base_url",
-        "key",
-        "link_urls",
-        "linked",
-        "linking_children",
-        "page_chars",
-        "sizes",
-        "targets_of_hrefs",
-        "texts",
-        "zone_of_el",
-        "zones",
-    )
-
-    def __init__(
-        self,
-        zones: Mapping[HtmlElement, object],
-        find_date: Callable[[str], str | None],
-        base_url: str | None,
-        key: PageKey | None,
-    ) -> None:
-        self.zones = zones
-        self._find_date = find_date
-        self._dates: dict[str, str | None] = {}
-        self.targets_of_hrefs: dict[str, str | None] = {}
-        self.texts: dict[HtmlElement, str] = {}
-        self.sizes: dict[HtmlElement, int] = {}
-        self.zone_of_el: dict[HtmlElement, object | None] = {}
-        self.link_urls: dict[HtmlElement, str | None] = {}
-        self.base_url = base_url
-        self.key = key
-        self.linked: set[HtmlElement] = set()  # elements holding a standalone article link
-        # How many children of an element hold one: a container needs two to be worth reading.
-        self.linking_children: dict[HtmlElement, int] = {}
-        self.page_chars: int | None = None  # the whole page's text length, once asked
-
-    def resolve(self, link: HtmlElement) -> str | None:
-        # Menus, cards and footers repeat the same hrefs: one lookup per href and page.
-        href = link.get("href") or ""
-        try:
-            return self.targets_of_hrefs[href]
-        except KeyError:
-            return self.resolve_href(href)
-
-    def resolve_href(self, href: str) -> str | None:
-        """Look an href up for the first time and keep its answer."""
-        url = self.targets_of_hrefs[href] = link_target(href.strip(), self.base_url, self.key)
-        return url
-
-    def find_date(self, text: str) -> str | None:
-        """The date part of a short text, once per text and search."""
-        try:
-            return self._dates[text]
-        except KeyError:
-            found = self._dates[text] = self._find_date(text)
-            return found
-
-    def text(self, el: HtmlElement) -> str:
-        found = self.texts.get(el)
-        if found is None:
-            found = self.texts[el] = text_of(el)
-        return found
-
-    def has_text(self, el: HtmlElement) -> bool:
-        """Whether ``text(el)`` is not empty, found at the first piece of text when not read yet
-        (the paragraphs around a run of links are passed over, never read)."""
-        found = self.texts.get(el)
-        if found is not None:
-            return bool(found)
-        for piece in el.itertext():
-            if not piece.isascii():
-                # What collapse drops: zero-width characters, then whitespace.
-                piece = piece.replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
-            if piece and not piece.isspace():
-                return True
-        return False
-
-    def size(self, el: HtmlElement) -> int:
-        """The length of an element's text, spaces normalised (counted by libxml2, once: the
-        kind, layout and widget checks of a block measure the same siblings)."""
-        found = self.sizes.get(el)
-        if found is None:
-            found = self.sizes[el] = int(_TEXT_LENGTH(el))
-        return found
-
-    def zone(self, el: HtmlElement) -> object | None:
-        """The mark of the nearest marked ancestor-or-self, memoised along the way up."""
-        path = []
-        node: HtmlElement | None = el
-        zone: object | None = None
-        while node is not None:
-            if node in self.zone_of_el:
-                zone = self.zone_of_el[node]
-                break
-            if node in self.zones:
-                zone = self.zones[node]
-                break
-            path.append(node)
-            node = node.getparent()
-        for seen in path:
-            self.zone_of_el[seen] = zone
-        return zone
 
 
 def words(text: str) -> int:

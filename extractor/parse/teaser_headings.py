@@ -6,8 +6,9 @@ import re
 
 from extractor.parse import vocab
 from extractor.parse.dom import HtmlElement, collapse
-from extractor.parse.teaser_cards import PageReader, signature, words
+from extractor.parse.teaser_cards import signature, words
 from extractor.parse.teaser_links import link_target, page_key
+from extractor.parse.teaser_page import PageReader
 
 _HEADING_AFFORDANCE_RE = re.compile(
     r"\s*(((view|see|show|read)\s+)?(all|more)(\s+[\w-]+){0,3}|ver (todas|todos|mais)|voir tout|"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from extractor.parse.dom import HtmlElement
-from extractor.parse.teaser_cards import Card, PageReader, in_running_text, signature
+from extractor.parse.teaser_cards import Card, in_running_text, signature
 from extractor.parse.teaser_links import bare_host
+from extractor.parse.teaser_page import PageReader
 
 # More story links than a card holds (its story, section and author): a list of stories.
 MAX_CARD_TARGETS = 3

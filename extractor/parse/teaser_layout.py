@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 
 from extractor.parse.dom import HtmlElement
-from extractor.parse.teaser_cards import MAX_CARD_CHARS, Card, PageReader, signature, words
+from extractor.parse.teaser_cards import MAX_CARD_CHARS, Card, signature, words
+from extractor.parse.teaser_page import PageReader
 
 # Class and id words of scrolling strips: a ticker is navigation even when it lists stories.
 # Strips of headlines across the top of the page ("trending-bar") are navigation.

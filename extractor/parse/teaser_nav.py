@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from extractor.parse.teaser_cards import Card, PageReader
+from extractor.parse.teaser_cards import Card
+from extractor.parse.teaser_page import PageReader
 
 # Labels of previous/next post links, in the heading over them or ahead of each title:
 # "上一篇：", "此分類下一篇", "前の記事", "이전 글", "Previous post", "Post navigation".

@@ -14,7 +14,6 @@ from extractor.parse.teaser_ads import served_by_network
 from extractor.parse.teaser_cards import (
     MAX_CARD_CHARS,
     Card,
-    PageReader,
     card_links,
     ends_a_headline_item,
     in_running_text,
@@ -42,6 +41,7 @@ from extractor.parse.teaser_layout import (
 )
 from extractor.parse.teaser_links import article_url, page_key, url_host
 from extractor.parse.teaser_nav import is_post_navigation
+from extractor.parse.teaser_page import PageReader
 
 __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 
