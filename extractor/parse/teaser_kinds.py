@@ -1,4 +1,4 @@
-"""Which siblings of a block are its cards: kinds that tie, lead variants, widget columns."""
+"""Which siblings of a block are its cards: kinds that tie, lead variants, lists of services."""
 
 from __future__ import annotations
 
@@ -8,22 +8,6 @@ from extractor.parse.dom import HtmlElement
 from extractor.parse.teaser_cards import Card, in_running_text, signature
 from extractor.parse.teaser_links import bare_host
 from extractor.parse.teaser_page import PageReader
-
-# More story links than a card holds (its story, section and author): a list of stories.
-MAX_CARD_TARGETS = 3
-
-
-def holds_link_lists(linking: list[tuple[HtmlElement, list[tuple[HtmlElement, str]]]]) -> bool:
-    """Whether a sibling of the cards' kind holds a list of stories of its own.
-
-    A sidebar's widget boxes are siblings of one kind: one holds a "Most Commented" list, two
-    others a single link each. The boxes are a column of widgets, not cards; the list inside
-    one of them is the block.
-    """
-    return any(
-        len({url for _, url in links}) > MAX_CARD_TARGETS and member.find(".//li") is not None
-        for member, links in linking
-    )
 
 
 def mostly_other_links(

@@ -26,7 +26,6 @@ from extractor.parse.teaser_headings import CJK_BLOCK_RE, heading_of, names_a_bl
 from extractor.parse.teaser_kinds import (
     fullest_kind,
     has_lead_linked_items,
-    holds_link_lists,
     mostly_other_links,
     with_variants,
 )
@@ -355,8 +354,6 @@ def _read_block(
     if _short_cards(members, sizes, page) or ticker == "strip":
         return []
     linking = [(member, card_links(member, page)) for member in members]
-    if holds_link_lists(linking):
-        return []
     block = _block(linking, page, zone, container)
     # A paragraph of story links ("DON'T MISS" + three links) is a block only under a heading
     # that names one; otherwise its links are the text's.
