@@ -35,7 +35,6 @@ from extractor.parse.teaser_layout import (
     is_lead_card,
     sharing_a_class,
     shows_stories,
-    text_size,
     ticker_kind,
 )
 from extractor.parse.teaser_links import article_url, page_key, url_host
@@ -319,13 +318,9 @@ def _read_block(
         # A class carried by one child alone makes no block either way: it is not sized. (With
         # every kind alone, the first child is the only card and no lead variant precedes it.)
         shared = sharing_a_class(children, page, max(count, 2))
-        # As many children of another kind as the commonest: cards drawn as a picture box and a
-        # text box side by side ("row-image", "row-desc"); the boxes with the text are the cards.
-        if len(shared) > count or (
-            len(shared) == count
-            and shared != members
-            and text_size(shared, page) > text_size(members, page)
-        ):
+        # (Kinds as many as each other, a picture box beside a text box, were settled above
+        # by fullest_kind: the boxes with the text are the cards.)
+        if len(shared) > count:
             members, count, by_class = shared, len(shared), True
         else:
             members = with_variants(children, members)
