@@ -339,3 +339,15 @@ def test_the_line_start_gate_admits_every_line_its_patterns_match() -> None:
         expected = any(p.match(line) for p in patterns)
         assert (boilerplate._LINE_STARTS_RE.match(line) is not None) == expected, line
     assert boilerplate.kind_of_text(dom.Block(lxml.etree.Element("p"), "Next", 0, 0, 0, None))
+
+
+def test_a_priced_sign_up_is_a_deal_of_the_article_not_a_subscribe_box() -> None:
+    def linked(text: str, link_chars: int) -> dom.Block:
+        return dom.Block(dom.parse_document("<li>x</li>"), text, link_chars, 0, 0, None)
+
+    deal = "Sign up for a Hulu ad-free account for $11.99 a month"
+    assert boilerplate.kind_of_text(linked(deal, 30)) is None
+    # Free newsletters still ask to sign up, with or without a price in the offer around them.
+    assert boilerplate.kind_of_text(linked("Sign up for our newsletter", 26)) == "subscribe"
+    offer = "Sign up for the deals newsletter and get $5 off"
+    assert boilerplate.kind_of_text(linked(offer, 20)) == "subscribe"

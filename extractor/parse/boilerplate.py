@@ -254,6 +254,7 @@ def kind_of_text(block: Block) -> str | None:
         and _has_any(folded, vocab.SUBSCRIBE_KEYS)
         and vocab.SUBSCRIBE_RE.search(text)
         and (density > 0.2 or (n < 140 and block.el.tag != "li") or _is_newsletter_ask(text))
+        and not _prices_a_deal(text)
     ):
         # A list item that says "sign up" without a link is a step of the article ("Sign up
         # for the bundle using the same email"), not a box asking to subscribe.
@@ -289,6 +290,16 @@ def _is_newsletter_ask(text: str) -> bool:
     one can "subscribe" to names no newsletter and stays."""
     cues = {m.group(1).lower() for m in vocab.SUBSCRIBE_RE.finditer(text)}
     return len(cues) >= 2 and any("newsletter" in c or "inbox" in c for c in cues)
+
+
+# An amount of money ("$11.99", "5 €", "£4/month"): newsletters are free, so a line that prices
+# what it asks one to sign up for is a deal of the article.
+_PRICE_RE = re.compile(r"[$€£¥]\s?\d|\d\s?[€£]")
+_MAIL_RE = re.compile(r"newsletter|e-?mails?|inbox", re.IGNORECASE)
+
+
+def _prices_a_deal(text: str) -> bool:
+    return _PRICE_RE.search(text) is not None and _MAIL_RE.search(text) is None
 
 
 def _has_any(folded: str, keys: tuple[str, ...]) -> bool:
