@@ -47,7 +47,9 @@ class Card:
         return self.date_text is not None and _FULL_YEAR_RE.search(self.date_text) is not None
 
 
+@lru_cache(maxsize=8192)
 def words(text: str) -> int:
+    # Cached: a card's title and link texts are counted by several steps of the search.
     if text.isascii():
         return len(_WORD_RE.findall(text))
     # Chinese and Japanese put no spaces between words, which run about two Han or hiragana
@@ -379,12 +381,14 @@ def _leaf_date(
         if not isinstance(tag, str):
             continue
         in_title = el in in_heading
-        if not in_title and tag != "a":
-            found = _piece_date(el.text, title, page)
+        piece = el.text
+        if piece and not piece.isspace() and not in_title and tag != "a":
+            found = _piece_date(piece, title, page)
             if found is not None and not _is_duration(el):
                 return found, _machine_attr(el)
-        if not in_title or el is heading:
-            found = _piece_date(el.tail, title, page)
+        piece = el.tail
+        if piece and not piece.isspace() and (not in_title or el is heading):
+            found = _piece_date(piece, title, page)
             if found is not None:
                 # The value belongs to the element showing the text: a tail's is its parent.
                 owner = el.getparent()

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 
 import lxml.etree
 
-from extractor.parse.dom import HtmlElement, text_of
+from extractor.parse.dom import HtmlElement, collapse, text_of
 from extractor.parse.teaser_links import PageKey, link_target
 
 __all__ = ["PageReader"]
@@ -78,9 +78,27 @@ class PageReader:
             return found
 
     def text(self, el: HtmlElement) -> str:
+        """``text_of(el)``, once per element; an element with one child element is read from
+        its own text pieces and its child's text (a heading around a link, a link around a
+        span: the child's text is often known already)."""
         found = self.texts.get(el)
         if found is None:
-            found = self.texts[el] = text_of(el)
+            count = len(el)
+            if count == 0:
+                lead = el.text
+                found = collapse(lead) if lead else ""
+            elif count == 1 and isinstance(el[0].tag, str):
+                # Collapsing joins pieces with single spaces, so it collapses piece by piece.
+                child = el[0]
+                found = self.text(child)
+                lead, tail = el.text, child.tail
+                if lead and (lead := collapse(lead)):
+                    found = f"{lead} {found}" if found else lead
+                if tail and (tail := collapse(tail)):
+                    found = f"{found} {tail}" if found else tail
+            else:
+                found = text_of(el)
+            self.texts[el] = found
         return found
 
     def has_text(self, el: HtmlElement) -> bool:
