@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from extractor.parse.dom import HtmlElement
 from extractor.parse.teaser_cards import Card, in_running_text, signature
-from extractor.parse.teaser_links import bare_host
+from extractor.parse.teaser_layout import text_size
+from extractor.parse.teaser_links import url_host
 from extractor.parse.teaser_page import PageReader
 
 
@@ -33,7 +32,7 @@ def mostly_other_links(
 def off_site(href: str, page: PageReader) -> bool:
     if page.key is None or not href.startswith(("http://", "https://", "//")):
         return False
-    return bare_host((urlsplit(href.strip()).hostname or "").lower()) != page.key[0]
+    return url_host(href.strip()) != page.key[0]
 
 
 def class_stems(el: HtmlElement) -> set[str]:
@@ -90,11 +89,10 @@ def fullest_kind(
     if not rivals:
         return members  # no other kind recurs: nothing to measure
     best = members
-    size_of = page.size
-    best_size = sum(size_of(member) for member in members)
+    best_size = text_size(members, page)
     for group in rivals:
         if len(group) == len(members) or not best_size:
-            size = sum(size_of(child) for child in group)
+            size = text_size(group, page)
             if size > best_size:
                 best, best_size = group, size
     return best

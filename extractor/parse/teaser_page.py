@@ -107,13 +107,7 @@ class PageReader:
         found = self.texts.get(el)
         if found is not None:
             return bool(found)
-        for piece in el.itertext():
-            if not piece.isascii():
-                # What collapse drops: zero-width characters, then whitespace.
-                piece = piece.replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
-            if piece and not piece.isspace():
-                return True
-        return False
+        return any(collapse(piece) for piece in el.itertext())
 
     def size(self, el: HtmlElement) -> int:
         """The length of an element's text, spaces normalised (counted by libxml2, once: the

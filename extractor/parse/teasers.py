@@ -6,8 +6,6 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-import lxml.etree
-
 from extractor.parse import vocab
 from extractor.parse.dom import HtmlElement, tokens
 from extractor.parse.teaser_ads import served_by_network
@@ -43,7 +41,6 @@ from extractor.parse.teaser_page import PageReader
 
 __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 
-_TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space())")
 # Headings of paid, commerce and network blocks: their cards are not the site's articles.
 # ("Around the web" is not one: partner sites' headline lists go by that name too, and the
 # ad widgets that use it are known by their ad-network links and names.)
@@ -240,7 +237,7 @@ def _in_site_header(el: HtmlElement, page: PageReader) -> bool:
         if node.get("role") == "banner" or not _SITE_HEADER_TOKENS.isdisjoint(tokens(node)):
             # The page's length once per search: every block of a page may ask.
             if page.page_chars is None:
-                page.page_chars = int(_TEXT_LENGTH(node.getroottree().getroot()))
+                page.page_chars = page.size(node.getroottree().getroot())
             return bool(2 * page.size(node) < page.page_chars)
     return False
 
