@@ -62,6 +62,12 @@ def keys_of(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return edges if len(tokens) < MIN_TOKENS else (*edges, fingerprint(tokens))
 
 
+def slot_fits(width: int, fixed: int) -> bool:
+    """Whether a slot ``width`` words wide beside ``fixed`` shared words holds a name or a short
+    phrase, not the difference between two blocks."""
+    return width <= MAX_SLOT_TOKENS and width <= MAX_SLOT_SHARE * (fixed + width)
+
+
 def one_sided(key: str) -> bool:
     return key.startswith((END_SLOT, START_SLOT))
 
@@ -91,12 +97,7 @@ class BlockStats:
     @property
     def fits(self) -> bool:
         """Whether the variants are one block with a slot, not two blocks sharing edge words."""
-        if not self.slotted:
-            return True
-        fixed = len(self.prefix) + len(self.suffix)
-        return self.max_slot <= MAX_SLOT_TOKENS and self.max_slot <= MAX_SLOT_SHARE * (
-            fixed + self.max_slot
-        )
+        return not self.slotted or slot_fits(self.max_slot, len(self.prefix) + len(self.suffix))
 
     @property
     def usable(self) -> bool:
@@ -218,7 +219,7 @@ class Template:
         # At an edge the slot has only one side bounding it: the fixed part must still dominate,
         # or a paragraph that merely opens (or closes) with the block's words would match; and
         # it is filled, as it was on every page learned from (see ``BlockStats.merge``).
-        if one_sided(self.key) and not 0 < middle <= MAX_SLOT_SHARE * (fixed + middle):
+        if one_sided(self.key) and not (middle > 0 and slot_fits(middle, fixed)):
             return None
         if tokens[: len(self.prefix)] != self.prefix:
             return None
