@@ -30,7 +30,7 @@ lint: $(STAMP)
 BENCH_VENV := .venv-bench
 BENCH_PY := $(BENCH_VENV)/bin/python
 BENCH_STAMP := $(BENCH_VENV)/.installed
-.PHONY: bench-teasers bench-teasers-fresh bench-fetch
+.PHONY: bench-teasers bench-teasers-fresh bench-fetch bench-pages
 
 $(BENCH_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(BENCH_VENV)
@@ -48,6 +48,10 @@ bench-teasers: $(STAMP)
 bench-teasers-fresh: $(STAMP)
 	for set in 1 2 3 4 5; do $(PY) -m bench.teasers --labels bench/labels/fresh-$$set.jsonl \
 		--out bench/out/teasers-fresh-$$set.json $(BENCH_ARGS) || exit 1; done
+
+# newspaper4k's own test pages (a third page set, for fresh-6), from its sdist on the package index.
+bench-pages: $(STAMP)
+	$(PY) -m bench.newspaper4k_pages
 
 # Fetcher.fetch_many against a 100 ms loopback server on 20 ports: pages/s, peak RSS, errors.
 bench-fetch: $(STAMP)

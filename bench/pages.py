@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench.newspaper4k_pages import article_pages, data_dir
 from extractor.errors import ConfigError
 
 __all__ = [
     "DATA_ENV",
     "HELD_OUT",
+    "KNOWN_SETS",
     "PAGE_SETS",
     "READABILITY_URL",
     "SPLITS",
@@ -30,6 +32,8 @@ __all__ = [
 
 DATA_ENV = "EXTRACTOR_BENCHMARKS"
 PAGE_SETS = ("zyte", "readability")
+# Sets with no body truth of their own, read only when asked for (teaser labels name them).
+KNOWN_SETS = (*PAGE_SETS, "newspaper4k")
 SPLITS = ("dev", "held-out", "all")
 HELD_OUT = "held-out"
 # Mozilla Readability's own test harness serves every test page under this URI; the pages have no
@@ -61,7 +65,8 @@ class Page:
         return split_of(self.key)
 
     def html_bytes(self) -> bytes:
-        return gzip.decompress(self.path.read_bytes())
+        data = self.path.read_bytes()
+        return gzip.decompress(data) if self.path.suffix == ".gz" else data
 
     def html(self) -> str:
         return decode(self.html_bytes())
@@ -159,13 +164,25 @@ def _readability_pages(root: Path) -> list[Page]:
     return pages
 
 
+def _newspaper4k_pages(root: Path) -> list[Page]:
+    # Not under ``root``: the pages come from newspaper4k's sdist (see bench.newspaper4k_pages).
+    return [
+        Page(key=f"newspaper4k/{name}", page_set="newspaper4k", url=url, path=path, body="")
+        for name, url, path in article_pages(data_dir())
+    ]
+
+
 def load_pages(root: Path, page_sets: Sequence[str] = PAGE_SETS) -> list[Page]:
     """Every page of the named sets, in set order, then sorted by key."""
-    loaders = {"zyte": _zyte_pages, "readability": _readability_pages}
+    loaders = {
+        "zyte": _zyte_pages,
+        "readability": _readability_pages,
+        "newspaper4k": _newspaper4k_pages,
+    }
     pages: list[Page] = []
     for page_set in page_sets:
         if page_set not in loaders:
-            raise ConfigError(f"unknown page set {page_set!r}; known: {', '.join(PAGE_SETS)}")
+            raise ConfigError(f"unknown page set {page_set!r}; known: {', '.join(KNOWN_SETS)}")
         pages.extend(loaders[page_set](root))
     return pages
 

@@ -20,7 +20,15 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from bench.metrics import close, collapse, rate, token_f1
-from bench.pages import READABILITY_URL, SPLITS, Page, benchmarks_dir, load_pages, split_of
+from bench.pages import (
+    KNOWN_SETS,
+    READABILITY_URL,
+    SPLITS,
+    Page,
+    benchmarks_dir,
+    load_pages,
+    split_of,
+)
 from bench.report import fmt, render, write_report
 from bench.tools import NOW
 from extractor.errors import ConfigError
@@ -468,7 +476,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         root = benchmarks_dir(args.data)
         labels = load_labels(args.labels or root / "teaser-labels" / "teasers.jsonl")
-        pages = {page.key: page for page in load_pages(root)}
+        # Only the sets the labels name: the newspaper4k pages are fetched on demand.
+        named = [
+            name for name in KNOWN_SETS if any(lab["page"].startswith(f"{name}/") for lab in labels)
+        ]
+        pages = {page.key: page for page in load_pages(root, named)}
     except ConfigError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 2
@@ -480,7 +492,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench: {exc}", file=sys.stderr)
         return 2
     splits = ["dev", "held-out", "all"] if args.split == "all" else [args.split]
-    rows = summarise(scores, ["zyte", "readability", "both"], splits)
+    rows = summarise(scores, [*named, "both"], splits)
     print(tables(rows))
     for score in scores:
         if score.error:

@@ -1,0 +1,101 @@
+"""The real article pages newspaper4k's source distribution keeps for its tests: a third page set.
+
+Used for the blind teaser labels of ``bench/labels/fresh-6.jsonl``. The pages come from the
+package registry (``pip download``), never from the open web: ``python -m bench.newspaper4k_pages``
+(``make bench-pages``) fetches the sdist once into ``bench/.cache``. Only article pages count: a
+page with newspaper4k's expected text and a URL of its own (its metadata's, else the page's
+canonical link); of byte-identical copies the first name is kept. newspaper4k's expected texts and
+metadata are its own regression snapshots, not a truth, so this set scores teasers and headlines
+(labelled here), never bodies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tarfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+from extractor.errors import ConfigError
+
+__all__ = ["DIR_ENV", "VERSION", "article_pages", "data_dir", "fetch"]
+
+VERSION = "0.9.6"
+DIR_ENV = "EXTRACTOR_NEWSPAPER4K_PAGES"
+CACHE = Path(__file__).resolve().parent / ".cache"
+_DATA = Path(f"newspaper4k-{VERSION}") / "tests" / "data"
+
+
+def data_dir() -> Path:
+    """The sdist's ``tests/data`` folder: ``$EXTRACTOR_NEWSPAPER4K_PAGES``, else the bench cache."""
+    chosen = Path(os.environ.get(DIR_ENV) or CACHE / _DATA)
+    if not (chosen / "html").is_dir():
+        raise ConfigError(
+            f"newspaper4k's test pages not found at {chosen}: run `make bench-pages` "
+            f"(or set {DIR_ENV} to a folder holding html/, txt/ and metadata/)",
+            kind="missing",
+        )
+    return chosen
+
+
+def _own_url(folder: Path, name: str, html: bytes) -> str | None:
+    meta = folder / "metadata" / f"{name}.json"
+    if meta.is_file():
+        url = json.loads(meta.read_text(encoding="utf-8")).get("url")
+        if isinstance(url, str) and url.startswith("http"):
+            return url
+    root = lxml_html.document_fromstring(html)
+    for found in root.xpath('//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content'):
+        if str(found).startswith("http"):
+            return str(found)
+    return None
+
+
+def article_pages(folder: Path) -> list[tuple[str, str, Path]]:
+    """(name, url, html path) of every article page, sorted by name."""
+    pages: list[tuple[str, str, Path]] = []
+    seen: set[str] = set()
+    for path in sorted((folder / "html").glob("*.html")):
+        name = path.name.removesuffix(".html")
+        data = path.read_bytes()
+        digest = hashlib.sha1(data).hexdigest()
+        if not (folder / "txt" / f"{name}.txt").is_file() or digest in seen:
+            continue
+        url = _own_url(folder, name, data)
+        if url is None:
+            continue
+        seen.add(digest)
+        pages.append((name, url, path))
+    return pages
+
+
+def fetch(cache: Path = CACHE) -> Path:
+    """Download newspaper4k's sdist from the package index and unpack its test data."""
+    cache.mkdir(parents=True, exist_ok=True)
+    if not (cache / _DATA / "html").is_dir():
+        command = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"]
+        command += ["--no-binary", ":all:", "-d", str(cache), f"newspaper4k=={VERSION}"]
+        subprocess.run(command, check=True)
+        with tarfile.open(cache / f"newspaper4k-{VERSION}.tar.gz") as archive:
+            members = [m for m in archive.getmembers() if m.name.startswith(str(_DATA) + "/")]
+            archive.extractall(cache, members=members, filter="data")
+    return cache / _DATA
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.newspaper4k_pages", description=__doc__)
+    parser.parse_args(argv)
+    folder = fetch()
+    print(f"{len(article_pages(folder))} article pages in {folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
