@@ -88,3 +88,32 @@ def test_the_list_in_one_widget_box_is_read_not_the_column_of_boxes() -> None:
     teasers = valid(extract(html, URL, now=NOW).to_dict())["teasers"]
     assert [t["title"] for t in teasers] == list(titles)
     assert {t["block"] for t in teasers} == {"Most Commented"}
+
+
+def test_story_cards_beside_a_most_popular_box_are_two_blocks() -> None:
+    # The column's children are story cards of one kind, then a box of another kind that holds
+    # its own list: the cards are a block, and so is the list (neither repeats the other).
+    cards = "".join(
+        f"<div class='story-box'><div><a href='/2026/10/story-{i}'>{t}</a></div>"
+        f"<div class='stamp'>October {i + 1}, 2026</div><div class='dek'>A short dek about it "
+        f"that runs on for a line.</div></div>"
+        for i, t in enumerate(TITLES)
+    )
+    popular = (
+        "<div class='rail-pad'><h4>Most Popular</h4><ul>"
+        + "".join(
+            f"<li><a href='/2026/09/popular-{i}'>{t} once more</a></li>"
+            for i, t in enumerate(TITLES)
+        )
+        + "</ul></div>"
+    )
+    html = (
+        f"<html><body><h1>The story of the day</h1><article>{BODY * 3}</article>"
+        f"<div class='rail'>{cards}{popular}</div></body></html>"
+    )
+    teasers = valid(extract(html, URL, now=NOW).to_dict())["teasers"]
+    assert [t["url"].rsplit("/", 1)[1] for t in teasers] == [
+        *(f"story-{i}" for i in range(3)),
+        *(f"popular-{i}" for i in range(3)),
+    ]
+    assert teasers[-1]["block"] == "Most Popular"

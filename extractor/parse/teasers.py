@@ -172,7 +172,7 @@ def find_teaser_blocks(
     result = [
         block
         for block in found
-        if not any(other is not block and block.el in other.el.iterancestors() for other in found)
+        if not any(other is not block and _repeats(block, other) for other in found)
     ]
     for block in result:
         if block.heading is None and block.el is not block.cards[0].el:
@@ -180,6 +180,25 @@ def find_teaser_blocks(
     if len(result) > 1:
         result.sort(key=lambda b: _document_position(b.el))
     return result
+
+
+def _repeats(outer: TeaserBlock, inner: TeaserBlock) -> bool:
+    """Whether ``outer`` would repeat ``inner``, a block inside its element.
+
+    It does when ``inner`` lies in one of its cards, or in a child of the kind its cards are (a
+    column of widget boxes, one of which holds a list). A list beside the cards in a child of
+    another kind (a "Most popular" box after a run of story cards) is a block of its own.
+    """
+    if outer.el not in inner.el.iterancestors():
+        return False
+    cards = {card.el for card in outer.cards}
+    if outer.el in cards:
+        return True  # a run of cards stands for itself by its first card
+    node = inner.el
+    parent = node.getparent()
+    while parent is not outer.el and parent is not None:
+        node, parent = parent, parent.getparent()
+    return node in cards or signature(node) in {signature(el) for el in cards}
 
 
 def _take_lead_before(block: TeaserBlock, page: PageReader, blocks: list[TeaserBlock]) -> None:
