@@ -40,6 +40,7 @@ HELD_OUT = "held-out"
 # URL of their own, and every tool gets the same one so none of them gains from it.
 READABILITY_URL = "http://fakehost/test/page.html"
 REPO = Path(__file__).resolve().parents[1]
+NEWSPAPER4K_TRUTH = REPO / "bench" / "labels" / "bodies-6.jsonl"
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""")
 
 
@@ -165,11 +166,34 @@ def _readability_pages(root: Path) -> list[Page]:
 
 
 def _newspaper4k_pages(root: Path) -> list[Page]:
-    # Not under ``root``: the pages come from newspaper4k's sdist (see bench.newspaper4k_pages).
-    return [
-        Page(key=f"newspaper4k/{name}", page_set="newspaper4k", url=url, path=path, body="")
-        for name, url, path in article_pages(data_dir())
-    ]
+    # Not under ``root``: the pages come from newspaper4k's sdist (see bench.newspaper4k_pages),
+    # their truth from this project's blind labels (bench/labels/bodies-6.jsonl).
+    truth = {label["page"]: label for label in _read_jsonl(NEWSPAPER4K_TRUTH)}
+    pages = []
+    for name, url, path in article_pages(data_dir()):
+        key = f"newspaper4k/{name}"
+        label = truth.get(key, {})
+        pages.append(
+            Page(
+                key=key,
+                page_set="newspaper4k",
+                url=url,
+                path=path,
+                body=label.get("body") or "",
+                title=label.get("headline") or None,
+                byline=label.get("byline") or None,
+                published=label.get("published") or None,
+            )
+        )
+    return pages
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return [json.loads(line) for line in handle if line.strip()]
+    except FileNotFoundError as exc:
+        raise ConfigError(f"benchmark file missing: {path}", kind="missing") from exc
 
 
 def load_pages(root: Path, page_sets: Sequence[str] = PAGE_SETS) -> list[Page]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.metrics import BodyCounts, body_counts, body_score, close, rate, same_date
-from bench.pages import PAGE_SETS, SPLITS, Page, benchmarks_dir, load_pages, select
+from bench.pages import KNOWN_SETS, PAGE_SETS, SPLITS, Page, benchmarks_dir, load_pages, select
 from bench.report import fmt, provenance, render, write_report
 from bench.tools import TOOLS, Extraction, Tool, build_tools, forbid_network, tool_version
 from extractor.errors import ConfigError
@@ -208,7 +208,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default=",".join(TOOLS),
         help=f"comma-separated, from {','.join(TOOLS)} (default: all)",
     )
-    parser.add_argument("--set", dest="page_set", default="all", choices=[*PAGE_SETS, "all"])
+    parser.add_argument(
+        "--set",
+        dest="page_set",
+        default="all",
+        choices=[*KNOWN_SETS, "all"],
+        help="a page set (default: all = zyte and readability; newspaper4k: make bench-pages)",
+    )
     parser.add_argument(
         "--split",
         default="all",
