@@ -351,3 +351,16 @@ def test_a_priced_sign_up_is_a_deal_of_the_article_not_a_subscribe_box() -> None
     assert boilerplate.kind_of_text(linked("Sign up for our newsletter", 26)) == "subscribe"
     offer = "Sign up for the deals newsletter and get $5 off"
     assert boilerplate.kind_of_text(linked(offer, 20)) == "subscribe"
+
+
+def test_drupal_publishing_states_are_no_advert_names() -> None:
+    # Drupal classes every node by its state: "node-promoted" (shown on the front page) is the
+    # article itself; a box named "promoted" or "promoted-stories" is still an advert.
+    html = (
+        "<body><article class='node node-report node-promoted node-published odd' id='node'>"
+        f"<p>{PROSE}</p></article>"
+        "<article class='node node--article node--promoted' id='d8'><p>Short.</p></article>"
+        "<div class='promoted-stories' id='ads'><a href='/x'>A paid story</a></div>"
+        "<div class='promoted' id='box'><a href='/y'>Another paid story</a></div></body>"
+    )
+    assert _marks(html) == {"ads": "advert", "box": "advert"}

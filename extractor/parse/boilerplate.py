@@ -27,6 +27,11 @@ def container_kind(el: HtmlElement) -> str | None:
     return _kind(str(el.tag), el.get("role"), el.get("class"), el.get("id"))
 
 
+# Drupal marks every node (an article on most Drupal sites) with its publishing state:
+# "node-promoted" / "node--promoted" means shown on the front page, not an advert.
+_NODE_STATE_RE = re.compile(r"(?<!\S)node-{1,2}(?:promoted|sticky|published|unpublished)(?!\S)")
+
+
 @lru_cache(maxsize=8192)
 def _kind(tag: str, role: str | None, cls: str | None, ident: str | None) -> str | None:
     kind = vocab.BOILERPLATE_TAGS.get(tag)
@@ -36,6 +41,8 @@ def _kind(tag: str, role: str | None, cls: str | None, ident: str | None) -> str
         kind = vocab.BOILERPLATE_ROLES.get(role.strip().lower())
         if kind is not None:
             return kind
+    if cls and "node-" in cls:
+        cls = _NODE_STATE_RE.sub(" ", cls)
     if not cls and not ident:
         return None
     # The tokens of "class id" in split_tokens' order are the class's words, the id's words,
