@@ -364,3 +364,16 @@ def test_drupal_publishing_states_are_no_advert_names() -> None:
         "<div class='promoted' id='box'><a href='/y'>Another paid story</a></div></body>"
     )
     assert _marks(html) == {"ads": "advert", "box": "advert"}
+
+
+def test_paragraphs_marked_as_behind_the_paywall_are_the_articles() -> None:
+    # Condé Nast-style pages mark each paragraph past the paywall's cut; the paragraph asking
+    # to subscribe is still the paywall's.
+    paragraph = "He crossed through the barriers into the old town and was home by noon. " * 2
+    html = (
+        f"<body><div id='body'><p>{paragraph}</p><p class='paywall' id='p1'>{paragraph}</p>"
+        f"<p class='paywall' id='p2'>{paragraph}</p>"
+        "<p class='paywall' id='ask'>Subscribe today to keep reading every story, from "
+        "one dollar a week for a whole year of unlimited access.</p></div></body>"
+    )
+    assert _marks(html) == {"ask": "subscribe"}

@@ -166,6 +166,10 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
         return False  # comments, footers and disclaimers are prose too, and still boilerplate
     # A "paywall" wraps the article it hides, and a long low-link text under it is that article.
     size = text_length(el)
+    if el.tag == "p" and kind == "subscribe" and size >= 80 and _names_paywall(el):
+        # Some publishers mark each paragraph behind the paywall ("<p class='paywall'>"): a
+        # paragraph that does not itself ask to subscribe is the article's.
+        return vocab.SUBSCRIBE_RE.search(text_of(el)) is None
     if size < 800:
         return False
     if total_chars and size > 0.5 * total_chars and size > 1500:
@@ -180,6 +184,12 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
     return True
 
 
+def _names_paywall(el: HtmlElement) -> bool:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return any(t in _PAYWALL_TOKENS for t in split_tokens(names))
+
+
+_PAYWALL_TOKENS = frozenset(("paywall", "regwall"))
 _LINK_TEXTS = lxml.etree.XPath("descendant-or-self::a//text()", smart_strings=False)
 _NESTED_LINK = lxml.etree.XPath("boolean(descendant-or-self::a//a)")
 
