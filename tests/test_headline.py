@@ -7,6 +7,7 @@ import pytest
 from extractor.parse.dom import parse_document
 from extractor.parse.headline import find_headline, similarity, strip_site_name
 from extractor.parse.metadata import read_metadata
+from extractor.pipeline import extract
 
 
 def headline(head: str, body: str) -> str | None:
@@ -148,3 +149,16 @@ def test_the_itemprop_headline_search_lists_the_marked_elements_in_order() -> No
     found = headline._ITEMPROP_HEADLINE_XPATH(root)
     assert found == old(root)
     assert [el.tag for el in found] == ["div", "span", "b"]
+
+
+@pytest.mark.parametrize("hiding", ["hide-text", "text-hide"])
+def test_a_logo_h1_whose_text_is_replaced_by_an_image_is_no_headline(hiding: str) -> None:
+    prose = "<p>" + "The story's body runs on with words, commas, and more words. " * 8 + "</p>"
+    html = (
+        f"<html><head><title>News: The Wire</title></head><body><h1 class='{hiding}'>"
+        f"<span class='{hiding}'>World news: The Wire</span></h1><article>"
+        f"<h1 class='title'>Video: a bridge reopens over the river after the storm</h1>{prose}"
+        "</article></body></html>"
+    )
+    record = extract(html, "https://wire.example/articles/-/3178894")
+    assert record.headline == "Video: a bridge reopens over the river after the storm"

@@ -120,6 +120,8 @@ HIDDEN_CLASSES: frozenset[str] = frozenset(
         "modal",  # a dialog that shows only when opened (Bootstrap's display: none)
         "collapse",  # a panel folded until a button opens it, unless "show" or "in" says open
         "vjs-hidden",  # video.js: a player control or dialog not shown (display: none)
+        "hide-text",  # Bootstrap's image replacement (a logo's text set to 0 px): not read
+        "text-hide",
     ]
 )
 # Whole class names that say an element shows on a desktop, whatever else it says.
