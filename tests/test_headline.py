@@ -162,3 +162,18 @@ def test_a_logo_h1_whose_text_is_replaced_by_an_image_is_no_headline(hiding: str
     )
     record = extract(html, "https://wire.example/articles/-/3178894")
     assert record.headline == "Video: a bridge reopens over the river after the storm"
+
+
+def test_a_writers_line_after_a_break_in_the_h1_is_not_the_headline() -> None:
+    og = "<meta property='og:title' content='Summit hotline: the gamble over the talks : Daily'>"
+    h1 = (
+        "<h1><span>Summit hotline: the gamble over the talks</span><span></span><br>"
+        "<span>Senior writer Kenji Sato</span></h1>"
+    )
+    assert headline(og, h1) == "Summit hotline: the gamble over the talks"
+
+
+def test_a_headline_set_on_two_lines_keeps_both_when_the_title_does() -> None:
+    og = "<meta property='og:title' content='Big storm ahead: schools close across the valley'>"
+    h1 = "<h1>Big storm ahead:<br>schools close across the valley</h1>"
+    assert headline(og, h1) == "Big storm ahead: schools close across the valley"

@@ -121,7 +121,12 @@ def find_headline(
         return candidates[0]
     if candidates:
         best = max(candidates, key=lambda pair: _agreement(pair[1], references))
-        if _agreement(best[1], references) >= 0.5:
+        agreement = _agreement(best[1], references)
+        if agreement >= 0.5:
+            # "Headline<br>Senior writer Name" in one <h1>: the line the declared titles show.
+            first = _first_line(best[0])
+            if first and len(_words(first)) >= 2 and _agreement(first, references) > agreement:
+                return best[0], _cased(first, references)
             return best[0], _cased(best[1], references)
         # The one <h1>, marked as the article's title, is displayed as the title even when the
         # declared ones are worded for search or sharing.
@@ -136,6 +141,23 @@ def find_headline(
         if len(_words(text)) >= 3:
             return el, text
     return None, None
+
+
+def _first_line(el: HtmlElement) -> str | None:
+    """The text of a heading before its first <br>, or None when it has no line break."""
+    if next(el.iter("br"), None) is None:
+        return None
+    pieces: list[str] = []
+    for event, node in lxml.etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            if node.tag == "br":
+                if "".join(pieces).strip():
+                    break
+            elif isinstance(node.tag, str) and node.text:
+                pieces.append(node.text)
+        elif node is not el and node.tail:
+            pieces.append(node.tail)
+    return " ".join("".join(pieces).split()) or None
 
 
 def _texts(h23: list[HtmlElement], root: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
