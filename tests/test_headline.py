@@ -177,3 +177,19 @@ def test_a_headline_set_on_two_lines_keeps_both_when_the_title_does() -> None:
     og = "<meta property='og:title' content='Big storm ahead: schools close across the valley'>"
     h1 = "<h1>Big storm ahead:<br>schools close across the valley</h1>"
     assert headline(og, h1) == "Big storm ahead: schools close across the valley"
+
+
+def test_the_logo_link_inside_the_h1_is_not_part_of_the_headline() -> None:
+    title = (
+        "<title>Prosecutors weigh an appeal in Madrid » Local » News » Last Hour Mallorca</title>"
+    )
+    h1 = (
+        "<h1><span class='define'>Prosecutors weigh an appeal in Madrid</span>"
+        "<a href='/mallorca.html'>Last Hour Mallorca</a></h1>"
+    )
+    assert headline(title, h1) == "Prosecutors weigh an appeal in Madrid"
+
+
+def test_a_headline_ending_in_the_sites_name_as_its_own_words_keeps_them() -> None:
+    title = "<title>Why everyone loves New York | New York</title>"
+    assert headline(title, "<h1>Why everyone loves New York</h1>") == "Why everyone loves New York"

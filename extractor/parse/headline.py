@@ -121,6 +121,8 @@ def find_headline(
         return candidates[0]
     if candidates:
         best = max(candidates, key=lambda pair: _agreement(pair[1], references))
+        if title_tag:
+            best = best[0], _without_site_part(best[0], best[1], title_tag)
         agreement = _agreement(best[1], references)
         if agreement >= 0.5:
             # "Headline<br>Senior writer Name" in one <h1>: the line the declared titles show.
@@ -141,6 +143,28 @@ def find_headline(
         if len(_words(text)) >= 3:
             return el, text
     return None, None
+
+
+def _without_site_part(el: HtmlElement, text: str, title_tag: str) -> str:
+    """An <h1>'s text without an element of it that shows the <title>'s first or last part.
+
+    "<h1><span>Headline</span><a href='/'>Site Name</a></h1>" under "Headline » News » Site
+    Name": the link is the logo set inside the heading, not words of the headline.
+    """
+    parts = [p.strip() for p in vocab.TITLE_SEPARATORS_RE.split(title_tag) if p.strip()]
+    if len(parts) < 2:
+        return text
+    for part in dict.fromkeys((parts[0], parts[-1])):
+        if len(part) >= len(text) or not 0 < len(_words(part)) <= 4:
+            continue
+        folded = part.casefold()
+        if not any(text_of(child).casefold() == folded for child in el.iterdescendants()):
+            continue
+        if text.casefold().endswith(folded):
+            return text[: len(text) - len(part)].rstrip(" |-–—:»·")
+        if text.casefold().startswith(folded):
+            return text[len(part) :].lstrip(" |-–—:»·")
+    return text
 
 
 def _first_line(el: HtmlElement) -> str | None:
