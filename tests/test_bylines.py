@@ -74,3 +74,15 @@ def test_the_by_text_search_finds_the_elements_that_test_their_own_text() -> Non
     found = bylines._BY_TEXT_XPATH(root)
     assert found == old(root)
     assert [el.tag for el in found] == ["div", "p", "section"]
+
+
+def test_a_comment_author_named_with_underscores_is_foreign() -> None:
+    body = (
+        '<p class="sf_comment_info"><span class="sf_comment_author">Alcalino</span></p>'
+        '<p class="autor pull-left"><strong>Patricio Candia</strong> | Palma | 08/01/2014</p>'
+    )
+    assert byline(body) == ("Patricio Candia",)
+
+
+def test_autor_names_a_byline() -> None:
+    assert byline('<div class="articulo-autor">Por Lucía Gómez</div>') == ("Lucía Gómez",)

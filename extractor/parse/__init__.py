@@ -138,7 +138,12 @@ def parse_page(
     page_day = _day(published)
     order = dates.infer_order(_date_texts(teaser_blocks, published_text)) or date_order
     if published is None:
-        published_text, published = _visible_date(byline_blocks, order, now, languages)
+        # The author's own line first: a date beside the name is the article's, where a date
+        # next to the headline may be the site header's "today" (a headline set in the header).
+        authors = _author_lines(all_blocks, meta)
+        published_text, published = _visible_date(
+            [*authors, *byline_blocks], order, now, languages, len(authors)
+        )
         page_day = _day(published)
     teasers = _teasers(teaser_blocks, order, now, page_day, languages)
 
@@ -320,6 +325,20 @@ def _opens_the_body(block: Block, content: list[Block], bylines: set[int]) -> bo
     return nxt.tag == "p" and nxt.el.getparent() is parent.getparent() and len(parent) == 1
 
 
+def _author_lines(all_blocks: list[Block], meta: PageMetadata) -> list[Block]:
+    """Short lines outside marked zones that give an author's name, in page order."""
+    names = [a.casefold() for a in meta.authors]
+    if not names:
+        return []
+    return [
+        block
+        for block in all_blocks
+        if block.zone is None
+        and len(block.text) <= 160
+        and any(_names_in(n, block.text.casefold()) for n in names)
+    ]
+
+
 def _names_in(name: str, folded: str) -> bool:
     """Whether a short line gives an author's name: a sentence of the article that mentions a
     word of it ("Mac", read from a bad author field) is no byline."""
@@ -424,10 +443,14 @@ def _visible_date(
     order: str | None,
     now: datetime | None,
     languages: tuple[str, ...],
+    decisive: int = 0,
 ) -> tuple[str | None, str | None]:
-    for block in byline_blocks:
+    """The first date the lines give; the first ``decisive`` lines (the author's own) end the
+    search with their date even when its day and month order is unknown: no other line's date
+    stands in for it."""
+    for index, block in enumerate(byline_blocks):
         parsed = dates.find_date(block.text, order=order, reference=now, languages=languages)
-        if parsed is not None and parsed.iso:
+        if parsed is not None and (parsed.iso or (index < decisive and parsed.ambiguous)):
             return parsed.text, parsed.iso
     return None, None
 

@@ -27,13 +27,15 @@ __all__ = [
 BYLINE_TOKENS: tuple[str, ...] = (
     "byline",
     "author",
+    "autor",  # Spanish, Portuguese, German, Polish, Czech ...
     "writer",
     "contributor",
     "by-line",
     "writtenby",
 )
 # Class/id token fragments that mark a byline as somebody else's (comment authors, bios).
-# Matched as class/id word prefixes, so "comment-list" counts and "hasnt-bio" does not.
+# Matched as prefixes of class/id words (split at underscores too), so "comment-list" and
+# "sf_comment_author" count and "hasnt-bio" does not.
 NOT_BYLINE_TOKENS: tuple[str, ...] = (
     "comment",
     "reply",
@@ -405,8 +407,10 @@ def is_foreign(el: HtmlElement) -> bool:
     depth = 0
     node: HtmlElement | None = el
     while node is not None and depth < 8:
-        words = f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()
-        if any(word.startswith(NOT_BYLINE_TOKENS) for word in words):
+        # Underscores join words of one name ("sf_comment_author"); hyphens are kept, as
+        # "hasnt-bio" is no bio.
+        words = f"{node.get('class') or ''} {node.get('id') or ''}".lower().replace("_", " ")
+        if any(word.startswith(NOT_BYLINE_TOKENS) for word in words.split()):
             return True
         node = node.getparent()
         depth += 1

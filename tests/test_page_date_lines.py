@@ -1,0 +1,37 @@
+"""The page's date from its visible lines when nothing declares one: the author's line first."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from extractor.pipeline import extract
+
+NOW = datetime(2026, 11, 24, tzinfo=UTC)
+URL = "https://diario.example/local/fiscal-estudia-recurso.html"
+PROSE = (
+    "<p>" + "El fiscal estudia el recurso contra la decisión del juez de instrucción. " * 8 + "</p>"
+)
+
+
+def _page(author_line: str) -> str:
+    # The site sets the article's title in its header h1, beside its "today" date; the author's
+    # line with the article's own date sits in the article, far below.
+    return (
+        "<html lang='es'><body><header class='head'><h1>El fiscal estudia el recurso</h1>"
+        "<div class='fecha'><time>jueves, 09 enero 2014 - 10:21 h</time></div></header>"
+        "<nav><a href='/'>Portada</a> <a href='/local'>Local</a></nav>"
+        f"<article><h3>El fiscal estudia el recurso</h3>{PROSE * 2}"
+        f"<p class='autor'>{author_line}</p></article></body></html>"
+    )
+
+
+def test_the_date_on_the_authors_line_beats_the_headers_date() -> None:
+    record = extract(_page("<strong>Patricio Candia</strong> | Palma | 8 enero 2014"), URL, now=NOW)
+    assert record.authors == ("Patricio Candia",)
+    assert record.published is not None and record.published.startswith("2014-01-08")
+
+
+def test_an_ambiguous_date_on_the_authors_line_is_kept_unread_not_replaced() -> None:
+    record = extract(_page("<strong>Patricio Candia</strong> | Palma | 08/01/2014"), URL, now=NOW)
+    assert record.published_text == "08/01/2014"
+    assert record.published is None
