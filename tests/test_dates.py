@@ -653,3 +653,10 @@ def test_fallback_asks_dateparser_once_for_a_text_that_is_no_date(
     finally:
         fallback._dateparser.cache_clear()
     assert calls == ["vor 3 Tagen"]
+
+
+def test_a_month_given_by_two_names_is_read_by_either() -> None:
+    # Arabic news sites name August both ways, Levantine and Egyptian: "آب/اغسطس".
+    text = "الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)"
+    parsed = find_date(text, languages=("ar", "en"))
+    assert parsed is not None and parsed.iso == "2013-08-28"

@@ -66,12 +66,14 @@ def _fallback_in_segments(text: str, opts: _Options) -> ParsedDate | None:
     """dateparser's reading of the parts of a line that look like dates the patterns missed."""
     candidates: list[str] = []
     if _YEARLIKE_RE.search(text) is not None:
-        for m in _FOREIGN_DATE_RE.finditer(text):
-            # Its word must name a month in a language of the page ("FinanceOctober 13, 2016"
-            # and "2019 após 36" do not, in English): asking dateparser would only say no.
-            word = max(_WORD_RE.findall(m.group()), key=len)
-            if opts.languages is None or names_a_month(word, opts.languages):
-                candidates.append(m.group().strip(" ,."))
+        for spelled in _month_spellings(text):
+            for m in _FOREIGN_DATE_RE.finditer(spelled):
+                # Its word must name a month in a language of the page ("FinanceOctober 13,
+                # 2016" and "2019 após 36" do not, in English): asking dateparser would only
+                # say no.
+                word = max(_WORD_RE.findall(m.group()), key=len)
+                if opts.languages is None or names_a_month(word, opts.languages):
+                    candidates.append(m.group().strip(" ,."))
     # An age in a language the patterns don't read ("3 дня назад"): only with the page's
     # language, since guessing the language costs dateparser ~10 ms a line.
     if opts.languages is not None and not _FAST_LANGUAGES.issuperset(opts.languages):
@@ -81,6 +83,17 @@ def _fallback_in_segments(text: str, opts: _Options) -> ParsedDate | None:
         if found is not None:
             return found
     return None
+
+
+# A month given by two names at once ("28 آب/اغسطس 2013": the Levantine and the Egyptian
+# name of August): each name is tried alone.
+_MONTH_PAIR_RE = re.compile(r"([^\W\d_]{2,})\s*/\s*([^\W\d_]{2,})")
+
+
+def _month_spellings(text: str) -> list[str]:
+    if "/" not in text or _MONTH_PAIR_RE.search(text) is None:
+        return [text]
+    return [text, _MONTH_PAIR_RE.sub(r"\2", text), _MONTH_PAIR_RE.sub(r"\1", text)]
 
 
 def _short_phrase(segment: str) -> bool:
