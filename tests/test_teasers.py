@@ -133,7 +133,12 @@ HEADLINES = [
 
 
 def test_sponsored_and_partner_blocks_are_not_teasers() -> None:
-    for heading in ("Sponsored Features", "NextAdvisor Paid Partner", "From our partners"):
+    for heading in (
+        "Sponsored Features",
+        "NextAdvisor Paid Partner",
+        "From our partners",
+        "PR Classifieds & event calendar",
+    ):
         assert _teasers(f"<h2>{heading}</h2><ul>{_items(HEADLINES)}</ul>") == []
     assert len(_teasers(f"<h2>Related stories</h2><ul>{_items(HEADLINES)}</ul>")) == 3
 
