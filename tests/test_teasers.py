@@ -549,3 +549,15 @@ def test_an_all_caps_kicker_over_the_headline_is_not_the_title() -> None:
         f"The actual headline of story number {i} runs here" for i in range(3)
     ]
     assert all(t["blurb"] is None for t in teasers)
+
+
+def test_a_series_heading_over_the_title_heading_is_no_title() -> None:
+    cards = "".join(
+        f"<div class='pickup'><a href='/2026/10/story-{i}'>"
+        f"<h3 class='pickup_article_series'>Tech Weekly</h3>"
+        f"<h4 class='pickup_article_title'><span>{title}</span></h4></a></div>"
+        for i, title in enumerate(HEADLINES)
+    )
+    teasers = _teasers(f"<h2>Pick up</h2><div class='pickups'>{cards}</div>")
+    assert [t["title"] for t in teasers] == list(HEADLINES)
+    assert {t["blurb"] for t in teasers} == {None}

@@ -172,7 +172,31 @@ def _card_heading(card: HtmlElement, page: PageReader) -> HtmlElement | None:
             best, rank = el, r
             if r == 0:
                 break
+    if best is not None and _names_a_kicker(best):
+        # "<h3 class='article_series'>Series</h3><h4 class='article_title'>Headline</h4>": the
+        # higher heading names the series or section, the one named as a title is the title.
+        titled = next(
+            (
+                el
+                for el in card.iterdescendants(*_HEADING_ORDER)
+                if el is not best
+                and _TITLE_CLASS_RE.search(el.get("class") or "")
+                and page.text(el)
+            ),
+            None,
+        )
+        return titled if titled is not None else best
     return best
+
+
+# Class words of a kicker over a headline; of a headline itself.
+_KICKER_CLASS_RE = re.compile(r"series|kicker|eyebrow|category|rubric|overline", re.IGNORECASE)
+_TITLE_CLASS_RE = re.compile(r"title|headline", re.IGNORECASE)
+
+
+def _names_a_kicker(el: HtmlElement) -> bool:
+    cls = el.get("class") or ""
+    return _KICKER_CLASS_RE.search(cls) is not None and _TITLE_CLASS_RE.search(cls) is None
 
 
 def _nested(el: HtmlElement, outer: HtmlElement, stop: HtmlElement) -> bool:
