@@ -561,3 +561,26 @@ def test_a_series_heading_over_the_title_heading_is_no_title() -> None:
     teasers = _teasers(f"<h2>Pick up</h2><div class='pickups'>{cards}</div>")
     assert [t["title"] for t in teasers] == list(HEADLINES)
     assert {t["blurb"] for t in teasers} == {None}
+
+
+def test_a_date_set_in_the_title_heading_beside_its_link_is_the_cards_date() -> None:
+    items = "".join(
+        f"<li><h4><a href='/2026/10/story-{i}'><span>{title}</span></a> "
+        f"<span class='time'>（2026/10/{i + 1}付）</span> <span>［有料会員限定］</span></h4></li>"
+        for i, title in enumerate(HEADLINES)
+    )
+    teasers = _teasers(f"<h2>Related</h2><ul>{items}</ul>")
+    assert [t["title"] for t in teasers] == list(HEADLINES)
+    assert [t["date"] for t in teasers] == [f"2026-10-0{i + 1}" for i in range(3)]
+    assert {t["blurb"] for t in teasers} == {None}
+
+
+def test_the_series_line_over_a_cards_title_is_no_blurb() -> None:
+    cards = "".join(
+        f"<div class='pickup'><a href='/2026/10/story-{i}'>"
+        f"<h3 class='pickup_series'>The weekly column on leaders and their old schools</h3>"
+        f"<h4 class='pickup_title'>{title}</h4></a></div>"
+        for i, title in enumerate(HEADLINES)
+    )
+    teasers = _teasers(f"<h2>Pick up</h2><div class='pickups'>{cards}</div>")
+    assert [(t["title"], t["blurb"]) for t in teasers] == [(h, None) for h in HEADLINES]

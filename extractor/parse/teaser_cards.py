@@ -296,6 +296,13 @@ def read_card(
     if heading is not None:
         title = page.text(heading)
         main_url = inner[0] if inner else (titled[0][1] if titled else links[0][1])
+        linked = next((lk for lk, _ in links if _nested(lk, heading, card)), None)
+        if linked is not None and (text := page.text(linked)) and len(text) < len(title):
+            # "<h4><a>Headline</a> <span>(2018/6/18 14:10)</span></h4>": a date set in the
+            # heading beside its link is the card's date, not words of its title.
+            rest = title.replace(text, " ", 1)
+            if page.find_date(rest.strip(" ()（）[]")):
+                title = text
     elif titled:
         link, main_url = max(titled, key=lambda pair: len(page.text(pair[0])))
         # A card that links its headline and, below it, its dek: the longest link is the dek.
@@ -342,6 +349,8 @@ def read_card(
         text = block.text
         if title and (text == title or title in text and len(text) - len(title) < 3):
             continue
+        if block.el.tag in _HEADING_ORDER and _names_a_kicker(block.el):
+            continue  # the series or section named over the title, not a dek
         if vocab.READ_MORE_RE.match(text):
             continue
         if date_text is None and len(text) <= 80 and not _is_duration(block.el):
@@ -359,6 +368,8 @@ def read_card(
         if title and text.startswith(title):
             text = text[len(title) :].strip(" |·•-–—:")
         text = _READ_MORE_TAIL_RE.sub("", text)
+        if sum(c.isalnum() for c in text) < 10:
+            continue  # "（ 付） ［有料会員限定］": what a date leaves beside labels is no dek
         if words(text) < 4 or (
             block.link_density > 0.6 and heading is None and card.tag != "a" and not linked_dek
         ):
