@@ -584,3 +584,17 @@ def test_the_series_line_over_a_cards_title_is_no_blurb() -> None:
     )
     teasers = _teasers(f"<h2>Pick up</h2><div class='pickups'>{cards}</div>")
     assert [(t["title"], t["blurb"]) for t in teasers] == [(h, None) for h in HEADLINES]
+
+
+def test_a_strip_of_market_quotes_is_no_teaser_block() -> None:
+    quotes = (
+        ("/markets/stocks/", "Nikkei 225 (yen)", "6/19 close", "22,278.48", "-401.85", "-1.77%"),
+        ("/markets/world/", "Dow (dollars)", "6/19 11:06", "24,650.14", "-337.33", "-1.34%"),
+        ("/markets/fx/", "Dollar (yen)", "6/20 0:16", "110.05", "+0.12", "+0.11%"),
+    )
+    rows = "".join(
+        f"<a href='{href}' class='quote'><ul><li><span>{name}</span><br><span>{when}</span></li>"
+        f"<li>{rate}</li><li>{change}</li><li>{percent}</li></ul></a>"
+        for href, name, when, rate, change, percent in quotes
+    )
+    assert _teasers(f"<div class='market'>{rows}</div>") == []

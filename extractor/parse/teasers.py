@@ -379,6 +379,8 @@ def _read_block(
         return []
     if ticker == "breaking" and not shows_stories(block.cards):
         return []
+    if _quotes(block.cards, page):
+        return []
     if _tab_panels(block.cards):
         return []  # one card per tab: each is a single promo, seen one at a time
     if _in_site_header(container, page):
@@ -462,6 +464,18 @@ def _link_runs(
     if len(run) >= 2:
         runs.append(run)
     return runs
+
+
+def _quotes(cards: list[Card], page: PageReader) -> bool:
+    """Whether most cards show more digits than letters: market quotes, scores, weather rows
+    ("Nikkei 225 (yen) 6/19 close 22,278.48 -401.85 -1.77%"), not stories."""
+    numeric = 0
+    for card in cards:
+        text = page.text(card.el)
+        digits = sum(c.isdigit() for c in text)
+        if digits and digits > sum(c.isalpha() for c in text):
+            numeric += 1
+    return 2 * numeric > len(cards)
 
 
 def _link_only(el: HtmlElement, links: list[tuple[HtmlElement, str]], page: PageReader) -> bool:
