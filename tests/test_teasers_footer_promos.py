@@ -48,3 +48,24 @@ def test_promos_in_the_page_footer_are_no_teasers() -> None:
 def test_the_same_cards_beside_the_article_stay_teasers() -> None:
     urls = _teaser_urls(_page("<aside class='rail'>{}</aside>"))
     assert urls == [f"https://fans.example{href}" for href, _, _ in PROMOS]
+
+
+def test_columns_of_links_under_their_names_are_no_cards() -> None:
+    # Each column is read as a card by its one link that may be a story (the others are site
+    # pages); a card that holds a list of links under an unlinked name is a menu's column.
+    columns = "".join(
+        f"<li class='menu-col'><h4>{name}</h4><ul>"
+        f"<li><a href='/features/{name.lower()}-notes'>{story}</a></li>"
+        "<li><a href='/privacy/'>Privacy policy</a></li><li><a href='/terms/'>Terms of use</a></li>"
+        "</ul></li>"
+        for name, story in (
+            ("ABOUT", "Our newsroom's history told in photographs"),
+            ("SITE", "Notices from the site about this week's changes"),
+            ("HELP", "Questions about the site and how to reach us"),
+        )
+    )
+    html = (
+        f"<html><body><h1>The story of the day</h1><article>{BODY * 3}</article>"
+        f"<footer><ul class='columns'>{columns}</ul></footer></body></html>"
+    )
+    assert _teaser_urls(html) == []

@@ -199,6 +199,17 @@ def _names_a_kicker(el: HtmlElement) -> bool:
     return _KICKER_CLASS_RE.search(cls) is not None and _TITLE_CLASS_RE.search(cls) is None
 
 
+def _heads_a_link_list(card: HtmlElement) -> bool:
+    """Whether a card holds a list of three or more linked items."""
+    count = 0
+    for item in card.iterdescendants("li"):
+        if next(item.iter("a"), None) is not None:
+            count += 1
+            if count >= 3:
+                return True
+    return False
+
+
 def _nested(el: HtmlElement, outer: HtmlElement, stop: HtmlElement) -> bool:
     """Whether ``el`` is ``outer`` or inside it, looking no higher than ``stop``."""
     node: HtmlElement | None = el
@@ -283,6 +294,8 @@ def read_card(
         inner = [
             u for link, u in links if _nested(link, heading, card) or _nested(heading, link, card)
         ]
+        if not inner and _heads_a_link_list(card):
+            return None  # a column of links under its name ("ABOUT"), as footers have
         # A short heading outside every link beside a long linked headline is a kicker.
         if (
             not inner

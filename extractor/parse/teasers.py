@@ -503,9 +503,11 @@ def _reads_like_teasers(cards: list[Card], heading: str | None, zone: object | N
         or CJK_BLOCK_RE.search(heading) is not None
     )
     if dated or blurbed:
-        # Taglines under one- or two-word titles make a story list in the page, but in the
-        # page's footer they are the site's own promos ("Start a wiki", "Community Apps").
-        return mean_words >= 2 or named or (blurbed >= len(cards) / 2 and zone != "footer")
+        if zone == "footer":
+            # Taglines under short titles in the page's footer are the site's own promos
+            # ("Start a wiki", "Community Apps"); stories there have headlines.
+            return named or mean_words >= 4
+        return mean_words >= 2 or named or blurbed >= len(cards) / 2
     if zone == "footer":
         return mean_words >= 5
     if named:
