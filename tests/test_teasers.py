@@ -598,3 +598,28 @@ def test_a_strip_of_market_quotes_is_no_teaser_block() -> None:
         for href, name, when, rate, change, percent in quotes
     )
     assert _teasers(f"<div class='market'>{rows}</div>") == []
+
+
+def test_headlines_with_only_their_first_words_linked_under_a_named_list() -> None:
+    # A link stack: its first item asks for a newsletter, the others are headlines whose first
+    # (or last) words are the link; the heading above the list names it.
+    lines = (
+        ("/2026/10/one-man", "Taylor Swift, Star Wars and Deadpool", "have one man in common"),
+        ("/2026/10/social", "The new era of social media", "looks as bad for privacy as before"),
+        ("/2026/10/browser", "Your internet browser", "does not belong to you after all"),
+    )
+    items = "".join(
+        f"<li class='stack-item'><div><p><a href='{href}'>{linked}</a> {rest}</p></div></li>"
+        for href, linked, rest in lines
+    )
+    ask = (
+        "<li class='stack-item'><div><p>Make the most of chatbots with our "
+        "<a href='/newsletter/ai'>AI newsletter</a></p></div></li>"
+    )
+    html = (
+        "<div class='stack'><div class='stack-head'><h2>You Might Also Like …</h2></div>"
+        f"<div class='stack-body'><ul class='stack-list'>{ask}{items}</ul></div></div>"
+    )
+    teasers = _teasers(html)
+    assert [t["title"] for t in teasers] == [f"{linked} {rest}" for _, linked, rest in lines]
+    assert {t["block"] for t in teasers} == {"You Might Also Like …"}

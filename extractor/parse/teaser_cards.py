@@ -85,17 +85,37 @@ def in_running_text(link: HtmlElement) -> bool:
 
 
 def ends_a_headline_item(link: HtmlElement) -> bool:
-    """Whether a link ends a short list item that holds no other link: a headline with only
-    its last words linked ("The strange life and <a>mysterious death of a virtuoso coder</a>").
+    """Whether a link ends or starts a short list item that holds no other link: a headline
+    with only some of its words linked ("The strange life and <a>mysterious death of a
+    virtuoso coder</a>", "<a>Taylor Swift and Deadpool</a> have one man in common").
 
-    Its lead reads like running text, but the item is one line, and the line is the headline.
+    Its lead or tail reads like running text, but the item is one line, and the line is the
+    headline. The link may sit in a paragraph that is the item's only content.
     """
-    item = link.getparent()
-    if item is None or item.tag != "li" or link.getnext() is not None:
+    holder = link.getparent()
+    if holder is None:
         return False
-    if link.tail and not link.tail.isspace():
+    item = holder
+    # "<li><div><p><a>...</a> ...</p></div></li>": wrappers with the line as their only child.
+    for _ in range(2):
+        if item.tag == "li":
+            break
+        parent = item.getparent()
+        if parent is None or len(parent) != 1 or (parent.text and not parent.text.isspace()):
+            return False
+        item = parent
+    if item.tag != "li" or next(item.iterdescendants("a")) is not link:
         return False
-    if next(item.iterdescendants("a")) is not link:
+    ends = link.getnext() is None and (not link.tail or link.tail.isspace())
+    starts = (
+        link.getprevious() is None
+        and (not holder.text or holder.text.isspace())
+        and link.getnext() is None
+        and words(collapse("".join(link.itertext()))) >= 3
+    )
+    if not ends and not starts:
+        return False
+    if sum(1 for _ in item.iterdescendants("a")) > 1:
         return False
     text = collapse("".join(item.itertext()))
     return len(text) <= _MAX_HEADLINE_ITEM_CHARS and words(text) <= _MAX_HEADLINE_ITEM_WORDS

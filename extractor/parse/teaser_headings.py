@@ -68,6 +68,8 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
                     panel += 1
                 elif node is first_card and _current_story_card(prev, first_card, page):
                     pass  # the list's card for this very article, dropped as a self-link
+                elif node is first_card and text and _list_item_of_kind(prev, first_card, page):
+                    pass  # an item of the list that is no card (a newsletter ask among them)
                 elif text and not _is_affordance(prev, text):
                     break
                 elif not text and prev.tag in vocab.HEADING_TAGS:
@@ -97,6 +99,14 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
         if node is not None and node.tag in ("body", "html"):
             break
     return None, None
+
+
+def _list_item_of_kind(el: HtmlElement, card: HtmlElement, page: PageReader) -> bool:
+    """Whether ``el`` is a filled list item of the same kind as the card ``card``: a line with
+    a link of its own, not an empty card slot (an ad not served)."""
+    if el.tag != "li" or card.tag != "li" or signature(el) != signature(card):
+        return False
+    return any(page.text(link) for link in el.iter("a"))
 
 
 def _current_story_card(el: HtmlElement, card: HtmlElement, page: PageReader) -> bool:
