@@ -138,6 +138,7 @@ def test_sponsored_and_partner_blocks_are_not_teasers() -> None:
         "NextAdvisor Paid Partner",
         "From our partners",
         "PR Classifieds & event calendar",
+        "CONTACT",
     ):
         assert _teasers(f"<h2>{heading}</h2><ul>{_items(HEADLINES)}</ul>") == []
     assert len(_teasers(f"<h2>Related stories</h2><ul>{_items(HEADLINES)}</ul>")) == 3

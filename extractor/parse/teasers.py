@@ -46,7 +46,7 @@ __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 # ad widgets that use it are known by their ad-network links and names.)
 _OFF_HEADING_RE = re.compile(
     r"\b(sponsored|paid (partner|content|post)|partners?|promoted|advertisements?|"
-    r"from our partners|tickets?|shop(ping)? now|our network|classifieds?)\b"
+    r"from our partners|tickets?|shop(ping)? now|our network|classifieds?|contact( us)?)\b"
     # Readers' comments and event listings link to posts and events, not to stories.
     r"|\b(recent|latest|newest) comments\b|\bupcoming events\b",
     re.IGNORECASE,
