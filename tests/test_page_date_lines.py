@@ -1,4 +1,4 @@
-"""The page's date from its visible lines when nothing declares one: the author's line first."""
+"""Visible lines around the article: the page date from the author's line, the headline's repeat."""
 
 from __future__ import annotations
 
@@ -35,3 +35,10 @@ def test_an_ambiguous_date_on_the_authors_line_is_kept_unread_not_replaced() -> 
     record = extract(_page("<strong>Patricio Candia</strong> | Palma | 08/01/2014"), URL, now=NOW)
     assert record.published_text == "08/01/2014"
     assert record.published is None
+
+
+def test_the_headline_set_again_over_the_article_is_not_body_text() -> None:
+    record = extract(_page("<strong>Patricio Candia</strong> | Palma | 8 enero 2014"), URL, now=NOW)
+    assert record.headline == "El fiscal estudia el recurso"
+    assert not record.text.startswith("El fiscal estudia el recurso\n")
+    assert record.text.startswith("El fiscal estudia el recurso contra")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -116,7 +117,17 @@ def parse_page(
     content = _content_blocks(all_blocks, headline_el, headline_index, own_hosts)
 
     byline_blocks = _byline_blocks(all_blocks, headline_index, meta, languages)
+    author_lines = _author_lines(all_blocks, meta, languages)
     skip = {id(b) for b in byline_blocks}
+    if headline:
+        # A site that sets the title in its header's <h1> repeats it over the article: the
+        # repeat is the headline, not a heading of the body.
+        folded = headline.casefold()
+        skip.update(
+            id(b)
+            for b in content[:3]
+            if b.el.tag in vocab.HEADING_TAGS and b.text.casefold() == folded
+        )
     summary_block, summary = find_summary(
         content, all_blocks, headline_index, meta.description, skip
     )
@@ -140,9 +151,8 @@ def parse_page(
     if published is None:
         # The author's own line first: a date beside the name is the article's, where a date
         # next to the headline may be the site header's "today" (a headline set in the header).
-        authors = _author_lines(all_blocks, meta)
         published_text, published = _visible_date(
-            [*authors, *byline_blocks], order, now, languages, len(authors)
+            [*author_lines, *byline_blocks], order, now, languages, len(author_lines)
         )
         page_day = _day(published)
     teasers = _teasers(teaser_blocks, order, now, page_day, languages)
@@ -325,18 +335,29 @@ def _opens_the_body(block: Block, content: list[Block], bylines: set[int]) -> bo
     return nxt.tag == "p" and nxt.el.getparent() is parent.getparent() and len(parent) == 1
 
 
-def _author_lines(all_blocks: list[Block], meta: PageMetadata) -> list[Block]:
-    """Short lines outside marked zones that give an author's name, in page order."""
+_BY_RE = re.compile(r"^\s*(?:by|von|par|por|door|di|av)\s+")
+
+
+def _author_lines(
+    all_blocks: list[Block], meta: PageMetadata, languages: tuple[str, ...]
+) -> list[Block]:
+    """Short lines outside marked zones that give an author's name, with a date or as their
+    first words ("Patricio Candia | Palma de Mallorca | 08/01/2014"), in page order."""
     names = [a.casefold() for a in meta.authors]
     if not names:
         return []
-    return [
-        block
-        for block in all_blocks
-        if block.zone is None
-        and len(block.text) <= 160
-        and any(_names_in(n, block.text.casefold()) for n in names)
-    ]
+    found = []
+    for block in all_blocks:
+        if block.zone is not None or len(block.text) > 160:
+            continue
+        folded = block.text.casefold()
+        if not any(_names_in(n, folded) for n in names):
+            continue
+        bare = _BY_RE.sub("", folded, count=1)
+        opens = any(bare.startswith(n) for n in names)
+        if opens or dates.find_date(block.text, languages=languages) is not None:
+            found.append(block)
+    return found
 
 
 def _names_in(name: str, folded: str) -> bool:
