@@ -8,7 +8,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import pytest  # noqa: E402
+
+from bench.teaser_speed import parser_is_compiled  # noqa: E402
 from bench.teasers import date_consistent  # noqa: E402
+from extractor.errors import ConfigError  # noqa: E402
 
 NOW = datetime(2026, 11, 24, tzinfo=UTC)
 
@@ -40,19 +44,32 @@ def test_no_year_clock_and_ambiguous_dates_may_stay_empty_but_not_be_wrong() -> 
     assert not date_consistent("11/12/19 4:40PM", None, "2019-11-13", NOW)
 
 
-def test_teaser_speed_measures_the_search_inside_the_record() -> None:
-    import extractor.parse as parse
-    from bench.teaser_speed import SEARCH_NAME, measure
-
-    search = getattr(parse, SEARCH_NAME)
+def _speed_page() -> tuple[str, str]:
     items = "".join(
         f"<li><a href='/a/s-{i}'>A long headline number {i} here</a></li>" for i in range(4)
     )
     body = "Words of the body. " * 40
     page = f"<html><body><h1>Story</h1><p>{body}</p><ul>{items}</ul></body></html>"
-    record, teasers = measure([(page, "https://news.example/x/story")], rounds=2)
+    return page, "https://news.example/x/story"
+
+
+@pytest.mark.skipif(parser_is_compiled(), reason="a compiled parser cannot be timed from inside")
+def test_teaser_speed_measures_the_search_inside_the_record() -> None:
+    import extractor.parse as parse
+    from bench.teaser_speed import SEARCH_NAME, measure
+
+    search = getattr(parse, SEARCH_NAME)
+    record, teasers = measure([_speed_page()], rounds=2)
     assert 0 < teasers < record
     assert getattr(parse, SEARCH_NAME) is search  # restored after measuring
+
+
+@pytest.mark.skipif(not parser_is_compiled(), reason="runs against a compiled parser only")
+def test_teaser_speed_refuses_a_compiled_parser_rather_than_time_nothing() -> None:
+    from bench.teaser_speed import measure
+
+    with pytest.raises(ConfigError, match="compiled"):
+        measure([_speed_page()], rounds=1)
 
 
 def test_the_fresh_label_sets_follow_the_labels_format() -> None:

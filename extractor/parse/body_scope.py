@@ -42,13 +42,14 @@ class BodyScope:
         states = self._states
         state = states.get(el)
         if state is None:
-            path = []
+            path: list[HtmlElement] = []
             node: HtmlElement | None = el
             while node is not None and node not in states:
                 path.append(node)
                 node = node.getparent()
             state = states[node] if node is not None else 0
-            for node in reversed(path):
+            path.reverse()  # not reversed(): mypyc cannot compile it over a list of Any
+            for node in path:
                 state = self._judge(node, state)
                 states[node] = state
         return state & (_IN | _OUT | _FIG) == _IN
