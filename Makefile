@@ -23,13 +23,15 @@ test: $(STAMP)
 # The suite against the parser compiled by mypyc, as `pip install .` builds it (setup.py; `make
 # test` and every editable install run it interpreted). It compiles in a copy of the working tree,
 # never here, where the .so files would shadow every later edit of their sources.
-test-compiled: $(STAMP)
-	$(PY) -m pip install --quiet "setuptools>=77" "mypy==2.4.1"
+# COMPILED_COPY: a shell prefix that compiles a copy of the tree in $$tmp and cd's there.
+COMPILED_COPY = $(PY) -m pip install --quiet "setuptools>=77" "mypy==2.4.1" && \
 	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	git ls-files -z -co --exclude-standard | tar --null -T - --ignore-failed-read -cf - | \
 		tar -xf - -C "$$tmp" && \
-	cd "$$tmp" && $(abspath $(PY)) setup.py -q build_ext --inplace && \
-	$(abspath $(PY)) -m pytest -q -p no:cacheprovider
+	cd "$$tmp" && $(abspath $(PY)) setup.py -q build_ext --inplace
+
+test-compiled: $(STAMP)
+	$(COMPILED_COPY) && $(abspath $(PY)) -m pytest -q -p no:cacheprovider
 
 lint: $(STAMP)
 	$(PY) -m pip install --quiet ruff mypy
@@ -41,7 +43,7 @@ lint: $(STAMP)
 BENCH_VENV := .venv-bench
 BENCH_PY := $(BENCH_VENV)/bin/python
 BENCH_STAMP := $(BENCH_VENV)/.installed
-.PHONY: bench-teasers bench-teasers-fresh bench-fetch bench-pages
+.PHONY: bench-teasers bench-teasers-fresh bench-fetch bench-pages bench-compiled
 
 $(BENCH_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(BENCH_VENV)
@@ -52,12 +54,18 @@ $(BENCH_STAMP): pyproject.toml
 bench: $(BENCH_STAMP)
 	$(BENCH_PY) -m bench.quality $(BENCH_ARGS)
 
+# The same run with the parser compiled by mypyc, as a regular install builds it (setup.py).
+bench-compiled: $(BENCH_STAMP) $(STAMP)
+	data=$${EXTRACTOR_BENCHMARKS:-$(abspath ..)/shared/benchmarks} && out=$(CURDIR)/bench/out && \
+	$(COMPILED_COPY) && EXTRACTOR_BENCHMARKS=$$data $(abspath $(BENCH_PY)) -m bench.quality \
+		--out $$out/quality-compiled.json $(BENCH_ARGS)
+
 bench-teasers: $(STAMP)
 	$(PY) -m bench.teasers $(BENCH_ARGS)
 
 # The blind-labelled sets of bench/labels/ (which of their pages development examined: its README).
-bench-teasers-fresh: $(STAMP)
-	for set in 1 2 3 4 5; do $(PY) -m bench.teasers --labels bench/labels/fresh-$$set.jsonl \
+bench-teasers-fresh: $(STAMP) bench-pages
+	for set in 1 2 3 4 5 6; do $(PY) -m bench.teasers --labels bench/labels/fresh-$$set.jsonl \
 		--out bench/out/teasers-fresh-$$set.json $(BENCH_ARGS) || exit 1; done
 
 # newspaper4k's own test pages (a third page set, for fresh-6), from its sdist on the package index.

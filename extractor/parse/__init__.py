@@ -117,7 +117,6 @@ def parse_page(
     content = _content_blocks(all_blocks, headline_el, headline_index, own_hosts)
 
     byline_blocks = _byline_blocks(all_blocks, headline_index, meta, languages)
-    author_lines = _author_lines(all_blocks, meta, languages)
     skip = {id(b) for b in byline_blocks}
     if headline:
         # A site that sets the title in its header's <h1> repeats it over the article: the
@@ -151,6 +150,7 @@ def parse_page(
     if published is None:
         # The author's own line first: a date beside the name is the article's, where a date
         # next to the headline may be the site header's "today" (a headline set in the header).
+        author_lines = _author_lines(all_blocks, meta, languages)
         published_text, published = _visible_date(
             [*author_lines, *byline_blocks], order, now, languages, len(author_lines)
         )

@@ -401,7 +401,7 @@ def read_card(
         if title and text.startswith(title):
             text = text[len(title) :].strip(" |·•-–—:")
         text = _READ_MORE_TAIL_RE.sub("", text)
-        if sum(c.isalnum() for c in text) < 10:
+        if len(text) < 40 and sum(map(str.isalnum, text)) < 10:
             continue  # "（ 付） ［有料会員限定］": what a date leaves beside labels is no dek
         if words(text) < 4 or (
             block.link_density > 0.6 and heading is None and card.tag != "a" and not linked_dek
