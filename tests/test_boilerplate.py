@@ -377,3 +377,11 @@ def test_paragraphs_marked_as_behind_the_paywall_are_the_articles() -> None:
         "one dollar a week for a whole year of unlimited access.</p></div></body>"
     )
     assert _marks(html) == {"ask": "subscribe"}
+
+
+def test_a_line_of_written_out_social_addresses_is_a_follow_box() -> None:
+    follow = "Follow our updates: Facebook https://fb.me/daily Twitter https://twitter.com/daily"
+    assert boilerplate.kind_of_text(_block(follow)) == "share"
+    # One address quoted in a sentence of the article is text.
+    quoted = "The minister wrote on https://twitter.com/minister that the talks would go on."
+    assert boilerplate.kind_of_text(_block(quoted)) is None

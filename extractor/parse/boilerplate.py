@@ -245,6 +245,21 @@ _LINE_STARTS_RE = re.compile(
 )
 
 
+# A web address written out in the text, its host captured ("https://www.facebook.com/x").
+_ADDRESS_RE = re.compile(r"https?://(?:www\.|m\.)?([a-z0-9.-]+)")
+# Short forms of social hosts that SOCIAL_HOSTS does not list.
+_SOCIAL_SHORT_HOSTS = frozenset(("fb.me", "fb.com", "youtu.be", "line.me", "instagr.am"))
+
+
+def _social_addresses(folded: str) -> int:
+    """How many written-out addresses in a lower-cased text lead to social networks."""
+    return sum(
+        1
+        for host in _ADDRESS_RE.findall(folded)
+        if host in vocab.SOCIAL_HOSTS or host in _SOCIAL_SHORT_HOSTS
+    )
+
+
 def kind_of_text(block: Block) -> str | None:
     """A boilerplate kind read from a block's text alone, for pages with no names to lean on."""
     text = block.text
@@ -288,6 +303,8 @@ def kind_of_text(block: Block) -> str | None:
         return "other"
     if n < 150 and density > 0.1 and vocab.CLICK_HERE_RE.search(text):
         return "other"
+    if n < 300 and "://" in text and _social_addresses(folded) >= 2:
+        return "share"  # "Follow us: Facebook https://fb.me/site Twitter https://twitter.com/site"
     if not starts:
         return None
     if n < 80 and vocab.COMMENTS_RE.match(text):
