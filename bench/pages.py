@@ -26,6 +26,7 @@ __all__ = [
     "benchmarks_dir",
     "decode",
     "load_pages",
+    "read_jsonl",
     "select",
     "split_of",
 ]
@@ -168,7 +169,7 @@ def _readability_pages(root: Path) -> list[Page]:
 def _newspaper4k_pages(root: Path) -> list[Page]:
     # Not under ``root``: the pages come from newspaper4k's sdist (see bench.newspaper4k_pages),
     # their truth from this project's blind labels (bench/labels/bodies-6.jsonl).
-    truth = {label["page"]: label for label in _read_jsonl(NEWSPAPER4K_TRUTH)}
+    truth = {label["page"]: label for label in read_jsonl(NEWSPAPER4K_TRUTH, "body labels")}
     pages = []
     for name, url, path in article_pages(data_dir()):
         key = f"newspaper4k/{name}"
@@ -188,12 +189,13 @@ def _newspaper4k_pages(root: Path) -> list[Page]:
     return pages
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+def read_jsonl(path: Path, what: str = "benchmark file") -> list[dict[str, Any]]:
+    """The objects of a JSON-lines file, one per non-blank line; a missing file is a ConfigError."""
     try:
         with path.open(encoding="utf-8") as handle:
             return [json.loads(line) for line in handle if line.strip()]
     except FileNotFoundError as exc:
-        raise ConfigError(f"benchmark file missing: {path}", kind="missing") from exc
+        raise ConfigError(f"{what} not found at {path}", kind="missing") from exc
 
 
 def load_pages(root: Path, page_sets: Sequence[str] = PAGE_SETS) -> list[Page]:

@@ -7,7 +7,6 @@ The labels and their rules are in ``teaser-labels/README.md`` beside the page se
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import unicodedata
@@ -27,6 +26,7 @@ from bench.pages import (
     Page,
     benchmarks_dir,
     load_pages,
+    read_jsonl,
     split_of,
 )
 from bench.report import fmt, render, write_report
@@ -273,11 +273,7 @@ def score_page(
 
 def load_labels(path: Path) -> list[dict[str, Any]]:
     """The label lines of ``teasers.jsonl``, one dict per page."""
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return [json.loads(line) for line in handle if line.strip()]
-    except FileNotFoundError as exc:
-        raise ConfigError(f"teaser labels not found at {path}", kind="missing") from exc
+    return read_jsonl(path, "teaser labels")
 
 
 def _pooled(scores: Iterable[PageScore], name: str) -> float | None:
