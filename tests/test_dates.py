@@ -660,3 +660,4 @@ def test_a_month_given_by_two_names_is_read_by_either() -> None:
     text = "الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)"
     parsed = find_date(text, languages=("ar", "en"))
     assert parsed is not None and parsed.iso == "2013-08-28"
+    assert parsed.text == "28 آب/اغسطس 2013"  # as shown, both names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -30,9 +31,12 @@ _NUMBER_RE = re.compile(r"\d+")
 _YEARLIKE_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # A day, one word and a year, in any script and order: a month name of a language the patterns
 # don't read ("16 listopada 2016", "2016. november 16.", "Kasım 16, 2016").
+# A month may be given by two names at once ("28 آب/اغسطس 2013": the Levantine and the
+# Egyptian name of August); each is then tried alone (_month_spellings).
+_MONTH = r"(?:[^\W\d_]{2,}\s*/\s*[^\W\d_]{2,}|[^\W\d_]{3,})"
 _FOREIGN_DATE_RE = re.compile(
-    r"(?<!\d)[0-3]?\d\.?\s*(?:de\s+)?[^\W\d_]{3,}\.?,?\s*(?:de\s+)?(?:19|20)\d{2}(?!\d)"
-    r"|[^\W\d_]{3,}\.?\s*[0-3]?\d\.?,?\s*(?:19|20)\d{2}(?!\d)"
+    rf"(?<!\d)[0-3]?\d\.?\s*(?:de\s+)?{_MONTH}\.?,?\s*(?:de\s+)?(?:19|20)\d{{2}}(?!\d)"
+    rf"|{_MONTH}\.?\s*[0-3]?\d\.?,?\s*(?:19|20)\d{{2}}(?!\d)"
     r"|(?<!\d)(?:19|20)\d{2}[.,/\s-]*[^\W\d_]{3,}\.?[/\s-]*[0-3]?\d(?!\d)\.?"
 )
 
@@ -66,14 +70,17 @@ def _fallback_in_segments(text: str, opts: _Options) -> ParsedDate | None:
     """dateparser's reading of the parts of a line that look like dates the patterns missed."""
     candidates: list[str] = []
     if _YEARLIKE_RE.search(text) is not None:
-        for spelled in _month_spellings(text):
-            for m in _FOREIGN_DATE_RE.finditer(spelled):
+        for m in _FOREIGN_DATE_RE.finditer(text):
+            shown = m.group().strip(" ,.")
+            for spelled in _month_spellings(shown):
                 # Its word must name a month in a language of the page ("FinanceOctober 13,
                 # 2016" and "2019 após 36" do not, in English): asking dateparser would only
                 # say no.
-                word = max(_WORD_RE.findall(m.group()), key=len)
+                word = max(_WORD_RE.findall(spelled), key=len)
                 if opts.languages is None or names_a_month(word, opts.languages):
-                    candidates.append(m.group().strip(" ,."))
+                    found = _fallback(spelled, opts)
+                    if found is not None:
+                        return dataclasses.replace(found, text=shown)
     # An age in a language the patterns don't read ("3 дня назад"): only with the page's
     # language, since guessing the language costs dateparser ~10 ms a line.
     if opts.languages is not None and not _FAST_LANGUAGES.issuperset(opts.languages):
@@ -85,15 +92,14 @@ def _fallback_in_segments(text: str, opts: _Options) -> ParsedDate | None:
     return None
 
 
-# A month given by two names at once ("28 آب/اغسطس 2013": the Levantine and the Egyptian
-# name of August): each name is tried alone.
 _MONTH_PAIR_RE = re.compile(r"([^\W\d_]{2,})\s*/\s*([^\W\d_]{2,})")
 
 
-def _month_spellings(text: str) -> list[str]:
-    if "/" not in text or _MONTH_PAIR_RE.search(text) is None:
-        return [text]
-    return [text, _MONTH_PAIR_RE.sub(r"\2", text), _MONTH_PAIR_RE.sub(r"\1", text)]
+def _month_spellings(shown: str) -> list[str]:
+    """A date as shown, or with each of its month's two names alone."""
+    if "/" not in shown or _MONTH_PAIR_RE.search(shown) is None:
+        return [shown]
+    return [_MONTH_PAIR_RE.sub(r"\2", shown), _MONTH_PAIR_RE.sub(r"\1", shown)]
 
 
 def _short_phrase(segment: str) -> bool:
