@@ -141,7 +141,8 @@ def test_sponsored_and_partner_blocks_are_not_teasers() -> None:
         "CONTACT",
     ):
         assert _teasers(f"<h2>{heading}</h2><ul>{_items(HEADLINES)}</ul>") == []
-    assert len(_teasers(f"<h2>Related stories</h2><ul>{_items(HEADLINES)}</ul>")) == 3
+    for heading in ("Contact lenses: the latest", "Related stories"):
+        assert len(_teasers(f"<h2>{heading}</h2><ul>{_items(HEADLINES)}</ul>")) == 3
 
 
 def test_a_ticker_strip_is_navigation() -> None:

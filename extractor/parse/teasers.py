@@ -46,9 +46,10 @@ __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 # ad widgets that use it are known by their ad-network links and names.)
 _OFF_HEADING_RE = re.compile(
     r"\b(sponsored|paid (partner|content|post)|partners?|promoted|advertisements?|"
-    r"from our partners|tickets?|shop(ping)? now|our network|classifieds?|contact( us)?)\b"
-    # Readers' comments and event listings link to posts and events, not to stories.
-    r"|\b(recent|latest|newest) comments\b|\bupcoming events\b",
+    r"from our partners|tickets?|shop(ping)? now|our network|classifieds?)\b"
+    # Readers' comments and event listings link to posts and events, not to stories; a
+    # "Contact" column links to ways of reaching the site.
+    r"|\b(recent|latest|newest) comments\b|\bupcoming events\b|^\W*contact( us)?\W*$",
     re.IGNORECASE,
 )
 # The site's own header: what it holds (menus, story strips) is navigation, not a block.
