@@ -259,3 +259,30 @@ def test_responsive_utilities_decide_what_a_desktop_shows(cls: str, shown: bool)
     html = f"<body><p>Always here.</p><div class='{cls}'><p>The box.</p></div></body>"
     texts = [t for _, t in _blocks(html)]
     assert ("The box." in texts) is shown
+
+
+@pytest.mark.parametrize(
+    ("style", "hides"),
+    [
+        ("display:none", True),
+        ("DISPLAY : None;", True),
+        ("color: red; Visibility:HIDDEN", True),
+        ("position:absolute; LEFT: -9999PX", True),
+        ("left: -999px", False),
+        ("display: block", False),
+        ("font-family: “Ünïcode”; display:\u00a0none", True),  # non-ASCII: the case-blind search
+        ("font-family: “Ünïcode”; DISPLAY: inline", False),
+        ("", False),
+    ],
+)
+def test_hides_by_style_ignores_case_in_ascii_and_other_styles(style: str, hides: bool) -> None:
+    assert dom.hides_by_style(style) is hides
+    assert dom.hides_by_style(style) is (dom._HIDDEN_STYLE_RE.search(style) is not None)
+
+
+def test_a_style_in_capitals_hides_its_element() -> None:
+    root = dom.parse_document(
+        "<html><body><p>kept</p><div STYLE='DISPLAY: NONE'>gone</div><p>too</p></body></html>"
+    )
+    dom.clean(root)
+    assert [b.text for b in dom.blocks(root)] == ["kept", "too"]

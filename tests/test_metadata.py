@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 from pathlib import Path
@@ -723,3 +724,21 @@ def test_hostile_values_never_raise() -> None:
 )
 def test_document_base(head: str, url: str | None, expected: str | None) -> None:
     assert read(head, url=url).document_base == expected
+
+
+def test_reading_leaves_no_reference_cycle_that_would_hold_the_tree() -> None:
+    # Nested functions compiled by mypyc share their locals in a cycle: the page's tree would
+    # stay alive until the cycle collector ran (the compiled build runs this test too).
+    root = parse_document(
+        "<html><head><meta name='keywords' content='a, b'><title>T</title></head>"
+        "<body><div itemprop='author'>Ann Lee</div><p>text</p></body></html>"
+    )
+    gc.collect()
+    gc.disable()
+    try:
+        meta = read_metadata(root, "https://example.com/a")
+        assert meta.keywords == ("a", "b")
+        del meta, root
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

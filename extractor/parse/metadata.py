@@ -183,26 +183,18 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     main = main_object(tags.jsonld)
     page = first_of_types(tags.jsonld, PAGE_TYPES)
     # Microdata needs a walk over every element: done only when a value is still missing.
-    found: list[dict[str, list[str]]] = []
-
-    def itemprop(name: str) -> list[str]:
-        if not found:
-            found.append(itemprops(tree))
-        return found[0].get(name, [])
-
-    def meta_first(names: Iterable[str]) -> str | None:
-        for name in names:
-            value = tags.meta.get(name)
-            if value:
-                return value
-        return None
+    # A helper object, not nested functions: compiled, those form a reference cycle with the
+    # function's locals that would hold the whole tree until the cycle collector runs.
+    microdata = _Microdata(tree)
+    itemprop = microdata.values
+    meta = tags.meta
 
     site_name = _site_name(tags, main)
     headline_candidates: list[tuple[str, str]] = []
     # In preference order: the article object's headline, Dublin Core, OpenGraph, Twitter.
     for source, value in (
         ("jsonld:headline", text_value(main.get("headline")) if main else None),
-        ("dc:title", meta_first(TITLE_META)),
+        ("dc:title", _meta_first(meta, TITLE_META)),
         ("og:title", tags.opengraph.get("og:title")),
         ("twitter:title", tags.twitter.get("twitter:title")),
         (
@@ -219,7 +211,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
 
     published_candidates: list[Callable[[], str | None]] = [
         lambda: text_value(main.get("datePublished")) if main else None,
-        lambda: meta_first(PUBLISHED_META),
+        lambda: _meta_first(meta, PUBLISHED_META),
         lambda: _first(itemprop("datePublished")),
         lambda: tags.pubdate,
         lambda: text_value(page.get("datePublished")) if page else None,
@@ -227,7 +219,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     ]
     modified_candidates: list[Callable[[], str | None]] = [
         lambda: text_value(main.get("dateModified")) if main else None,
-        lambda: meta_first(MODIFIED_META),
+        lambda: _meta_first(meta, MODIFIED_META),
         lambda: _first(itemprop("dateModified")),
         lambda: text_value(page.get("dateModified")) if page else None,
     ]
@@ -279,6 +271,27 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
         article_type=type_of(main, ARTICLE_TYPES) if main else None,
         document_base=(base_url(tags.first_base, url) if tags.first_base else None) or url,
     )
+
+
+class _Microdata:
+    """A page's itemprop values by name, read on the first request."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self._tree = tree
+        self._found: dict[str, list[str]] | None = None
+
+    def values(self, name: str) -> list[str]:
+        if self._found is None:
+            self._found = itemprops(self._tree)
+        return self._found.get(name, [])
+
+
+def _meta_first(meta: dict[str, str], names: Iterable[str]) -> str | None:
+    for name in names:
+        value = meta.get(name)
+        if value:
+            return value
+    return None
 
 
 def _gather(tree: HtmlElement) -> _Tags:
@@ -496,20 +509,20 @@ def _section(tags: _Tags, main: dict[str, Any] | None) -> str | None:
 
 def _keywords(tags: _Tags, main: dict[str, Any] | None) -> tuple[str, ...]:
     seen: dict[str, str] = {}
-
-    def add(values: Iterable[str]) -> None:
-        for value in values:
-            for word in _KEYWORD_SPLIT_RE.split(value):
-                word = word.strip()
-                if word and len(word) <= 100 and len(seen) < MAX_LIST:
-                    seen.setdefault(word.casefold(), word)
-
     if main:
         raw = main.get("keywords")
         if isinstance(raw, str):
-            add([raw])
+            _add_keywords(seen, [raw])
         elif isinstance(raw, list):
-            add(v for v in raw if isinstance(v, str))
+            _add_keywords(seen, [v for v in raw if isinstance(v, str)])
     for name in KEYWORD_META:
-        add(tags.meta_all.get(name, []))
+        _add_keywords(seen, tags.meta_all.get(name, []))
     return tuple(seen.values())
+
+
+def _add_keywords(seen: dict[str, str], values: Iterable[str]) -> None:
+    for value in values:
+        for word in _KEYWORD_SPLIT_RE.split(value):
+            word = word.strip()
+            if word and len(word) <= 100 and len(seen) < MAX_LIST:
+                seen.setdefault(word.casefold(), word)
