@@ -54,11 +54,13 @@ $(BENCH_STAMP): pyproject.toml
 bench: $(BENCH_STAMP)
 	$(BENCH_PY) -m bench.quality $(BENCH_ARGS)
 
-# The same run with the parser compiled by mypyc, as a regular install builds it (setup.py).
+# The same run with the parser compiled by mypyc, as a regular install builds it (setup.py). It
+# runs from a temporary copy of the tree: an --out in BENCH_ARGS must be an absolute path.
 bench-compiled: $(BENCH_STAMP) $(STAMP)
 	data=$${EXTRACTOR_BENCHMARKS:-$(abspath ..)/shared/benchmarks} && out=$(CURDIR)/bench/out && \
-	$(COMPILED_COPY) && EXTRACTOR_BENCHMARKS=$$data $(abspath $(BENCH_PY)) -m bench.quality \
-		--out $$out/quality-compiled.json $(BENCH_ARGS)
+	pages=$${EXTRACTOR_NEWSPAPER4K_PAGES:-$(CURDIR)/bench/.cache/newspaper4k-0.9.6/tests/data} && \
+	$(COMPILED_COPY) && EXTRACTOR_BENCHMARKS=$$data EXTRACTOR_NEWSPAPER4K_PAGES=$$pages \
+		$(abspath $(BENCH_PY)) -m bench.quality --out $$out/quality-compiled.json $(BENCH_ARGS)
 
 bench-teasers: $(STAMP)
 	$(PY) -m bench.teasers $(BENCH_ARGS)
