@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -335,9 +334,6 @@ def _opens_the_body(block: Block, content: list[Block], bylines: set[int]) -> bo
     return nxt.tag == "p" and nxt.el.getparent() is parent.getparent() and len(parent) == 1
 
 
-_BY_RE = re.compile(r"^\s*(?:by|von|par|por|door|di|av)\s+")
-
-
 def _author_lines(
     all_blocks: list[Block], meta: PageMetadata, languages: tuple[str, ...]
 ) -> list[Block]:
@@ -353,7 +349,7 @@ def _author_lines(
         folded = block.text.casefold()
         if not any(_names_in(n, folded) for n in names):
             continue
-        bare = _BY_RE.sub("", folded, count=1)
+        bare = vocab.BYLINE_WORD_RE.sub("", folded, count=1)
         opens = any(bare.startswith(n) for n in names)
         if opens or dates.find_date(block.text, languages=languages) is not None:
             found.append(block)

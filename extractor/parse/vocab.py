@@ -500,7 +500,11 @@ PREV_NEXT_RE = re.compile(
     r"^\s*(«|‹|<|←)?\s*(previous|prev|next|older|newer)( (post|article|story|entry|page))?\b",
     re.IGNORECASE,
 )
-BYLINE_TEXT_RE = re.compile(r"^\s*(by|von|par|por|door|di|av)\s+\S", re.IGNORECASE)
+# The word before a byline's names ("By", "Von", "Par" ...): a line that opens with it and a name
+# is a byline; BYLINE_WORD_RE is the word alone, to read the name after it.
+_BYLINE_WORD = r"^\s*(by|von|par|por|door|di|av)\s+"
+BYLINE_TEXT_RE = re.compile(_BYLINE_WORD + r"\S", re.IGNORECASE)
+BYLINE_WORD_RE = re.compile(_BYLINE_WORD, re.IGNORECASE)
 
 ELLIPSIS_RE = re.compile(r"(…|\.\.\.+|\[…\]|\[\.\.\.\]|\.\.)\s*$")
 
