@@ -59,7 +59,9 @@ bench: $(BENCH_STAMP)
 bench-compiled: $(BENCH_STAMP) $(STAMP)
 	data=$${EXTRACTOR_BENCHMARKS:-$(abspath ..)/shared/benchmarks} && out=$(CURDIR)/bench/out && \
 	pages=$${EXTRACTOR_NEWSPAPER4K_PAGES:-$(CURDIR)/bench/.cache/newspaper4k-0.9.6/tests/data} && \
+	traf=$${EXTRACTOR_TRAFILATURA_PAGES:-$(CURDIR)/bench/.cache/trafilatura-0.9.3/tests/cache} && \
 	$(COMPILED_COPY) && EXTRACTOR_BENCHMARKS=$$data EXTRACTOR_NEWSPAPER4K_PAGES=$$pages \
+		EXTRACTOR_TRAFILATURA_PAGES=$$traf \
 		$(abspath $(BENCH_PY)) -m bench.quality --out $$out/quality-compiled.json $(BENCH_ARGS)
 
 bench-teasers: $(STAMP)
@@ -67,12 +69,14 @@ bench-teasers: $(STAMP)
 
 # The blind-labelled sets of bench/labels/ (which of their pages development examined: its README).
 bench-teasers-fresh: $(STAMP) bench-pages
-	for set in 1 2 3 4 5 6; do $(PY) -m bench.teasers --labels bench/labels/fresh-$$set.jsonl \
+	for set in 1 2 3 4 5 6 7; do $(PY) -m bench.teasers --labels bench/labels/fresh-$$set.jsonl \
 		--out bench/out/teasers-fresh-$$set.json $(BENCH_ARGS) || exit 1; done
 
-# newspaper4k's own test pages (a third page set, for fresh-6), from its sdist on the package index.
+# newspaper4k's and trafilatura's own test pages (the third and fourth page sets, for fresh-6 and
+# fresh-7), from their sdists on the package index.
 bench-pages: $(STAMP)
 	$(PY) -m bench.newspaper4k_pages
+	$(PY) -m bench.trafilatura_pages
 
 # Fetcher.fetch_many against a 100 ms loopback server on 20 ports: pages/s, peak RSS, errors.
 bench-fetch: $(STAMP)

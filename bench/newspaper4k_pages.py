@@ -16,21 +16,16 @@ import argparse
 import hashlib
 import json
 import os
-import subprocess
-import sys
-import tarfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from lxml import html as lxml_html
-
+from bench.sdist_pages import CACHE, canonical_url, fetch_sdist
 from extractor.errors import ConfigError
 
 __all__ = ["DIR_ENV", "VERSION", "article_pages", "data_dir", "fetch"]
 
 VERSION = "0.9.6"
 DIR_ENV = "EXTRACTOR_NEWSPAPER4K_PAGES"
-CACHE = Path(__file__).resolve().parent / ".cache"
 _DATA = Path(f"newspaper4k-{VERSION}") / "tests" / "data"
 
 
@@ -52,11 +47,7 @@ def _own_url(folder: Path, name: str, html: bytes) -> str | None:
         url = json.loads(meta.read_text(encoding="utf-8")).get("url")
         if isinstance(url, str) and url.startswith("http"):
             return url
-    root = lxml_html.document_fromstring(html)
-    for found in root.xpath('//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content'):
-        if str(found).startswith("http"):
-            return str(found)
-    return None
+    return canonical_url(html)
 
 
 def article_pages(folder: Path) -> list[tuple[str, str, Path]]:
@@ -79,15 +70,7 @@ def article_pages(folder: Path) -> list[tuple[str, str, Path]]:
 
 def fetch(cache: Path = CACHE) -> Path:
     """Download newspaper4k's sdist from the package index and unpack its test data."""
-    cache.mkdir(parents=True, exist_ok=True)
-    if not (cache / _DATA / "html").is_dir():
-        command = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"]
-        command += ["--no-binary", ":all:", "-d", str(cache), f"newspaper4k=={VERSION}"]
-        subprocess.run(command, check=True)
-        with tarfile.open(cache / f"newspaper4k-{VERSION}.tar.gz") as archive:
-            members = [m for m in archive.getmembers() if m.name.startswith(str(_DATA) + "/")]
-            archive.extractall(cache, members=members, filter="data")
-    return cache / _DATA
+    return fetch_sdist("newspaper4k", VERSION, _DATA, cache)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.newspaper4k_pages import article_pages, data_dir
+from bench import newspaper4k_pages, trafilatura_pages
 from extractor.errors import ConfigError
 
 __all__ = [
@@ -34,7 +34,7 @@ __all__ = [
 DATA_ENV = "EXTRACTOR_BENCHMARKS"
 PAGE_SETS = ("zyte", "readability")
 # Sets with no body truth of their own, read only when asked for (teaser labels name them).
-KNOWN_SETS = (*PAGE_SETS, "newspaper4k")
+KNOWN_SETS = (*PAGE_SETS, "newspaper4k", "trafilatura")
 SPLITS = ("dev", "held-out", "all")
 HELD_OUT = "held-out"
 # Mozilla Readability's own test harness serves every test page under this URI; the pages have no
@@ -42,6 +42,7 @@ HELD_OUT = "held-out"
 READABILITY_URL = "http://fakehost/test/page.html"
 REPO = Path(__file__).resolve().parents[1]
 NEWSPAPER4K_TRUTH = REPO / "bench" / "labels" / "bodies-6.jsonl"
+TRAFILATURA_TRUTH = REPO / "bench" / "labels" / "bodies-7.jsonl"
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""")
 
 
@@ -166,18 +167,19 @@ def _readability_pages(root: Path) -> list[Page]:
     return pages
 
 
-def _newspaper4k_pages(root: Path) -> list[Page]:
-    # Not under ``root``: the pages come from newspaper4k's sdist (see bench.newspaper4k_pages),
-    # their truth from this project's blind labels (bench/labels/bodies-6.jsonl).
-    truth = {label["page"]: label for label in read_jsonl(NEWSPAPER4K_TRUTH, "body labels")}
+def _labelled_pages(
+    page_set: str, found: Iterable[tuple[str, str, Path]], truth_file: Path
+) -> list[Page]:
+    # Pages from another project's sdist, their truth from this project's blind labels.
+    truth = {label["page"]: label for label in read_jsonl(truth_file, "body labels")}
     pages = []
-    for name, url, path in article_pages(data_dir()):
-        key = f"newspaper4k/{name}"
+    for name, url, path in found:
+        key = f"{page_set}/{name}"
         label = truth.get(key, {})
         pages.append(
             Page(
                 key=key,
-                page_set="newspaper4k",
+                page_set=page_set,
                 url=url,
                 path=path,
                 body=label.get("body") or "",
@@ -187,6 +189,18 @@ def _newspaper4k_pages(root: Path) -> list[Page]:
             )
         )
     return pages
+
+
+def _newspaper4k_pages(root: Path) -> list[Page]:
+    # Not under ``root``: see bench.newspaper4k_pages (bench/labels/bodies-6.jsonl is the truth).
+    found = newspaper4k_pages.article_pages(newspaper4k_pages.data_dir())
+    return _labelled_pages("newspaper4k", found, NEWSPAPER4K_TRUTH)
+
+
+def _trafilatura_pages(root: Path) -> list[Page]:
+    # Not under ``root``: see bench.trafilatura_pages; only the labelled third of its pages.
+    found = trafilatura_pages.labelled(trafilatura_pages.web_pages(trafilatura_pages.data_dir()))
+    return _labelled_pages("trafilatura", found, TRAFILATURA_TRUTH)
 
 
 def read_jsonl(path: Path, what: str = "benchmark file") -> list[dict[str, Any]]:
@@ -204,6 +218,7 @@ def load_pages(root: Path, page_sets: Sequence[str] = PAGE_SETS) -> list[Page]:
         "zyte": _zyte_pages,
         "readability": _readability_pages,
         "newspaper4k": _newspaper4k_pages,
+        "trafilatura": _trafilatura_pages,
     }
     pages: list[Page] = []
     for page_set in page_sets:

@@ -1,0 +1,82 @@
+"""The web pages trafilatura 0.9.3's source distribution keeps for its tests: a fourth page set.
+
+Pages the project had never seen before session 6: a third of them (every third in name order,
+32 pages) were labelled blind for this project — teasers in ``bench/labels/fresh-7.jsonl``, body,
+headline, byline and date in ``bench/labels/bodies-7.jsonl`` — by helpers reading the HTML alone.
+The other 62 are kept unread for a later blind set. ``python -m bench.trafilatura_pages``
+(``make bench-pages``) fetches the sdist once from the package index into ``bench/.cache``; later
+releases no longer ship the pages. Only pages with a URL of their own (canonical link or
+``og:url``) count, one of byte-identical copies. trafilatura was developed on these pages: its
+scores here flatter it. Its sdist holds no expected texts, so there is no other tool's truth.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from bench.sdist_pages import CACHE, canonical_url, fetch_sdist
+from extractor.errors import ConfigError
+
+__all__ = ["DIR_ENV", "VERSION", "data_dir", "fetch", "labelled", "web_pages"]
+
+VERSION = "0.9.3"
+DIR_ENV = "EXTRACTOR_TRAFILATURA_PAGES"
+_DATA = Path(f"trafilatura-{VERSION}") / "tests" / "cache"
+# Every third page in name order was labelled; the rest wait unread for another blind set.
+LABELLED_EVERY = 3
+
+
+def data_dir() -> Path:
+    """The sdist's ``tests/cache``: ``$EXTRACTOR_TRAFILATURA_PAGES``, else the bench cache."""
+    chosen = Path(os.environ.get(DIR_ENV) or CACHE / _DATA)
+    if not chosen.is_dir():
+        raise ConfigError(
+            f"trafilatura's test pages not found at {chosen}: run `make bench-pages` "
+            f"(or set {DIR_ENV} to a folder of .html pages)",
+            kind="missing",
+        )
+    return chosen
+
+
+def web_pages(folder: Path) -> list[tuple[str, str, Path]]:
+    """(name, url, html path) of every page with a URL of its own, sorted by name."""
+    pages: list[tuple[str, str, Path]] = []
+    seen: set[str] = set()
+    for path in sorted(folder.glob("*.html")):
+        data = path.read_bytes()
+        digest = hashlib.sha1(data).hexdigest()
+        if digest in seen:
+            continue
+        url = canonical_url(data)
+        if url is None:
+            continue
+        seen.add(digest)
+        pages.append((path.name.removesuffix(".html"), url, path))
+    return pages
+
+
+def labelled(pages: Sequence[tuple[str, str, Path]]) -> list[tuple[str, str, Path]]:
+    """The pages chosen for the blind labels: every third, by position in name order."""
+    return [page for index, page in enumerate(pages) if index % LABELLED_EVERY == 0]
+
+
+def fetch(cache: Path = CACHE) -> Path:
+    """Download trafilatura 0.9.3's sdist from the package index and unpack its test pages."""
+    return fetch_sdist("trafilatura", VERSION, _DATA, cache)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.trafilatura_pages", description=__doc__)
+    parser.parse_args(argv)
+    folder = fetch()
+    pages = web_pages(folder)
+    print(f"{len(pages)} pages with a URL in {folder}, {len(labelled(pages))} of them labelled")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
