@@ -189,3 +189,20 @@ def test_paragraph_wrappers_named_description_are_the_body_not_a_dek() -> None:
         now=NOW,
     )
     assert record.text.startswith(STEPS[0])
+
+
+def test_the_climb_stops_where_the_prose_falls_under_0_15_of_the_best_containers() -> None:
+    # A short paywalled story: its column scores more than the wrapper under it (the column's own
+    # promos and lists), yet holds hardly any prose of its own; the story stays where it is.
+    root = dom.parse_document(
+        "<body><div id='page'><div id='outer'><div id='inner'><div id='main'>"
+        "<div id='section'><h1>Title</h1><div id='story'><p>x</p></div></div><div>promo</div>"
+        "</div><div>list</div></div><div>rail</div></div><div>footer</div></div></body>"
+    )
+    by_id = {el.get("id"): el for el in root.iter() if el.get("id")}
+    chain = [("story", 9.9, 2.9), ("section", 7.3, 3.0), ("main", 5.3, 1.2)]
+    chain += [("inner", 3.4, 0.5), ("outer", 4.2, 0.39), ("page", 4.3, 0.1)]
+    scores = {by_id[name]: score for name, score, _ in chain}
+    content = {by_id[name]: own for name, _, own in chain}
+    best = body._promote(by_id["story"], 9.9, [(by_id["story"], 9.9)], scores, content)
+    assert best.get("id") == "story"

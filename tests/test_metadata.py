@@ -742,3 +742,22 @@ def test_reading_leaves_no_reference_cycle_that_would_hold_the_tree() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_a_wire_service_declared_as_author_gives_way_to_the_reporter_shown() -> None:
+    head = ld({"@type": "Article", "author": [{"@type": "Person", "name": "CNN Wire"}]})
+    body = (
+        "<div id='pnlByline'><p>CNN</p></div><div>By Leigh Ann Caldwell</div>"
+        "<div id='pnlContributors'>CNN's Christine Romans contributed to this report</div>"
+    )
+    assert read(head, body).authors == ("Leigh Ann Caldwell",)
+
+
+def test_a_wire_service_alone_stays_the_author() -> None:
+    head = ld({"@type": "Article", "author": {"@type": "Person", "name": "Reuters"}})
+    assert read(head, "<p>LONDON (Reuters) - Text of the story.</p>").authors == ("Reuters",)
+
+
+def test_a_dateline_city_after_a_wire_credit_is_no_author() -> None:
+    head = '<meta name="author" content="PTI">'
+    assert read(head, "<p class='byline'>PTI, Washington,</p>").authors == ("PTI",)

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from lxml.etree import _Element as HtmlElement
 
-from extractor.parse.bylines import HANDLE_RE, byline_names, dedupe, person_names
+from extractor.parse.bylines import AGENCY_NAMES, HANDLE_RE, byline_names, dedupe, person_names
 from extractor.parse.jsonld import MAX_LIST, deref
 
 __all__ = ["AUTHOR_META", "declared_authors", "outlet_keys"]
@@ -59,9 +59,13 @@ def declared_authors(
             found = tuple(n for n in found if not _is_outlet(n, outlets)) or found
         if not found:
             continue
-        if not all(HANDLE_RE.match(n) for n in found):
-            return found
-        # "CC7567" is an account name: a later source may still give the person's name.
+        if not all(HANDLE_RE.match(n) or n.casefold() in AGENCY_NAMES for n in found):
+            if not handles or any(" " in n for n in found):
+                return found
+            # After a wire credit, a lone word is a dateline's city more often than a person.
+            continue
+        # "CC7567" is an account name, "CNN Wire" a wire service republished: a later source
+        # (the "By Leigh Ann Caldwell" over the text) may still give the person's name.
         handles = handles or found
     return handles
 

@@ -194,9 +194,10 @@ def _promote(
     last = scores.get(best, best_score)
     floor = last / 3
     # The climb stops where the prose thins out: an ancestor whose own paragraphs score under
-    # an eighth of the best's is a page column, whatever its tag bias adds (a steps page climbs past
-    # its step wrappers at a sixth; a short story stays out of its column below a twentieth).
-    content_floor = content.get(best, 0.0) * 0.125
+    # 0.15 of the best's is a page column, whatever its tag bias adds (a steps page climbs past
+    # its step wrappers at a sixth; a short paywalled story stays out of a column of promos that
+    # scores 0.13 of it, and a short story out of its column below a twentieth).
+    content_floor = content.get(best, 0.0) * 0.15
     node = best.getparent()
     while node is not None and node.tag not in ("body", "html"):
         score = scores.get(node)

@@ -13,6 +13,7 @@ from extractor.parse.jsonld import MAX_LIST, collapse
 
 __all__ = [
     "AGENCIES",
+    "AGENCY_NAMES",
     "BYLINE_PREFIX_RE",
     "HANDLE_RE",
     "dedupe",
@@ -174,6 +175,9 @@ AGENCIES: tuple[str, ...] = (
     "the new york times",
     "the washington post",
 )
+AGENCY_NAMES = frozenset(AGENCIES)
+# "CNN's Christine Romans contributed to this report": a credit for help, not the byline.
+_CONTRIBUTED_RE = re.compile(r"\bcontributed\b|\bcontributing\b", re.IGNORECASE)
 BYLINE_PREFIX_RE = re.compile(
     r"^\s*(?:(?:(?:written|posted|words|reported|story|text|photos?|edited|compiled)\s+by"
     r"|by|von|par|por|door|av|autor(?:a|in)?|author)\s*[:\-–—]?\s+"
@@ -348,14 +352,19 @@ def find_byline(tree: HtmlElement) -> tuple[str, ...]:
 
 def byline_names(tree: HtmlElement) -> list[str]:
     """Names from the visible byline when the page declares no author (bounded search)."""
+    agency: list[str] = []
     for el in _iter_bylines(tree):
         text = element_text(el)
-        if not text or len(text) > _MAX_BYLINE_CHARS:
+        if not text or len(text) > _MAX_BYLINE_CHARS or _CONTRIBUTED_RE.search(text):
             continue
         names = person_names(text, declared=False)
         if names and all(_looks_like_name(n) for n in names):
-            return names
-    return []
+            if not all(n.casefold() in AGENCY_NAMES for n in names):
+                return names
+            # "CNN" in the byline box, "By Leigh Ann Caldwell" over the text: the agency
+            # credit stands only when no person is named.
+            agency = agency or names
+    return agency
 
 
 def _looks_like_name(name: str) -> bool:
