@@ -34,7 +34,7 @@ __all__ = [
 DATA_ENV = "EXTRACTOR_BENCHMARKS"
 PAGE_SETS = ("zyte", "readability")
 # Sets with no body truth of their own, read only when asked for (teaser labels name them).
-KNOWN_SETS = (*PAGE_SETS, "newspaper4k", "trafilatura")
+KNOWN_SETS = (*PAGE_SETS, "newspaper4k", "trafilatura", "trafilatura2")
 SPLITS = ("dev", "held-out", "all")
 HELD_OUT = "held-out"
 # Mozilla Readability's own test harness serves every test page under this URI; the pages have no
@@ -43,6 +43,7 @@ READABILITY_URL = "http://fakehost/test/page.html"
 REPO = Path(__file__).resolve().parents[1]
 NEWSPAPER4K_TRUTH = REPO / "bench" / "labels" / "bodies-6.jsonl"
 TRAFILATURA_TRUTH = REPO / "bench" / "labels" / "bodies-7.jsonl"
+TRAFILATURA2_TRUTH = REPO / "bench" / "labels" / "bodies-8.jsonl"
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""")
 
 
@@ -198,9 +199,15 @@ def _newspaper4k_pages(root: Path) -> list[Page]:
 
 
 def _trafilatura_pages(root: Path) -> list[Page]:
-    # Not under ``root``: see bench.trafilatura_pages; only the labelled third of its pages.
-    found = trafilatura_pages.labelled(trafilatura_pages.web_pages(trafilatura_pages.data_dir()))
-    return _labelled_pages("trafilatura", found, TRAFILATURA_TRUTH)
+    # Not under ``root``: see bench.trafilatura_pages; the first labelled third of its pages.
+    found = trafilatura_pages.web_pages(trafilatura_pages.data_dir())
+    return _labelled_pages("trafilatura", trafilatura_pages.labelled(found), TRAFILATURA_TRUTH)
+
+
+def _trafilatura2_pages(root: Path) -> list[Page]:
+    # The second labelled third, labelled after development had examined the first.
+    found = trafilatura_pages.labelled(trafilatura_pages.web_pages(trafilatura_pages.data_dir()), 1)
+    return _labelled_pages("trafilatura2", found, TRAFILATURA2_TRUTH)
 
 
 def read_jsonl(path: Path, what: str = "benchmark file") -> list[dict[str, Any]]:
@@ -219,6 +226,7 @@ def load_pages(root: Path, page_sets: Sequence[str] = PAGE_SETS) -> list[Page]:
         "readability": _readability_pages,
         "newspaper4k": _newspaper4k_pages,
         "trafilatura": _trafilatura_pages,
+        "trafilatura2": _trafilatura2_pages,
     }
     pages: list[Page] = []
     for page_set in page_sets:

@@ -1,13 +1,14 @@
-"""The web pages trafilatura 0.9.3's source distribution keeps for its tests: a fourth page set.
+"""The web pages trafilatura 0.9.3's source distribution keeps for its tests: two more page sets.
 
-Pages the project had never seen before session 6: a third of them (every third in name order,
-32 pages) were labelled blind for this project — teasers in ``bench/labels/fresh-7.jsonl``, body,
-headline, byline and date in ``bench/labels/bodies-7.jsonl`` — by helpers reading the HTML alone.
-The other 62 are kept unread for a later blind set. ``python -m bench.trafilatura_pages``
-(``make bench-pages``) fetches the sdist once from the package index into ``bench/.cache``; later
-releases no longer ship the pages. Only pages with a URL of their own (canonical link or
-``og:url``) count, one of byte-identical copies. trafilatura was developed on these pages: its
-scores here flatter it. Its sdist holds no expected texts, so there is no other tool's truth.
+Pages the project had never seen before session 6, labelled blind for it by helpers reading the
+HTML alone, a third at a time by position in name order: set ``trafilatura`` (every third page
+from the first, 32 pages; teasers in ``bench/labels/fresh-7.jsonl``, body, headline, byline and
+date in ``bench/labels/bodies-7.jsonl``) and set ``trafilatura2`` (from the second, 31 pages;
+``fresh-8.jsonl``, ``bodies-8.jsonl``). The last third is kept unread for a later blind set.
+``python -m bench.trafilatura_pages`` (``make bench-pages``) fetches the sdist once from the
+package index into ``bench/.cache``; later releases no longer ship the pages. Only pages with a
+URL of their own (canonical link or ``og:url``) count, one of byte-identical copies. trafilatura
+was developed on these pages: its scores here flatter it. Its sdist holds no expected texts.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ __all__ = ["DIR_ENV", "VERSION", "data_dir", "fetch", "labelled", "web_pages"]
 VERSION = "0.9.3"
 DIR_ENV = "EXTRACTOR_TRAFILATURA_PAGES"
 _DATA = Path(f"trafilatura-{VERSION}") / "tests" / "cache"
-# Every third page in name order was labelled; the rest wait unread for another blind set.
-LABELLED_EVERY = 3
+# A third of the pages in name order per labelled set; the last third waits for another one.
+THIRDS = 3
 
 
 def data_dir() -> Path:
@@ -59,9 +60,9 @@ def web_pages(folder: Path) -> list[tuple[str, str, Path]]:
     return pages
 
 
-def labelled(pages: Sequence[tuple[str, str, Path]]) -> list[tuple[str, str, Path]]:
-    """The pages chosen for the blind labels: every third, by position in name order."""
-    return [page for index, page in enumerate(pages) if index % LABELLED_EVERY == 0]
+def labelled(pages: Sequence[tuple[str, str, Path]], third: int = 0) -> list[tuple[str, str, Path]]:
+    """The pages of one labelled set: every third, from the ``third``-th, in name order."""
+    return [page for index, page in enumerate(pages) if index % THIRDS == third]
 
 
 def fetch(cache: Path = CACHE) -> Path:
@@ -74,7 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.parse_args(argv)
     folder = fetch()
     pages = web_pages(folder)
-    print(f"{len(pages)} pages with a URL in {folder}, {len(labelled(pages))} of them labelled")
+    sets = ", ".join(str(len(labelled(pages, third))) for third in (0, 1))
+    print(f"{len(pages)} pages with a URL in {folder}; labelled sets of {sets} pages")
     return 0
 
 

@@ -43,9 +43,11 @@ def test_pages_with_an_own_url_count_and_copies_count_once(folder: Path) -> None
     assert len(found) == 7
 
 
-def test_every_third_page_by_name_is_labelled(folder: Path) -> None:
+def test_every_third_page_by_name_makes_a_labelled_set(folder: Path) -> None:
     chosen = [name for name, _, _ in labelled(web_pages(folder))]
+    second = [name for name, _, _ in labelled(web_pages(folder), 1)]
     assert chosen == ["a.example.one", "f1.example.more", "f4.example.more"]
+    assert second == ["d.example.og", "f2.example.more"]
 
 
 def test_the_set_loads_the_labelled_pages_with_their_truth(
@@ -72,3 +74,17 @@ def test_a_missing_folder_says_how_to_fetch_it(
     monkeypatch.setenv(DIR_ENV, str(tmp_path / "nowhere"))
     with pytest.raises(ConfigError, match="make bench-pages"):
         data_dir()
+
+
+def test_the_second_set_loads_the_second_third_under_its_own_name(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    truth = tmp_path / "bodies.jsonl"
+    truth.write_text(json.dumps({"page": "trafilatura2/d.example.og", "body": "4"}) + "\n")
+    monkeypatch.setenv(DIR_ENV, str(folder))
+    monkeypatch.setattr(bench_pages, "TRAFILATURA2_TRUTH", truth)
+    loaded = bench_pages.load_pages(tmp_path, ["trafilatura2"])
+    assert [(page.key, page.body) for page in loaded] == [
+        ("trafilatura2/d.example.og", "4"),
+        ("trafilatura2/f2.example.more", ""),
+    ]
