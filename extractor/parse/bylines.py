@@ -19,6 +19,7 @@ __all__ = [
     "dedupe",
     "element_text",
     "is_foreign",
+    "names_a_byline",
     "person_names",
     "byline_names",
     "find_byline",
@@ -387,7 +388,7 @@ def _iter_bylines(tree: HtmlElement) -> Iterator[HtmlElement]:
         # The class and id first, the tag only for a match: most elements have neither name.
         cls = el.get("class")
         ident = el.get("id")
-        if not ((cls and _names_a_byline(cls)) or (ident and _BYLINE_NAME_RE.search(ident))):
+        if not ((cls and names_a_byline(cls)) or (ident and _BYLINE_NAME_RE.search(ident))):
             continue
         tag = el.tag
         if not isinstance(tag, str) or tag in _NOT_NAMED_TAGS:
@@ -405,7 +406,7 @@ def _iter_bylines(tree: HtmlElement) -> Iterator[HtmlElement]:
 
 
 @lru_cache(maxsize=8192)
-def _names_a_byline(cls: str) -> bool:
+def names_a_byline(cls: str) -> bool:
     # Cached: a page repeats its class strings, unlike its ids. No token holds a space, so a
     # class and an id are searched apart with the result of one search over both.
     return _BYLINE_NAME_RE.search(cls) is not None

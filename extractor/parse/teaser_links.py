@@ -97,6 +97,11 @@ _SLUG_BELOW_HUB_RE = re.compile(
 _HUB_WORD_RE = re.compile(r"/(categor(y|ies)|topics?|archive)(?=/)", re.IGNORECASE)
 # A fragment naming one comment ("#comment-954190"): a "Ben commented on <post>" link. A link
 # to a post's comment section ("#comments", a card's comment count) still names the post.
+# The paths of click counters and redirectors ("/cl/", "/click", "/redirect"), without the
+# final slash that _target strips.
+_CLICK_PATH_RE = re.compile(
+    r"^/(cl|c|clk|click|aclk|r|redir|redirect|track|tracking|go|out)(\.\w+)?$", re.IGNORECASE
+)
 _COMMENT_ANCHOR_RE = re.compile(r"#comment[-_]?\d+$", re.IGNORECASE)
 # A site's home page in one language ("/en/", "/es") is navigation like "/".
 _LANGUAGE_ROOT_RE = re.compile(r"^/[a-z]{2}(-[a-z]{2})?/?$", re.IGNORECASE)
@@ -190,14 +195,12 @@ def link_target(href: str, base: str | None, page: PageKey | None) -> str | None
     if target is None:
         return None
     url, host, path, query = target
-    # Sites whose articles differ only in their query (news_view.html?idx=...) keep it.
-    if (
-        page is not None
-        and host == page[0]
-        and path == page[1]
-        and (not (query and page[2]) or query == page[2])
-    ):
-        return None
+    if page is not None and host == page[0]:
+        # Sites whose articles differ only in their query (news_view.html?idx=...) keep it.
+        if path == page[1] and (not (query and page[2]) or query == page[2]):
+            return None
+    elif query and _CLICK_PATH_RE.match(path):
+        return None  # another site's click counter ("td.oo34.net/cl/?aaid="): an ad
     return url
 
 

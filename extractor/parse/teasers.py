@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from extractor.parse import vocab
+from extractor.parse.bylines import names_a_byline
 from extractor.parse.dom import HtmlElement, tokens
 from extractor.parse.teaser_ads import served_by_network
 from extractor.parse.teaser_cards import (
@@ -49,7 +50,15 @@ _OFF_HEADING_RE = re.compile(
     r"from our partners|tickets?|shop(ping)? now|our network|classifieds?)\b"
     # Readers' comments and event listings link to posts and events, not to stories; a
     # "Contact" column links to ways of reaching the site.
-    r"|\b(recent|latest|newest) comments\b|\bupcoming events\b|^\W*contact( us)?\W*$",
+    r"|\b(recent|latest|newest) comments\b|\bupcoming events\b|^\W*contact( us)?\W*$"
+    # The same in other languages, and a comment count over the comments' own links
+    # ("3 Kommentare": the pingbacks of other blogs).
+    r"|\b(neu(e)?ste|letzte|aktuelle) kommentare\b|\bderniers commentaires\b"
+    r"|\bcomentarios recientes\b|\bultimi commenti\b"
+    r"|^\W*\d+\s+(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties)\b"
+    # Job offers link to a job board's listings.
+    r"|\b(jobs?|job offers|careers?|stellenangebote|stellenmarkt|karrierechancen"
+    r"|offres d.emploi|ofertas de empleo)\b",
     re.IGNORECASE,
 )
 # The site's own header: what it holds (menus, story strips) is navigation, not a block.
@@ -57,6 +66,8 @@ _SITE_HEADER_TOKENS = frozenset(
     {"site-header", "masthead", "global-header", "siteheader", "topbar", "top-bar"}
 )
 _LETTER_RE = re.compile(r"[^\W\d_]")
+# Two to four capitalised words: how a writer's name reads ("Benjamin Fischer").
+_PERSON_NAME_RE = re.compile(r"^(?:[^\W\d_][\w'’.-]*\s+){1,3}[^\W\d_][\w'’.-]*$")
 # A card title that is a price or a buying prompt belongs to a shopping widget.
 _COMMERCE_RE = re.compile(
     r"^\W*[$€£]\s?\d[\d,.]*\*?\s*$|\b(buy now|buy it|get it|also at|tickets? available|in stock)\b",
@@ -382,6 +393,8 @@ def _read_block(
         return []
     if _quotes(block.cards, page):
         return []
+    if _author_credits(block.cards, page):
+        return []
     if _tab_panels(block.cards):
         return []  # one card per tab: each is a single promo, seen one at a time
     if _in_site_header(container, page):
@@ -481,6 +494,26 @@ def _quotes(cards: list[Card], page: PageReader) -> bool:
 
 
 _DIGIT_RE = re.compile(r"\d")
+
+
+def _author_credits(cards: list[Card], page: PageReader) -> bool:
+    """Whether every card is a writer's credit: a name whose link sits in an author box or
+    byline list ("cbx-Author_NameLink", "MetaItem-author"), leading to the writer's page."""
+    for card in cards:
+        if not card.title or _PERSON_NAME_RE.match(card.title) is None:
+            return False
+        link = next((a for a in card.el.iter("a") if page.link_urls.get(a) == card.url), None)
+        node = link
+        while node is not None:
+            cls = node.get("class")
+            if cls and names_a_byline(cls):
+                break
+            if node is card.el:
+                return False
+            node = node.getparent()
+        else:
+            return False
+    return True
 
 
 def _link_only(el: HtmlElement, links: list[tuple[HtmlElement, str]], page: PageReader) -> bool:

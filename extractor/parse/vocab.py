@@ -236,7 +236,18 @@ BOILERPLATE_TOKENS: dict[str, str] = {
         "subscribe",
     ),
     **dict.fromkeys(
-        ["comment", "comments", "disqus", "respond", "discussion", "replies"], "comments"
+        [
+            "comment",
+            "comments",
+            "disqus",
+            "respond",
+            "discussion",
+            "replies",
+            # WordPress's recent-comments widget: commenters' own sites, not stories.
+            "recentcomments",
+            "recent-comments",
+        ],
+        "comments",
     ),
     **dict.fromkeys(
         [
@@ -331,11 +342,18 @@ TEASER_HEADING_RE = re.compile(
     r"latest|most (read|popular|viewed|shared|emailed)|popular|trending|top stories|"
     r"you (may|might) (also )?(like|enjoy)|also (read|see)|further reading|don.t miss|"
     r"editor.s picks|recent posts|see also|what to read next)\b"
-    # The same blocks in other languages: French, German, Spanish, Portuguese, Italian, Russian.
+    # The same blocks in other languages: French, German, Spanish, Portuguese, Italian, Dutch,
+    # Russian.
     r"|\b(à lire aussi|lire aussi|les plus (lus|partagés|commentés)|voir aussi|sur le même sujet|"
     r"meistgelesen|meistkommentiert|mehr zum thema|auch interessant|"
+    r"(neu(e)?ste|letzte|aktuelle|ähnliche|verwandte|weitere|beliebteste|meistgelesene) "
+    r"(beiträge|artikel|posts|meldungen|nachrichten|themen|geschichten)|neues|lesetipps?|"
+    r"(das )?könnte (dich|sie|dir|ihnen|euch) auch (interessieren|gefallen)|"
+    r"(dir|ihnen|euch) könnte auch gefallen|zum weiterlesen|zuletzt (erschienen|veröffentlicht)|"
+    r"top-?(meldungen|themen|artikel)|"
     r"lo más (leído|visto)|te puede interesar|noticias relacionadas|relacionad[oa]s|"
     r"leia também|mais lidas|veja também|leggi anche|i più letti|"
+    r"gerelateerde artikelen|meest gelezen|lees ook|ook interessant|"
     r"читайте также|материалы по теме|популярное|по теме)\b"
     # Korean, Japanese and Chinese write them without word boundaries.
     r"|관련 ?기사|많이 본|인기 ?기사|関連記事|人気記事|おすすめ記事"
