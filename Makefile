@@ -69,11 +69,11 @@ bench-teasers: $(STAMP)
 
 # The blind-labelled sets of bench/labels/ (which of their pages development examined: its README).
 bench-teasers-fresh: $(STAMP) bench-pages
-	for set in 1 2 3 4 5 6 7; do $(PY) -m bench.teasers --labels bench/labels/fresh-$$set.jsonl \
+	for set in 1 2 3 4 5 6 7 8 9; do $(PY) -m bench.teasers --labels bench/labels/fresh-$$set.jsonl \
 		--out bench/out/teasers-fresh-$$set.json $(BENCH_ARGS) || exit 1; done
 
-# newspaper4k's and trafilatura's own test pages (the third and fourth page sets, for fresh-6 and
-# fresh-7), from their sdists on the package index.
+# newspaper4k's and trafilatura's own test pages (the page sets of fresh-6 to fresh-9 and their bodies),
+# from their sdists on the package index.
 bench-pages: $(STAMP)
 	$(PY) -m bench.newspaper4k_pages
 	$(PY) -m bench.trafilatura_pages

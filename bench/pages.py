@@ -34,7 +34,7 @@ __all__ = [
 DATA_ENV = "EXTRACTOR_BENCHMARKS"
 PAGE_SETS = ("zyte", "readability")
 # Sets with no body truth of their own, read only when asked for (teaser labels name them).
-KNOWN_SETS = (*PAGE_SETS, "newspaper4k", "trafilatura", "trafilatura2")
+KNOWN_SETS = (*PAGE_SETS, "newspaper4k", "trafilatura", "trafilatura2", "trafilatura3")
 SPLITS = ("dev", "held-out", "all")
 HELD_OUT = "held-out"
 # Mozilla Readability's own test harness serves every test page under this URI; the pages have no
@@ -44,6 +44,7 @@ REPO = Path(__file__).resolve().parents[1]
 NEWSPAPER4K_TRUTH = REPO / "bench" / "labels" / "bodies-6.jsonl"
 TRAFILATURA_TRUTH = REPO / "bench" / "labels" / "bodies-7.jsonl"
 TRAFILATURA2_TRUTH = REPO / "bench" / "labels" / "bodies-8.jsonl"
+TRAFILATURA3_TRUTH = REPO / "bench" / "labels" / "bodies-9.jsonl"
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""")
 
 
@@ -200,14 +201,22 @@ def _newspaper4k_pages(root: Path) -> list[Page]:
 
 def _trafilatura_pages(root: Path) -> list[Page]:
     # Not under ``root``: see bench.trafilatura_pages; the first labelled third of its pages.
-    found = trafilatura_pages.web_pages(trafilatura_pages.data_dir())
-    return _labelled_pages("trafilatura", trafilatura_pages.labelled(found), TRAFILATURA_TRUTH)
+    return _trafilatura_third("trafilatura", 0, TRAFILATURA_TRUTH)
 
 
 def _trafilatura2_pages(root: Path) -> list[Page]:
-    # The second labelled third, labelled after development had examined the first.
-    found = trafilatura_pages.labelled(trafilatura_pages.web_pages(trafilatura_pages.data_dir()), 1)
-    return _labelled_pages("trafilatura2", found, TRAFILATURA2_TRUTH)
+    # The second third, labelled after development had examined the first.
+    return _trafilatura_third("trafilatura2", 1, TRAFILATURA2_TRUTH)
+
+
+def _trafilatura3_pages(root: Path) -> list[Page]:
+    # The last third, labelled while development examined the first two.
+    return _trafilatura_third("trafilatura3", 2, TRAFILATURA3_TRUTH)
+
+
+def _trafilatura_third(page_set: str, third: int, truth: Path) -> list[Page]:
+    found = trafilatura_pages.web_pages(trafilatura_pages.data_dir())
+    return _labelled_pages(page_set, trafilatura_pages.labelled(found, third), truth)
 
 
 def read_jsonl(path: Path, what: str = "benchmark file") -> list[dict[str, Any]]:
@@ -227,6 +236,7 @@ def load_pages(root: Path, page_sets: Sequence[str] = PAGE_SETS) -> list[Page]:
         "newspaper4k": _newspaper4k_pages,
         "trafilatura": _trafilatura_pages,
         "trafilatura2": _trafilatura2_pages,
+        "trafilatura3": _trafilatura3_pages,
     }
     pages: list[Page] = []
     for page_set in page_sets:

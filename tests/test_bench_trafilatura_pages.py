@@ -48,6 +48,10 @@ def test_every_third_page_by_name_makes_a_labelled_set(folder: Path) -> None:
     second = [name for name, _, _ in labelled(web_pages(folder), 1)]
     assert chosen == ["a.example.one", "f1.example.more", "f4.example.more"]
     assert second == ["d.example.og", "f2.example.more"]
+    assert [name for name, _, _ in labelled(web_pages(folder), 2)] == [
+        "f0.example.more",
+        "f3.example.more",
+    ]
 
 
 def test_the_set_loads_the_labelled_pages_with_their_truth(
