@@ -91,10 +91,10 @@ _NOT_ARTICLE_LOWER_RE = re.compile(_NOT_ARTICLE_RE.pattern)
 # A story filed under a hub path: a slug of five words or more one to three levels below a
 # category, topic or archive word ("/videos/category/history/the-1930s-were-not-a-good-time/").
 _SLUG_BELOW_HUB_RE = re.compile(
-    r"/(categor(y|ies)|topics?|archive)(/[^/]+){1,3}/[^/]*[^\W_]+([-_][^\W_]+){4,}/?$",
+    r"/(categor(y|ies)|topics?|archive|thema|themen)(/[^/]+){1,3}/[^/]*[^\W_]+([-_][^\W_]+){4,}/?$",
     re.IGNORECASE,
 )
-_HUB_WORD_RE = re.compile(r"/(categor(y|ies)|topics?|archive)(?=/)", re.IGNORECASE)
+_HUB_WORD_RE = re.compile(r"/(categor(y|ies)|topics?|archive|thema|themen)(?=/)", re.IGNORECASE)
 # A fragment naming one comment ("#comment-954190"): a "Ben commented on <post>" link. A link
 # to a post's comment section ("#comments", a card's comment count) still names the post.
 # The paths of click counters and redirectors ("/cl/", "/click", "/redirect"), without the

@@ -273,6 +273,31 @@ def _in_site_header(el: HtmlElement, page: PageReader) -> bool:
     return False
 
 
+# Text enough for a whole story, not a card of one.
+_FULL_STORY_CHARS = 2000
+
+
+def _in_a_later_story(el: HtmlElement, page: PageReader) -> bool:
+    """Whether ``el`` sits in a story that follows another full story of the same kind.
+
+    A page that runs on into the next stories (a stream of whole <article>s, the first one
+    being the page's own) shows each story with its own related list; those lists belong to
+    the stories they close, not to the page.
+    """
+    for node in el.iterancestors("article"):
+        sig = signature(node)
+        prev = node.getprevious()
+        while prev is not None:
+            if (
+                prev.tag == "article"
+                and signature(prev) == sig
+                and page.size(prev) >= _FULL_STORY_CHARS
+            ):
+                return True
+            prev = prev.getprevious()
+    return False
+
+
 def _tab_panels(cards: list[Card]) -> bool:
     """Whether every card is a tab panel of its own (a tab widget with one card per tab)."""
     return all(
@@ -399,6 +424,8 @@ def _read_block(
         return []  # one card per tab: each is a single promo, seen one at a time
     if _in_site_header(container, page):
         return []
+    if _in_a_later_story(container, page):
+        return []
     if in_ads and not _all_on_site(block.cards, page):
         return []
     if mostly_other_links(container, members, page):
@@ -429,7 +456,11 @@ def _block(
     if len(cards) < 2:
         return None
     heading, heading_el = heading_of(cards[0].el, page)
-    if container is None and not names_a_block(heading):
+    if (
+        container is None
+        and not names_a_block(heading)
+        and not _closing_cards(linking, cards, page)
+    ):
         return None  # a run inside running text counts only under a "More:"-like heading
     if not names_a_block(heading) and has_lead_linked_items(cards):
         return None
@@ -438,6 +469,25 @@ def _block(
     # A run has no element of its own: its first card stands for it.
     return TeaserBlock(
         container if container is not None else cards[0].el, heading, heading_el, cards
+    )
+
+
+def _closing_cards(
+    linking: list[tuple[HtmlElement, list[tuple[HtmlElement, str]]]],
+    cards: list[Card],
+    page: PageReader,
+) -> bool:
+    """Whether a run of cards, each with a headline and a summary, closes the text it sits in.
+
+    Story cards set after the last paragraph of an article's text (ad slots may come between
+    them) are its related block even without a heading; links between paragraphs are the
+    text's.
+    """
+    if any(not card.title or not card.blurb for card in cards):
+        return False
+    return not any(
+        isinstance(after.tag, str) and page.has_text(after)
+        for after in linking[-1][0].itersiblings()
     )
 
 
@@ -547,7 +597,9 @@ def _reads_like_teasers(cards: list[Card], heading: str | None, zone: object | N
             return named or mean_words >= 4
         return mean_words >= 2 or named or blurbed >= len(cards) / 2
     if zone == "footer":
-        return mean_words >= 5
+        # A footer column named as a list of stories ("Meistkommentiert") holds short titles
+        # as any such list does; unnamed, short lines there are the site's own links.
+        return mean_words >= (2.5 if named else 5)
     if named:
         return mean_words >= 2.5
     return mean_words >= 4.5

@@ -1,0 +1,130 @@
+"""Teaser blocks of blogs and news sites met unseen: footer lists named as stories, cards linked
+through a "weiterlesen" affordance under a topic kicker, and streams of whole stories."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from extractor.pipeline import extract
+from tests.records import valid
+
+NOW = datetime(2026, 11, 24, tzinfo=UTC)
+URL = "https://blog.example/2019/06/19/the-story/"
+BODY = "<p>" + "The article body has a sentence with some words, commas, and more. " * 6 + "</p>"
+# Short titles, as blogs give them: a menu's length under a heading that names nothing.
+SHORT = [
+    ("/2017/08/02/autokorrektur/", "Autokorrektur im Alltag"),
+    ("/2016/07/11/cut/", "Cut"),
+    ("/2018/12/05/bloggedanken/", "Bloggedanken zum Jahresende"),
+    ("/2010/03/08/der-berliner-szenemensch/", "Der Berliner Szenemensch"),
+]
+
+
+def _teasers(html: str) -> list[dict[str, object]]:
+    return list(valid(extract(html, URL, now=NOW).to_dict())["teasers"])
+
+
+def _page(after: str, rail: str = "") -> str:
+    return (
+        f"<html><body><h1>The story of the day</h1><article>{BODY * 3}</article>"
+        f"<aside class='sidebar'>{rail}</aside>{after}</body></html>"
+    )
+
+
+def _list(heading: str, items: list[tuple[str, str]]) -> str:
+    links = "".join(f"<li><a href='{href}'>{title}</a></li>" for href, title in items)
+    return f"<div class='widget'><h4>{heading}</h4><ul>{links}</ul></div>"
+
+
+def test_a_footer_column_named_as_stories_keeps_its_short_titles() -> None:
+    teasers = _teasers(_page(f"<footer>{_list('Meistkommentiert', SHORT)}</footer>"))
+    assert [t["title"] for t in teasers] == [title for _, title in SHORT]
+    assert {t["block"] for t in teasers} == {"Meistkommentiert"}
+
+
+def test_an_unnamed_footer_column_of_short_titles_stays_the_sites_links() -> None:
+    assert _teasers(_page(f"<footer>{_list('Über uns', SHORT)}</footer>")) == []
+
+
+def test_latest_features_in_german_name_a_block() -> None:
+    teasers = _teasers(_page("", rail=_list("Letzte Features", SHORT)))
+    assert [t["block"] for t in teasers] == ["Letzte Features"] * len(SHORT)
+
+
+def _card(slug: str, title: str) -> str:
+    return (
+        "<div class='list__item'><header>"
+        "<span class='topline'><a href='/thema/neue-rechte/'>Neue Rechte</a></span>"
+        f"<h2 class='tertiary-title'>{title}</h2>"
+        "<p>Recherchen haben zu den ersten Strafzahlungen wegen illegaler Spenden geführt.</p>"
+        f"</header><div class='list__bar'><a href='/aktuelles/2019/03/12/{slug}/'>"
+        "<span>weiterlesen</span></a><span>5 Minuten</span></div></div>"
+    )
+
+
+RELATED = (
+    "<div class='list list--related'>"
+    + _card("geldstrafe", "Geldstrafe für die Partei")
+    + _card("plakate", "Das Geheimnis der Schweizer Plakate")
+    + "</div>"
+)
+
+
+def test_a_card_linked_only_by_weiterlesen_under_a_topic_kicker() -> None:
+    # The kicker leads to a topic page (/thema/...), the card's story behind "weiterlesen".
+    teasers = _teasers(_page(RELATED))
+    assert [(t["title"], t["url"]) for t in teasers] == [
+        ("Geldstrafe für die Partei", "https://blog.example/aktuelles/2019/03/12/geldstrafe/"),
+        (
+            "Das Geheimnis der Schweizer Plakate",
+            "https://blog.example/aktuelles/2019/03/12/plakate/",
+        ),
+    ]
+
+
+def test_related_lists_of_the_stories_after_the_pages_own_belong_to_them() -> None:
+    story = f"<article class='list__item'><h2>A story</h2>{BODY * 5}{RELATED}</article>"
+    html = (
+        "<html><body><h1>Aktuelle Artikel</h1>"
+        f"<div class='list'>{story}{story.replace('A story', 'The next story')}</div>"
+        "</body></html>"
+    )
+    teasers = _teasers(html)
+    # The page's own story (the first) keeps its list; the next story's list is its own.
+    assert [t["title"] for t in teasers] == [
+        "Geldstrafe für die Partei",
+        "Das Geheimnis der Schweizer Plakate",
+    ]
+
+
+def _promo(slug: str, title: str) -> str:
+    return (
+        f"<div class='teaser'><a href='/b2b'>B2B</a> <a class='teaser-title' href='/b2b/{slug}/1'>"
+        f"{title}</a> <a class='teaser-text' href='/b2b/{slug}/1'>Die Schwesterfirma sucht nach "
+        "Investoren aus der Branche für ihre selbstfahrenden Autos.</a></div>"
+    )
+
+
+PROMOS = _promo("waymo", "Waymo bittet Autohersteller um Geld") + _promo(
+    "lyft", "Lyft gelingt milliardenschwerer Börsengang"
+)
+
+
+def _text_with(inner: str) -> str:
+    return (
+        "<html><body><h1>The story of the day</h1>"
+        f"<article><div class='article-paragraphs'>{BODY * 3}{inner}</div></article></body></html>"
+    )
+
+
+def test_unheaded_story_cards_closing_the_text_are_a_block() -> None:
+    teasers = _teasers(_text_with(PROMOS + "<div class='ad'></div>"))
+    assert [t["title"] for t in teasers] == [
+        "Waymo bittet Autohersteller um Geld",
+        "Lyft gelingt milliardenschwerer Börsengang",
+    ]
+    assert all(t["blurb"] for t in teasers)
+
+
+def test_unheaded_story_cards_between_paragraphs_stay_the_texts() -> None:
+    assert _teasers(_text_with(PROMOS + BODY)) == []
