@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from extractor.parse.teaser_links import article_url
 from extractor.pipeline import extract
 from tests.records import valid
 
@@ -128,3 +129,37 @@ def test_unheaded_story_cards_closing_the_text_are_a_block() -> None:
 
 def test_unheaded_story_cards_between_paragraphs_stay_the_texts() -> None:
     assert _teasers(_text_with(PROMOS + BODY)) == []
+
+
+def _table(head: str) -> str:
+    rows = "".join(
+        f"<tr><td><a href='/tests/detail.aspx?id={n}'>{name}</a></td><td>{price} €</td>"
+        f"<td>ja</td><td>1,{n}</td></tr>"
+        for n, (name, price) in enumerate(
+            [
+                ("Britax Römer Baby-Safe 2 i-Size Flex Base", 370),
+                ("Maxi-Cosi Cabriofix mit Familyfix Basis", 140),
+                ("Hauck Comfort Fix mit Comfort Fix Isofixbasis", 220),
+            ]
+        )
+    )
+    return f"<table>{head}<tbody>{rows}</tbody></table>"
+
+
+def test_rows_of_a_table_with_column_heads_are_records_not_stories() -> None:
+    head = "<thead><tr><th>Modell</th><th>Preis</th><th>Isofix</th><th>Note</th></tr></thead>"
+    assert _teasers(_page(_table(head))) == []
+
+
+def test_rows_of_a_table_without_column_heads_may_be_stories() -> None:
+    # The same rows with no heads to tabulate under are read as before: a list of links.
+    assert len(_teasers(_page("<h3>Related</h3>" + _table("")))) == 3
+
+
+def test_a_section_above_the_page_is_a_hub_not_a_story() -> None:
+    page = "https://www.example.de/fahrzeug/tests/kindersicherheit/kindersitztest-2018/"
+    assert article_url("/fahrzeug/tests/", page, page) is None
+    assert article_url("https://www.example.de/fahrzeug", page, page) is None
+    assert article_url("/fahrzeug/tests/reifen/winterreifen-2018/", page, page) is not None
+    # A query names another page of the same path: a story of a news_view.html?idx= site.
+    assert article_url("/fahrzeug/tests/?idx=4", page, page) is not None

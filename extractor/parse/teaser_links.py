@@ -199,6 +199,8 @@ def link_target(href: str, base: str | None, page: PageKey | None) -> str | None
         # Sites whose articles differ only in their query (news_view.html?idx=...) keep it.
         if path == page[1] and (not (query and page[2]) or query == page[2]):
             return None
+        if not query and path and page[1].startswith(path + "/"):
+            return None  # a section above this page ("/tests/" over "/tests/kindersitze/"): a hub
     elif query and _CLICK_PATH_RE.match(path):
         return None  # another site's click counter ("td.oo34.net/cl/?aaid="): an ad
     return url

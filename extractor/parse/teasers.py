@@ -420,6 +420,8 @@ def _read_block(
         return []
     if _author_credits(block.cards, page):
         return []
+    if _data_table_rows(block.cards, page):
+        return []
     if _tab_panels(block.cards):
         return []  # one card per tab: each is a single promo, seen one at a time
     if _in_site_header(container, page):
@@ -564,6 +566,24 @@ def _author_credits(cards: list[Card], page: PageReader) -> bool:
         else:
             return False
     return True
+
+
+def _data_table_rows(cards: list[Card], page: PageReader) -> bool:
+    """Whether the cards are rows of a data table: a table with column heads whose rows give
+    a value in three cells or more ("Model | Price | Grade"), none of them a date.
+
+    Such rows link to the records they tabulate (a product's test, a player's page), not to
+    stories.
+    """
+    if any(card.el.tag != "tr" or card.date_text for card in cards):
+        return False
+    table = next(cards[0].el.iterancestors("table"), None)
+    if table is None or len(table.xpath(".//th[normalize-space()]")) < 2:
+        return False
+    return all(
+        sum(1 for cell in card.el if cell.tag in ("td", "th") and page.text(cell)) >= 3
+        for card in cards
+    )
 
 
 def _link_only(el: HtmlElement, links: list[tuple[HtmlElement, str]], page: PageReader) -> bool:
