@@ -163,3 +163,14 @@ def test_a_section_above_the_page_is_a_hub_not_a_story() -> None:
     assert article_url("/fahrzeug/tests/reifen/winterreifen-2018/", page, page) is not None
     # A query names another page of the same path: a story of a news_view.html?idx= site.
     assert article_url("/fahrzeug/tests/?idx=4", page, page) is not None
+
+
+def test_a_heading_linking_to_a_section_names_its_list_of_latest_stories() -> None:
+    heading = "<a href='/blog/category/kategorien/produkte/'>Produkte</a>"
+    teasers = _teasers(_page(f"<footer>{_list(heading, SHORT)}</footer>"))
+    assert [t["title"] for t in teasers] == [title for _, title in SHORT]
+    assert {t["block"] for t in teasers} == {"Produkte"}
+
+
+def test_the_same_heading_linking_nowhere_names_nothing() -> None:
+    assert _teasers(_page(f"<footer>{_list('Produkte', SHORT)}</footer>")) == []

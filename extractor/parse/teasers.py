@@ -466,7 +466,10 @@ def _block(
         return None  # a run inside running text counts only under a "More:"-like heading
     if not names_a_block(heading) and has_lead_linked_items(cards):
         return None
-    if not _reads_like_teasers(cards, heading, zone) or is_post_navigation(cards, heading, page):
+    section = _links_a_section(heading_el)
+    if not _reads_like_teasers(cards, heading, zone, section) or is_post_navigation(
+        cards, heading, page
+    ):
         return None
     # A run has no element of its own: its first card stands for it.
     return TeaserBlock(
@@ -592,8 +595,30 @@ def _link_only(el: HtmlElement, links: list[tuple[HtmlElement, str]], page: Page
     return 0 < total <= MAX_CARD_CHARS and linked >= 0.8 * total
 
 
-def _reads_like_teasers(cards: list[Card], heading: str | None, zone: object | None) -> bool:
-    """Tell a block of article cards from a menu, a tag list, a shop or previous/next links."""
+# Paths of a site's sections and categories ("/category/kategorien/produkte/", "/ressort/").
+_SECTION_PATH_RE = re.compile(
+    r"/(categor(y|ies)|kategorien?|rubri(k|ken|que|ques)|ressorts?|sections?|topics?|thema|themen)/",
+    re.IGNORECASE,
+)
+
+
+def _links_a_section(heading_el: HtmlElement | None) -> bool:
+    """Whether a block's heading links to a section of the site: the list under it gives that
+    section's latest stories ("Produkte" over the newest posts filed under it)."""
+    if heading_el is None:
+        return False
+    link = heading_el if heading_el.tag == "a" else heading_el.find(".//a[@href]")
+    return link is not None and _SECTION_PATH_RE.search(link.get("href") or "") is not None
+
+
+def _reads_like_teasers(
+    cards: list[Card], heading: str | None, zone: object | None, section: bool = False
+) -> bool:
+    """Tell a block of article cards from a menu, a tag list, a shop or previous/next links.
+
+    ``section``: the heading links to a section of the site, which names the list as much as
+    "Latest" does.
+    """
     titles = [c.title or "" for c in cards]
     if len(cards) <= 3 and any(vocab.PREV_NEXT_RE.match(t) for t in titles if t):
         return False
@@ -606,9 +631,12 @@ def _reads_like_teasers(cards: list[Card], heading: str | None, zone: object | N
     dated = sum(1 for c in cards if c.date_text or c.date_attr)
     blurbed = sum(1 for c in cards if c.blurb)
     mean_words = sum(words(t) for t in titles) / len(cards)
-    named = heading is not None and (
-        vocab.TEASER_HEADING_RE.search(heading) is not None
-        or CJK_BLOCK_RE.search(heading) is not None
+    named = section or (
+        heading is not None
+        and (
+            vocab.TEASER_HEADING_RE.search(heading) is not None
+            or CJK_BLOCK_RE.search(heading) is not None
+        )
     )
     if dated or blurbed:
         if zone == "footer":
