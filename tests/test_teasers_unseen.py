@@ -174,3 +174,41 @@ def test_a_heading_linking_to_a_section_names_its_list_of_latest_stories() -> No
 
 def test_the_same_heading_linking_nowhere_names_nothing() -> None:
     assert _teasers(_page(f"<footer>{_list('Produkte', SHORT)}</footer>")) == []
+
+
+def _dw_card(slug: str, title: str, inner: str) -> str:
+    return f"<div class='news'><a href='/en/{slug}/a-1'><h2>{title}{inner}</h2></a></div>"
+
+
+def test_a_date_closing_the_cards_heading_is_its_date_not_its_title() -> None:
+    cards = _dw_card(
+        "libya", "Berlin Libya conference: A first step?", " <span class='date'>19.01.2020</span>"
+    ) + _dw_card(
+        "bougainville", "Germany's colonial legacy in Bougainville", " <span>09.12.2019</span>"
+    )
+    teasers = _teasers(_page(f"<div class='related'><h4>Related content</h4>{cards}</div>"))
+    assert [(t["title"], t["date_text"]) for t in teasers] == [
+        ("Berlin Libya conference: A first step?", "19.01.2020"),
+        ("Germany's colonial legacy in Bougainville", "09.12.2019"),
+    ]
+
+
+def _dek_card(slug: str, title: str, dek: str) -> str:
+    return f"<div class='linkList'><a href='/en/{slug}/a-2'><h2>{title}</h2><p>{dek}</p></a></div>"
+
+
+def test_a_date_in_brackets_closing_the_dek_is_the_cards_date() -> None:
+    cards = _dek_card(
+        "dibobe",
+        "German colonialism and the long-forgotten Dibobe Petition",
+        "A plaque in Berlin commemorates the long-forgotten Dibobe Petition. (25.07.2019)&nbsp;",
+    ) + _dek_card(
+        "museum",
+        "Berlin museum stirs debate with plans for a remembrance room",
+        "For some, the Humboldt Forum's plan does not go far enough. (30.01.2019)",
+    )
+    teasers = _teasers(_page(f"<div class='group'><h4>DW recommends</h4>{cards}</div>"))
+    assert [(t["date_text"], t["blurb"]) for t in teasers] == [
+        ("25.07.2019", "A plaque in Berlin commemorates the long-forgotten Dibobe Petition."),
+        ("30.01.2019", "For some, the Humboldt Forum's plan does not go far enough."),
+    ]

@@ -307,6 +307,7 @@ def read_card(
         return None
     titled = [(link, url) for link, url in links if not vocab.READ_MORE_RE.match(page.text(link))]
     title: str | None = None
+    heading_date: HtmlElement | None = None
     main_url: str
     inner = []
     linked_dek = False
@@ -336,6 +337,8 @@ def read_card(
             rest = title.replace(text, " ", 1)
             if page.find_date(rest.strip(" ()（）[]")):
                 title = text
+        elif linked is None:
+            title, heading_date = _without_end_date(heading, title, page)
     elif titled:
         link, main_url = max(titled, key=lambda pair: len(page.text(pair[0])))
         # A card that links its headline and, below it, its dek: the longest link is the dek.
@@ -366,6 +369,8 @@ def read_card(
         # A <time> is phrasing content: its pieces join as written ("20 Nov 2019</span><span>,")
         # where the text of a card joins its elements with spaces.
         date_text = collapse("".join(time_el.itertext())) or None
+    if date_text is None and heading_date is not None:
+        date_text, date_attr = page.text(heading_date), _machine_attr(heading_date)
     blurb: str | None = None
     # Most cards are their title alone: only a card with more text is read line by line.
     rest = page.text(card)
@@ -386,6 +391,10 @@ def read_card(
             continue  # the series or section named over the title, not a dek
         if vocab.READ_MORE_RE.match(text):
             continue
+        end = _END_DATE_RE.search(text) if date_text is None else None
+        if end is not None and page.find_date(end[1]) == end[1]:
+            # "... commemorates the petition. (25.07.2019)": the dek ends with the card's date.
+            date_text, text = end[1], text[: end.start()].rstrip()
         if date_text is None and len(text) <= 80 and not _is_duration(block.el):
             date_text = page.find_date(text)
         if date_text and date_text in text:
@@ -416,6 +425,31 @@ def read_card(
     if title is None and blurb is None:
         return None
     return Card(card, main_url, title, blurb, date_text, date_attr)
+
+
+# A date in brackets closing a dek.
+_END_DATE_RE = re.compile(r"\s*[(\[]\s*([^()\[\]]{4,40}?)\s*[)\]]\s*$")
+
+
+def _without_end_date(
+    heading: HtmlElement, title: str, page: PageReader
+) -> tuple[str, HtmlElement | None]:
+    """A heading's title without the date element that closes it, and that element.
+
+    "<h2>Berlin Libya conference: A first step? <span class='date'>19.01.2020</span></h2>":
+    the date set in the card's heading is the card's date, not words of its title.
+    """
+    last = heading[-1] if len(heading) else None
+    if last is None or not isinstance(last.tag, str) or last.tag == "a":
+        return title, None
+    if last.tail and not last.tail.isspace():
+        return title, None
+    shown = page.text(last)
+    if not shown or shown == title or not title.endswith(shown):
+        return title, None
+    if page.find_date(shown) != shown:
+        return title, None
+    return title[: -len(shown)].rstrip(" |·•-–—,"), last
 
 
 def _is_byline(line: str) -> bool:
