@@ -212,3 +212,37 @@ def test_a_date_in_brackets_closing_the_dek_is_the_cards_date() -> None:
         ("25.07.2019", "A plaque in Berlin commemorates the long-forgotten Dibobe Petition."),
         ("30.01.2019", "For some, the Humboldt Forum's plan does not go far enough."),
     ]
+
+
+def _further(slug: str, title: str) -> str:
+    return (
+        "<div class='col'><article class='tsr-FurtherTopic'><img src='/i.jpg' alt=''>"
+        f"<div class='text'><a href='/aktuell/{slug}.html'><header><p class='tsr-Headline'>"
+        f"{title}</p></header></a><div>Ein Satz, der die Geschichte in Kürze erzählt.</div>"
+        "</div></article></div>"
+    )
+
+
+def test_a_lead_story_with_a_headline_named_by_class_and_a_deep_link_leads_the_list() -> None:
+    # The lead's link sits ten levels down, deeper than links are climbed from.
+    wrapped = "<a href='/aktuell/rivlin.html'><p class='tsr-Headline'>„Die Verantwortung ist enorm“"
+    for _ in range(8):
+        wrapped = f"<div class='wrap'>{wrapped}"
+    wrapped += "</p></a>" + "</div>" * 8
+    lead = (
+        f"<div class='grid'><article class='tsr-Lead'><img src='/l.jpg' alt=''>{wrapped}"
+        "</article></div>"
+    )
+    others = (
+        _further("corona", "So gut ist man auf die Rückkehrer vorbereitet")
+        + _further("greta", "Greta Thunberg will Fridays for Future schützen")
+        + _further("dampf", "Solange es dampft, ist alles in Ordnung")
+    )
+    module = (
+        "<div class='module'><div class='col-2'><p class='lbl'><span>Topmeldungen</span></p></div>"
+        f"<div class='col-12'>{lead}<div class='grid'>{others}</div></div></div>"
+    )
+    teasers = _teasers(_page(module))
+    assert teasers[0]["title"] == "„Die Verantwortung ist enorm“"
+    assert len(teasers) == 4
+    assert {t["block"] for t in teasers} == {"Topmeldungen"}

@@ -219,11 +219,15 @@ def _take_lead_before(block: TeaserBlock, page: PageReader, blocks: list[TeaserB
     lead = block.el.getprevious()
     while lead is not None and not isinstance(lead.tag, str):
         lead = lead.getprevious()
-    if lead is None or lead not in page.linked or not is_lead_card(lead, page, _LEAD_HEADINGS):
+    if lead is None or not is_lead_card(lead, page, _LEAD_HEADINGS):
         return
     if any(lead is other.el or lead in other.el.iterancestors() for other in blocks):
         return
-    card = read_card(lead, card_links(lead, page), page)
+    # (Its link may sit deeper than the search climbs from links: read here, not marked.)
+    links = card_links(lead, page)
+    if not links:
+        return
+    card = read_card(lead, links, page)
     if card is None or card.title is None or any(c.url == card.url for c in block.cards):
         return
     heading, heading_el = heading_of(lead, page)
