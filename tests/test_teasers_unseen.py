@@ -246,3 +246,32 @@ def test_a_lead_story_with_a_headline_named_by_class_and_a_deep_link_leads_the_l
     assert teasers[0]["title"] == "„Die Verantwortung ist enorm“"
     assert len(teasers) == 4
     assert {t["block"] for t in teasers} == {"Topmeldungen"}
+
+
+def _kicked(slug: str, kicker: str, title: str, hidden: str) -> str:
+    return (
+        f"<div class='tsr'><a href='/aktuell/{slug}.html'><p class='tsr-Headline'>"
+        f"<span class='tsr-Kicker'>{kicker}</span><span class='{hidden}'>: </span>"
+        f"<span class='tsr-HeadlineText'>{title}</span></p></a></div>"
+    )
+
+
+def _kicked_titles(hidden: str) -> list[object]:
+    cards = _kicked(
+        "greta", "Markenanwalt übt Kritik", "Greta Thunberg will die Marke schützen", hidden
+    ) + _kicked("dampf", "Region im Umbruch", "Solange es dampft, ist alles in Ordnung", hidden)
+    return [t["title"] for t in _teasers(_page(f"<div><h4>Weitere Themen</h4>{cards}</div>"))]
+
+
+def test_a_kicker_parted_from_the_title_by_a_colon_for_screen_readers_is_no_title() -> None:
+    assert _kicked_titles("o-VisuallyHidden") == [
+        "Greta Thunberg will die Marke schützen",
+        "Solange es dampft, ist alles in Ordnung",
+    ]
+
+
+def test_a_colon_shown_to_every_reader_keeps_the_title_whole() -> None:
+    assert _kicked_titles("sep") == [
+        "Markenanwalt übt Kritik : Greta Thunberg will die Marke schützen",
+        "Region im Umbruch : Solange es dampft, ist alles in Ordnung",
+    ]

@@ -358,6 +358,8 @@ def read_card(
         main_url = links[0][1]
     if title is not None and vocab.READ_MORE_RE.match(title):
         title = None
+    if title is not None and " : " in title:
+        title = _after_hidden_colon(card, title, page)
     if title is not None and _NOT_A_STORY_RE.match(title):
         return None  # "See More Guides", "Advertise with us": a link to a list or a site page
 
@@ -425,6 +427,28 @@ def read_card(
     if title is None and blurb is None:
         return None
     return Card(card, main_url, title, blurb, date_text, date_attr)
+
+
+# Class words of text kept for screen readers only ("o-VisuallyHidden", "sr-only").
+_SCREEN_READER_RE = re.compile(r"visually-?hidden|sr-only|screen-?reader", re.IGNORECASE)
+
+
+def _after_hidden_colon(card: HtmlElement, title: str, page: PageReader) -> str:
+    """The title without the kicker that a colon shown to screen readers only parts from it.
+
+    "<span>Markenanwalt übt Kritik</span><span class='o-VisuallyHidden'>: </span><span>Greta
+    Thunberg will ...</span>": the reader sees a kicker over a headline, and the headline is
+    the title.
+    """
+    for el in card.iterdescendants():
+        if (
+            isinstance(el.tag, str)
+            and page.text(el) == ":"
+            and _SCREEN_READER_RE.search(el.get("class") or "")
+        ):
+            kicker, _, rest = title.partition(" : ")
+            return rest if kicker and rest else title
+    return title
 
 
 # A date in brackets closing a dek.
