@@ -275,3 +275,30 @@ def test_a_colon_shown_to_every_reader_keeps_the_title_whole() -> None:
         "Markenanwalt übt Kritik : Greta Thunberg will die Marke schützen",
         "Region im Umbruch : Solange es dampft, ist alles in Ordnung",
     ]
+
+
+def test_a_tab_names_the_panel_it_points_to_though_the_other_panels_are_empty() -> None:
+    tabs = (
+        "".join(
+            f"<li><a href='#pane-{key}' role='tab'>{label}</a></li>"
+            for key, label in (("featured", "Featured"), ("commented", "Last Comments"))
+        )
+        + "<li><a aria-controls='pane-popular' href='#' role='tab'>Popular</a></li>"
+    )
+    items = "".join(
+        f"<article class='item'><h4><a href='/news/2020-01-{n}.html'>{title}</a></h4></article>"
+        for n, title in enumerate(
+            [
+                "Inverse design of porous materials using neural networks",
+                "BSNIP project releases spectra of more than 200 supernovae",
+            ]
+        )
+    )
+    widget = (
+        f"<div class='categories'><ul class='controls' role='tablist'>{tabs}</ul>"
+        f"<div class='tab-content'><div id='pane-featured' role='tabpanel'>{items}</div>"
+        "<div id='pane-commented' role='tabpanel'></div>"
+        "<div id='pane-popular' role='tabpanel'></div></div></div>"
+    )
+    teasers = _teasers(_page("", rail=widget))
+    assert [t["block"] for t in teasers] == ["Featured", "Featured"]
