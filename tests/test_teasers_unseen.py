@@ -302,3 +302,18 @@ def test_a_tab_names_the_panel_it_points_to_though_the_other_panels_are_empty() 
     )
     teasers = _teasers(_page("", rail=widget))
     assert [t["block"] for t in teasers] == ["Featured", "Featured"]
+
+
+def test_a_date_opening_the_cards_heading_is_its_date_not_its_title() -> None:
+    cards = "".join(
+        f"<article class='entry'><a href='/home/2017/{n}/post-{n}'><h2 class='entry-title'>"
+        f"<time datetime='2019-01-3{n}'>Jan 3{n} </time> {title}</h2></a></article>"
+        for n, title in enumerate(
+            ["High Line Park New York - auf Linie gebracht", "Sommerfeeling New York - aktiv"]
+        )
+    )
+    teasers = _teasers(_page(f"<h2>Related Posts</h2><section id='related'>{cards}</section>"))
+    assert [(t["title"], t["date_text"]) for t in teasers] == [
+        ("High Line Park New York - auf Linie gebracht", "Jan 30"),
+        ("Sommerfeeling New York - aktiv", "Jan 31"),
+    ]

@@ -458,22 +458,35 @@ _END_DATE_RE = re.compile(r"\s*[(\[]\s*([^()\[\]]{4,40}?)\s*[)\]]\s*$")
 def _without_end_date(
     heading: HtmlElement, title: str, page: PageReader
 ) -> tuple[str, HtmlElement | None]:
-    """A heading's title without the date element that closes it, and that element.
+    """A heading's title without the date element that opens or closes it, and that element.
 
-    "<h2>Berlin Libya conference: A first step? <span class='date'>19.01.2020</span></h2>":
-    the date set in the card's heading is the card's date, not words of its title.
+    "<h2>Berlin Libya conference: A first step? <span class='date'>19.01.2020</span></h2>",
+    "<h2><time>Jan 31</time> High Line Park New York</h2>": the date set in the card's heading
+    is the card's date, not words of its title.
     """
-    last = heading[-1] if len(heading) else None
-    if last is None or not isinstance(last.tag, str) or last.tag == "a":
+    if not len(heading):
         return title, None
+    first, last = heading[0], heading[-1]
+    if not (heading.text and not heading.text.isspace()):
+        shown = _date_element_text(first, title, page)
+        if shown and title.startswith(shown):
+            return title[len(shown) :].lstrip(" |·•-–—,:"), first
     if last.tail and not last.tail.isspace():
         return title, None
-    shown = page.text(last)
-    if not shown or shown == title or not title.endswith(shown):
-        return title, None
-    if page.find_date(shown) != shown:
-        return title, None
-    return title[: -len(shown)].rstrip(" |·•-–—,"), last
+    shown = _date_element_text(last, title, page)
+    if shown and title.endswith(shown):
+        return title[: -len(shown)].rstrip(" |·•-–—,"), last
+    return title, None
+
+
+def _date_element_text(el: HtmlElement, title: str, page: PageReader) -> str | None:
+    """The text of ``el`` when it shows a date and nothing else, and is not all the title."""
+    if not isinstance(el.tag, str) or el.tag == "a":
+        return None
+    shown = page.text(el)
+    if not shown or shown == title or page.find_date(shown) != shown:
+        return None
+    return shown
 
 
 def _is_byline(line: str) -> bool:
