@@ -317,3 +317,21 @@ def test_a_date_opening_the_cards_heading_is_its_date_not_its_title() -> None:
         ("High Line Park New York - auf Linie gebracht", "Jan 30"),
         ("Sommerfeeling New York - aktiv", "Jan 31"),
     ]
+
+
+def test_a_plain_element_classed_as_a_headline_heads_the_list_after_it() -> None:
+    items = "".join(
+        f"<span class='Feeds__Item'><a href='/artikel/{n}_1.html'>{title}</a></span>"
+        for n, title in enumerate(
+            [
+                "Bestes Handynetz: O2, Vodafone, Telekom im Test",
+                "Soundbar Test 2019: Die besten Modelle im Vergleich",
+            ]
+        )
+    )
+    column = (
+        "<div class='col'><div class='Feeds__Headline'>NEUE TESTS BEI CHIP ONLINE</div>"
+        f"<div class='Feeds__List'>{items}</div></div>"
+    )
+    teasers = _teasers(_page(column))
+    assert [t["block"] for t in teasers] == ["NEUE TESTS BEI CHIP ONLINE"] * 2

@@ -25,7 +25,9 @@ _AFFORDANCE_RE = re.compile(
     re.IGNORECASE,
 )
 # Class and id words of heading elements that are not h1-h6.
-_HEADING_NAME_RE = re.compile(r"title|heading|header|(^|[\s_-])hed($|[\s_-])", re.IGNORECASE)
+_HEADING_NAME_RE = re.compile(
+    r"title|heading|header|headline|(^|[\s_-])hed($|[\s_-])", re.IGNORECASE
+)
 # First words of block headings TEASER_HEADING_RE does not know: "More Washington Examiner".
 BLOCK_WORDS_RE = re.compile(
     r"(more|must read|recent|latest|top|popular|related|most (discussed|commented))\b",
