@@ -335,3 +335,19 @@ def test_a_plain_element_classed_as_a_headline_heads_the_list_after_it() -> None
     )
     teasers = _teasers(_page(column))
     assert [t["block"] for t in teasers] == ["NEUE TESTS BEI CHIP ONLINE"] * 2
+
+
+def test_a_short_headline_in_the_cards_header_over_a_linked_dek_is_the_title() -> None:
+    def card(slug: str, title: str) -> str:
+        href = f"/reise/tipps/{slug}/"
+        return (
+            f"<div class='slide'><article><figure><a href='{href}'><img src='/i.jpg'></a></figure>"
+            f"<header class='mm-header'><a href='{href}'>{title}</a></header><div class='mm-copy'>"
+            f"<p><a href='{href}'>Fragen und Antworten zur Umweltprämie und Sonderrabatten. Wir "
+            "vergleichen die Prämien von 15 Automarken.</a></p></div></article></div>"
+        )
+
+    slides = card("praemien", "Diesel-Umtauschprämien") + card("hoehlen", "Höhlenwelten")
+    teasers = _teasers(_page(f"<aside><span>Weitere Themen</span><div>{slides}</div></aside>"))
+    assert [t["title"] for t in teasers] == ["Diesel-Umtauschprämien", "Höhlenwelten"]
+    assert all(str(t["blurb"]).startswith("Fragen und Antworten") for t in teasers)

@@ -242,6 +242,16 @@ def _nested(el: HtmlElement, outer: HtmlElement, stop: HtmlElement) -> bool:
     return False
 
 
+def _in_header(link: HtmlElement, card: HtmlElement) -> bool:
+    """Whether ``link`` sits in a <header> of the card."""
+    for node in link.iterancestors():
+        if node is card:
+            return False
+        if node.tag == "header":
+            return True
+    return False
+
+
 def _first_line(link: HtmlElement, page: PageReader) -> str:
     """A link's headline: its text, or its first line of three words or more when the link wraps
     a headline and a dek in separate block elements."""
@@ -345,6 +355,16 @@ def read_card(
         first = next(
             (lk for lk, url in titled if url == main_url and words(page.text(lk)) >= 3), link
         )
+        if first is link and words(page.text(link)) >= _DEK_WORDS:
+            # A headline of a word or two, set in the card's <header> over its linked dek.
+            first = next(
+                (
+                    lk
+                    for lk, url in titled
+                    if url == main_url and lk is not link and _in_header(lk, card)
+                ),
+                link,
+            )
         if first is not link and words(page.text(link)) >= _DEK_WORDS:
             title = page.text(first)
             linked_dek = True
