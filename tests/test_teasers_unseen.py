@@ -351,3 +351,17 @@ def test_a_short_headline_in_the_cards_header_over_a_linked_dek_is_the_title() -
     teasers = _teasers(_page(f"<aside><span>Weitere Themen</span><div>{slides}</div></aside>"))
     assert [t["title"] for t in teasers] == ["Diesel-Umtauschprämien", "Höhlenwelten"]
     assert all(str(t["blurb"]).startswith("Fragen und Antworten") for t in teasers)
+
+
+LONG = [
+    ("/articles/-/3144366", "Special report: tensions rise on the Korean peninsula as talks stall"),
+    ("/articles/-/3144367", "The newsroom is hiring: join the staff that runs the news site"),
+]
+
+
+def test_a_block_headed_pr_is_promotion() -> None:
+    assert _teasers(_page("", rail=_list("Special PR", LONG))) == []
+
+
+def test_a_heading_with_pr_inside_a_word_names_no_promotion() -> None:
+    assert len(_teasers(_page("", rail=_list("Special Projects", LONG)))) == 2

@@ -46,7 +46,7 @@ __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 # ("Around the web" is not one: partner sites' headline lists go by that name too, and the
 # ad widgets that use it are known by their ad-network links and names.)
 _OFF_HEADING_RE = re.compile(
-    r"\b(sponsored|paid (partner|content|post)|partners?|promoted|advertisements?|"
+    r"\b(sponsored|paid (partner|content|post)|partners?|promoted|advertisements?|pr|"
     r"from our partners|tickets?|shop(ping)? now|our network|classifieds?)\b"
     # Readers' comments and event listings link to posts and events, not to stories; a
     # "Contact" column links to ways of reaching the site.
