@@ -172,6 +172,16 @@ def test_a_heading_linking_to_a_section_names_its_list_of_latest_stories() -> No
     assert {t["block"] for t in teasers} == {"Produkte"}
 
 
+def test_a_heading_linking_to_a_section_over_its_subsections_names_no_stories() -> None:
+    heading = "<a href='/category/sports/'>Sports</a>"
+    sections = [
+        ("/sports/college-football", "College Football Scores Today"),
+        ("/sports/high-school", "High School Sports Roundup"),
+        ("/sports/golf", "Golf"),
+    ]
+    assert _teasers(_page(f"<footer>{_list(heading, sections)}</footer>")) == []
+
+
 def test_the_same_heading_linking_nowhere_names_nothing() -> None:
     assert _teasers(_page(f"<footer>{_list('Produkte', SHORT)}</footer>")) == []
 

@@ -470,7 +470,7 @@ def _block(
         return None  # a run inside running text counts only under a "More:"-like heading
     if not names_a_block(heading) and has_lead_linked_items(cards):
         return None
-    section = _links_a_section(heading_el)
+    section = _links_a_section(heading_el) and all(_story_path(card.url) for card in cards)
     if not _reads_like_teasers(cards, heading, zone, section) or is_post_navigation(
         cards, heading, page
     ):
@@ -613,6 +613,16 @@ def _links_a_section(heading_el: HtmlElement | None) -> bool:
         return False
     link = heading_el if heading_el.tag == "a" else heading_el.find(".//a[@href]")
     return link is not None and _SECTION_PATH_RE.search(link.get("href") or "") is not None
+
+
+# A path that names one story: a date or number ("/2016/07/11/cut/", "_177461523.html") or a
+# slug of three words or more; a section's path ("/sports/college-football") has neither.
+_STORY_PATH_RE = re.compile(r"\d{4}|[^\W_]+[-_][^\W_]+[-_][^\W_]+")
+
+
+def _story_path(url: str) -> bool:
+    path = url.split("//", 1)[-1].partition("/")[2].partition("?")[0]
+    return _STORY_PATH_RE.search(path) is not None
 
 
 def _reads_like_teasers(
