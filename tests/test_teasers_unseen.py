@@ -375,3 +375,49 @@ def test_a_block_headed_pr_is_promotion() -> None:
 
 def test_a_heading_with_pr_inside_a_word_names_no_promotion() -> None:
     assert len(_teasers(_page("", rail=_list("Special Projects", LONG)))) == 2
+
+
+def _featured(slug: str, title: str, heading: str = "") -> str:
+    href = f"/2019/09/29/{slug}/"
+    return (
+        f"<aside class='widget featured_post'>{heading}<a href='{href}'><img src='/i.jpg'></a>"
+        f"<a href='{href}'><h4 class='post_title'>{title}</h4></a></aside>"
+    )
+
+
+STACKED = [
+    ("bleistiftrock", "1 Teil – 5 Looks: Schwarzer Bleistiftrock"),
+    ("jeans", "Jeans Kombinationen die immer gut aussehen"),
+    ("oktober", "7 Looks für 7 Tage – Styling Tipps für Oktober"),
+]
+
+
+def _stack(first_heading: str, second_heading: str = "") -> str:
+    widgets = [
+        _featured(slug, title, first_heading if n == 0 else second_heading if n == 1 else "")
+        for n, (slug, title) in enumerate(STACKED)
+    ]
+    # Text widgets of another kind, one of them longer than any card, as a blog's sidebar has:
+    # the sidebar is no list of its own.
+    about = "Alles über mich und meine Arbeit als Beraterin für Stil und Auftreten. " * 12
+    others = "".join(
+        f"<aside class='widget widget_text'><h3>{name}</h3><p>{about}</p>"
+        f"<p><a href='/{name.lower()}/'>Mehr dazu</a></p></aside>"
+        for name in ("Presse", "Kooperationen", "Buch", "Vorträge")
+    )
+    return others + "".join(widgets)
+
+
+def test_one_story_widgets_stacked_under_the_first_ones_heading_are_one_block() -> None:
+    teasers = _teasers(_page("", rail=_stack("<h3>Beliebteste Beiträge</h3>")))
+    assert [t["title"] for t in teasers] == [title for _, title in STACKED]
+    assert {t["block"] for t in teasers} == {"Beliebteste Beiträge"}
+
+
+def test_stacked_widgets_under_a_heading_naming_no_block_stay_single_promos() -> None:
+    assert _teasers(_page("", rail=_stack("<h3>Werbung</h3>"))) == []
+
+
+def test_a_stacked_widget_with_a_heading_of_its_own_parts_the_stack() -> None:
+    rail = _stack("<h3>Beliebteste Beiträge</h3>", "<h3>Mein Buch</h3>")
+    assert _teasers(_page("", rail=rail)) == []

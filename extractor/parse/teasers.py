@@ -39,6 +39,7 @@ from extractor.parse.teaser_layout import (
 from extractor.parse.teaser_links import article_url, page_key, url_host
 from extractor.parse.teaser_nav import is_post_navigation
 from extractor.parse.teaser_page import PageReader
+from extractor.parse.teaser_stacks import stacked_stories
 
 __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 
@@ -189,9 +190,36 @@ def find_teaser_blocks(
     for block in result:
         if block.heading is None and block.el is not block.cards[0].el:
             _take_lead_before(block, page, result)
+    result.extend(_stacks(parents, page, taken, result, excluded_kinds))
     if len(result) > 1:
         result.sort(key=lambda b: _document_position(b.el))
     return result
+
+
+def _stacks(
+    containers: list[HtmlElement],
+    page: PageReader,
+    taken: set[HtmlElement],
+    blocks: list[TeaserBlock],
+    excluded_kinds: frozenset[str],
+) -> list[TeaserBlock]:
+    """Stacks of one-story widgets under one heading that no block found holds."""
+    stacks = []
+    for heading_el, heading, cards in stacked_stories(containers, page, taken):
+        zone = page.zone(heading_el)
+        if isinstance(zone, str) and zone in excluded_kinds:
+            continue
+        if any(
+            block.el is card.el or block.el in card.el.iterancestors()
+            for block in blocks
+            for card in cards
+        ):
+            continue
+        if _reads_like_teasers(cards, heading, zone) and not is_post_navigation(
+            cards, heading, page
+        ):
+            stacks.append(TeaserBlock(cards[0].el, heading, heading_el, cards))
+    return stacks
 
 
 def _repeats(outer: TeaserBlock, inner: TeaserBlock) -> bool:
