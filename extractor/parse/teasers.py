@@ -39,6 +39,13 @@ from extractor.parse.teaser_layout import (
 from extractor.parse.teaser_links import article_url, page_key, url_host
 from extractor.parse.teaser_nav import is_post_navigation
 from extractor.parse.teaser_page import PageReader
+from extractor.parse.teaser_shapes import (
+    closing_cards,
+    data_table_rows,
+    in_a_later_story,
+    links_a_section,
+    story_path,
+)
 from extractor.parse.teaser_stacks import stacked_stories
 
 __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
@@ -305,31 +312,6 @@ def _in_site_header(el: HtmlElement, page: PageReader) -> bool:
     return False
 
 
-# Text enough for a whole story, not a card of one.
-_FULL_STORY_CHARS = 2000
-
-
-def _in_a_later_story(el: HtmlElement, page: PageReader) -> bool:
-    """Whether ``el`` sits in a story that follows another full story of the same kind.
-
-    A page that runs on into the next stories (a stream of whole <article>s, the first one
-    being the page's own) shows each story with its own related list; those lists belong to
-    the stories they close, not to the page.
-    """
-    for node in el.iterancestors("article"):
-        sig = signature(node)
-        prev = node.getprevious()
-        while prev is not None:
-            if (
-                prev.tag == "article"
-                and signature(prev) == sig
-                and page.size(prev) >= _FULL_STORY_CHARS
-            ):
-                return True
-            prev = prev.getprevious()
-    return False
-
-
 def _tab_panels(cards: list[Card]) -> bool:
     """Whether every card is a tab panel of its own (a tab widget with one card per tab)."""
     return all(
@@ -452,13 +434,13 @@ def _read_block(
         return []
     if _author_credits(block.cards, page):
         return []
-    if _data_table_rows(block.cards, page):
+    if data_table_rows(block.cards, page):
         return []
     if _tab_panels(block.cards):
         return []  # one card per tab: each is a single promo, seen one at a time
     if _in_site_header(container, page):
         return []
-    if _in_a_later_story(container, page):
+    if in_a_later_story(container, page):
         return []
     if in_ads and not _all_on_site(block.cards, page):
         return []
@@ -490,15 +472,11 @@ def _block(
     if len(cards) < 2:
         return None
     heading, heading_el = heading_of(cards[0].el, page)
-    if (
-        container is None
-        and not names_a_block(heading)
-        and not _closing_cards(linking, cards, page)
-    ):
+    if container is None and not names_a_block(heading) and not closing_cards(linking, cards, page):
         return None  # a run inside running text counts only under a "More:"-like heading
     if not names_a_block(heading) and has_lead_linked_items(cards):
         return None
-    section = _links_a_section(heading_el) and all(_story_path(card.url) for card in cards)
+    section = links_a_section(heading_el) and all(story_path(card.url) for card in cards)
     if not _reads_like_teasers(cards, heading, zone, section) or is_post_navigation(
         cards, heading, page
     ):
@@ -506,25 +484,6 @@ def _block(
     # A run has no element of its own: its first card stands for it.
     return TeaserBlock(
         container if container is not None else cards[0].el, heading, heading_el, cards
-    )
-
-
-def _closing_cards(
-    linking: list[tuple[HtmlElement, list[tuple[HtmlElement, str]]]],
-    cards: list[Card],
-    page: PageReader,
-) -> bool:
-    """Whether a run of cards, each with a headline and a summary, closes the text it sits in.
-
-    Story cards set after the last paragraph of an article's text (ad slots may come between
-    them) are its related block even without a heading; links between paragraphs are the
-    text's.
-    """
-    if any(not card.title or not card.blurb for card in cards):
-        return False
-    return not any(
-        isinstance(after.tag, str) and page.has_text(after)
-        for after in linking[-1][0].itersiblings()
     )
 
 
@@ -603,54 +562,10 @@ def _author_credits(cards: list[Card], page: PageReader) -> bool:
     return True
 
 
-def _data_table_rows(cards: list[Card], page: PageReader) -> bool:
-    """Whether the cards are rows of a data table: a table with column heads whose rows give
-    a value in three cells or more ("Model | Price | Grade"), none of them a date.
-
-    Such rows link to the records they tabulate (a product's test, a player's page), not to
-    stories.
-    """
-    if any(card.el.tag != "tr" or card.date_text for card in cards):
-        return False
-    table = next(cards[0].el.iterancestors("table"), None)
-    if table is None or len(table.xpath(".//th[normalize-space()]")) < 2:
-        return False
-    return all(
-        sum(1 for cell in card.el if cell.tag in ("td", "th") and page.text(cell)) >= 3
-        for card in cards
-    )
-
-
 def _link_only(el: HtmlElement, links: list[tuple[HtmlElement, str]], page: PageReader) -> bool:
     total = len(page.text(el))
     linked = sum(len(page.text(link)) for link, _ in links)
     return 0 < total <= MAX_CARD_CHARS and linked >= 0.8 * total
-
-
-# Paths of a site's sections and categories ("/category/kategorien/produkte/", "/ressort/").
-_SECTION_PATH_RE = re.compile(
-    r"/(categor(y|ies)|kategorien?|rubri(k|ken|que|ques)|ressorts?|sections?|topics?|thema|themen)/",
-    re.IGNORECASE,
-)
-
-
-def _links_a_section(heading_el: HtmlElement | None) -> bool:
-    """Whether a block's heading links to a section of the site: the list under it gives that
-    section's latest stories ("Produkte" over the newest posts filed under it)."""
-    if heading_el is None:
-        return False
-    link = heading_el if heading_el.tag == "a" else heading_el.find(".//a[@href]")
-    return link is not None and _SECTION_PATH_RE.search(link.get("href") or "") is not None
-
-
-# A path that names one story: a date or number ("/2016/07/11/cut/", "_177461523.html") or a
-# slug of three words or more; a section's path ("/sports/college-football") has neither.
-_STORY_PATH_RE = re.compile(r"\d{4}|[^\W_]+[-_][^\W_]+[-_][^\W_]+")
-
-
-def _story_path(url: str) -> bool:
-    path = url.split("//", 1)[-1].partition("/")[2].partition("?")[0]
-    return _STORY_PATH_RE.search(path) is not None
 
 
 def _reads_like_teasers(
