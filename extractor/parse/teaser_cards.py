@@ -242,6 +242,16 @@ def _nested(el: HtmlElement, outer: HtmlElement, stop: HtmlElement) -> bool:
     return False
 
 
+def _in_header(link: HtmlElement, card: HtmlElement) -> bool:
+    """Whether ``link`` sits in a <header> of the card."""
+    for node in link.iterancestors():
+        if node is card:
+            return False
+        if node.tag == "header":
+            return True
+    return False
+
+
 def _first_line(link: HtmlElement, page: PageReader) -> str:
     """A link's headline: its text, or its first line of three words or more when the link wraps
     a headline and a dek in separate block elements."""
@@ -307,6 +317,7 @@ def read_card(
         return None
     titled = [(link, url) for link, url in links if not vocab.READ_MORE_RE.match(page.text(link))]
     title: str | None = None
+    heading_date: HtmlElement | None = None
     main_url: str
     inner = []
     linked_dek = False
@@ -336,12 +347,24 @@ def read_card(
             rest = title.replace(text, " ", 1)
             if page.find_date(rest.strip(" ()（）[]")):
                 title = text
+        elif linked is None:
+            title, heading_date = _without_end_date(heading, title, page)
     elif titled:
         link, main_url = max(titled, key=lambda pair: len(page.text(pair[0])))
         # A card that links its headline and, below it, its dek: the longest link is the dek.
         first = next(
             (lk for lk, url in titled if url == main_url and words(page.text(lk)) >= 3), link
         )
+        if first is link and words(page.text(link)) >= _DEK_WORDS:
+            # A headline of a word or two, set in the card's <header> over its linked dek.
+            first = next(
+                (
+                    lk
+                    for lk, url in titled
+                    if url == main_url and lk is not link and _in_header(lk, card)
+                ),
+                link,
+            )
         if first is not link and words(page.text(link)) >= _DEK_WORDS:
             title = page.text(first)
             linked_dek = True
@@ -355,6 +378,8 @@ def read_card(
         main_url = links[0][1]
     if title is not None and vocab.READ_MORE_RE.match(title):
         title = None
+    if title is not None and " : " in title:
+        title = _after_hidden_colon(card, title, page)
     if title is not None and _NOT_A_STORY_RE.match(title):
         return None  # "See More Guides", "Advertise with us": a link to a list or a site page
 
@@ -366,6 +391,8 @@ def read_card(
         # A <time> is phrasing content: its pieces join as written ("20 Nov 2019</span><span>,")
         # where the text of a card joins its elements with spaces.
         date_text = collapse("".join(time_el.itertext())) or None
+    if date_text is None and heading_date is not None:
+        date_text, date_attr = page.text(heading_date), _machine_attr(heading_date)
     blurb: str | None = None
     # Most cards are their title alone: only a card with more text is read line by line.
     rest = page.text(card)
@@ -386,6 +413,10 @@ def read_card(
             continue  # the series or section named over the title, not a dek
         if vocab.READ_MORE_RE.match(text):
             continue
+        end = _END_DATE_RE.search(text) if date_text is None else None
+        if end is not None and page.find_date(end[1]) == end[1]:
+            # "... commemorates the petition. (25.07.2019)": the dek ends with the card's date.
+            date_text, text = end[1], text[: end.start()].rstrip()
         if date_text is None and len(text) <= 80 and not _is_duration(block.el):
             date_text = page.find_date(text)
         if date_text and date_text in text:
@@ -416,6 +447,66 @@ def read_card(
     if title is None and blurb is None:
         return None
     return Card(card, main_url, title, blurb, date_text, date_attr)
+
+
+# Class words of text kept for screen readers only ("o-VisuallyHidden", "sr-only").
+_SCREEN_READER_RE = re.compile(r"visually-?hidden|sr-only|screen-?reader", re.IGNORECASE)
+
+
+def _after_hidden_colon(card: HtmlElement, title: str, page: PageReader) -> str:
+    """The title without the kicker that a colon shown to screen readers only parts from it.
+
+    "<span>Markenanwalt übt Kritik</span><span class='o-VisuallyHidden'>: </span><span>Greta
+    Thunberg will ...</span>": the reader sees a kicker over a headline, and the headline is
+    the title.
+    """
+    for el in card.iterdescendants():
+        if (
+            isinstance(el.tag, str)
+            and page.text(el) == ":"
+            and _SCREEN_READER_RE.search(el.get("class") or "")
+        ):
+            kicker, _, rest = title.partition(" : ")
+            return rest if kicker and rest else title
+    return title
+
+
+# A date in brackets closing a dek.
+_END_DATE_RE = re.compile(r"\s*[(\[]\s*([^()\[\]]{4,40}?)\s*[)\]]\s*$")
+
+
+def _without_end_date(
+    heading: HtmlElement, title: str, page: PageReader
+) -> tuple[str, HtmlElement | None]:
+    """A heading's title without the date element that opens or closes it, and that element.
+
+    "<h2>Berlin Libya conference: A first step? <span class='date'>19.01.2020</span></h2>",
+    "<h2><time>Jan 31</time> High Line Park New York</h2>": the date set in the card's heading
+    is the card's date, not words of its title.
+    """
+    if not len(heading):
+        return title, None
+    first, last = heading[0], heading[-1]
+    if not (heading.text and not heading.text.isspace()):
+        shown = _date_element_text(first, title, page)
+        if shown and title.startswith(shown):
+            return title[len(shown) :].lstrip(" |·•-–—,:"), first
+    if last.tail and not last.tail.isspace():
+        return title, None
+    shown = _date_element_text(last, title, page)
+    if shown and title.endswith(shown):
+        return title[: -len(shown)].rstrip(" |·•-–—,"), last
+    return title, None
+
+
+def _date_element_text(el: HtmlElement, title: str, page: PageReader) -> str | None:
+    """The text of ``el`` when it shows a date and nothing else, and is not all the title."""
+    if not isinstance(el.tag, str) or el.tag == "a":
+        return None
+    shown = page.text(el)
+    if not shown or shown == title or page.find_date(shown) != shown:
+        return None
+    return shown
 
 
 def _is_byline(line: str) -> bool:

@@ -25,7 +25,9 @@ _AFFORDANCE_RE = re.compile(
     re.IGNORECASE,
 )
 # Class and id words of heading elements that are not h1-h6.
-_HEADING_NAME_RE = re.compile(r"title|heading|header|(^|[\s_-])hed($|[\s_-])", re.IGNORECASE)
+_HEADING_NAME_RE = re.compile(
+    r"title|heading|header|headline|(^|[\s_-])hed($|[\s_-])", re.IGNORECASE
+)
 # First words of block headings TEASER_HEADING_RE does not know: "More Washington Examiner".
 BLOCK_WORDS_RE = re.compile(
     r"(more|must read|recent|latest|top|popular|related|most (discussed|commented))\b",
@@ -87,7 +89,8 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
             if slides and _has_tabs(prev, page):
                 return None, None
             if _looks_like_heading(prev, text) or _has_tabs(prev, page):
-                return _tab_label(prev, node, panel, page) or _clean_heading(text), prev
+                label = _tab_of_panel(prev, first_card, page) or _tab_label(prev, node, panel, page)
+                return label or _clean_heading(text), prev
             inner = prev.find(".//h2") if prev.tag not in vocab.HEADING_TAGS else None
             if inner is not None and page.text(inner) == text:
                 return _clean_heading(text), prev
@@ -146,6 +149,27 @@ def _tabs(el: HtmlElement, page: PageReader) -> list[str]:
     if len(labels) < 2 or any(words(t) > 4 for t in labels):
         return []
     return labels if " ".join(labels) == page.text(el) else []
+
+
+def _tab_of_panel(tab_bar: HtmlElement, first_card: HtmlElement, page: PageReader) -> str | None:
+    """The label of the tab that names the panel holding ``first_card`` by its id
+    (``href="#nav-featured"``, ``aria-controls="nav-featured"``): its panels need not all be
+    filled to be told apart."""
+    ids = set()
+    stop = tab_bar.getparent()
+    for node in first_card.iterancestors():
+        if node is stop:
+            break
+        if node_id := node.get("id"):
+            ids.add(node_id)
+    if not ids or not _has_tabs(tab_bar, page):
+        return None
+    for tab in tab_bar.iter("a", "button", "li"):
+        href = tab.get("href") or ""
+        target = tab.get("aria-controls") or (href[1:] if href.startswith("#") else "")
+        if target in ids:
+            return page.text(tab) or None
+    return None
 
 
 def _has_tabs(el: HtmlElement, page: PageReader) -> bool:

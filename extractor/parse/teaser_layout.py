@@ -57,11 +57,25 @@ def is_lead_card(
     if next(child.iter("img"), None) is None:
         return False
     heading = next(child.iter(*headings), None)
+    if heading is None:
+        heading = _named_headline(child)
     return (
         heading is not None
         and words(page.text(heading)) >= 3
         and page.size(child) <= MAX_CARD_CHARS
     )
+
+
+# Class words of a headline set in no heading element ("<p class='tsr-Base_Headline'>").
+_HEADLINE_CLASS_RE = re.compile(r"headline", re.IGNORECASE)
+
+
+def _named_headline(card: HtmlElement) -> HtmlElement | None:
+    """The first element inside ``card`` whose class names it a headline."""
+    for el in card.iterdescendants():
+        if isinstance(el.tag, str) and _HEADLINE_CLASS_RE.search(el.get("class") or ""):
+            return el
+    return None
 
 
 def sharing_a_class(

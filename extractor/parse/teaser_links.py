@@ -91,10 +91,10 @@ _NOT_ARTICLE_LOWER_RE = re.compile(_NOT_ARTICLE_RE.pattern)
 # A story filed under a hub path: a slug of five words or more one to three levels below a
 # category, topic or archive word ("/videos/category/history/the-1930s-were-not-a-good-time/").
 _SLUG_BELOW_HUB_RE = re.compile(
-    r"/(categor(y|ies)|topics?|archive)(/[^/]+){1,3}/[^/]*[^\W_]+([-_][^\W_]+){4,}/?$",
+    r"/(categor(y|ies)|topics?|archive|thema|themen)(/[^/]+){1,3}/[^/]*[^\W_]+([-_][^\W_]+){4,}/?$",
     re.IGNORECASE,
 )
-_HUB_WORD_RE = re.compile(r"/(categor(y|ies)|topics?|archive)(?=/)", re.IGNORECASE)
+_HUB_WORD_RE = re.compile(r"/(categor(y|ies)|topics?|archive|thema|themen)(?=/)", re.IGNORECASE)
 # A fragment naming one comment ("#comment-954190"): a "Ben commented on <post>" link. A link
 # to a post's comment section ("#comments", a card's comment count) still names the post.
 # The paths of click counters and redirectors ("/cl/", "/click", "/redirect"), without the
@@ -199,6 +199,8 @@ def link_target(href: str, base: str | None, page: PageKey | None) -> str | None
         # Sites whose articles differ only in their query (news_view.html?idx=...) keep it.
         if path == page[1] and (not (query and page[2]) or query == page[2]):
             return None
+        if not query and path and page[1].startswith(path + "/"):
+            return None  # a section above this page ("/tests/" over "/tests/kindersitze/"): a hub
     elif query and _CLICK_PATH_RE.match(path):
         return None  # another site's click counter ("td.oo34.net/cl/?aaid="): an ad
     return url

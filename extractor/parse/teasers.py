@@ -39,6 +39,14 @@ from extractor.parse.teaser_layout import (
 from extractor.parse.teaser_links import article_url, page_key, url_host
 from extractor.parse.teaser_nav import is_post_navigation
 from extractor.parse.teaser_page import PageReader
+from extractor.parse.teaser_shapes import (
+    closing_cards,
+    data_table_rows,
+    in_a_later_story,
+    links_a_section,
+    story_path,
+)
+from extractor.parse.teaser_stacks import stacked_stories
 
 __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 
@@ -46,7 +54,7 @@ __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 # ("Around the web" is not one: partner sites' headline lists go by that name too, and the
 # ad widgets that use it are known by their ad-network links and names.)
 _OFF_HEADING_RE = re.compile(
-    r"\b(sponsored|paid (partner|content|post)|partners?|promoted|advertisements?|"
+    r"\b(sponsored|paid (partner|content|post)|partners?|promoted|advertisements?|pr|"
     r"from our partners|tickets?|shop(ping)? now|our network|classifieds?)\b"
     # Readers' comments and event listings link to posts and events, not to stories; a
     # "Contact" column links to ways of reaching the site.
@@ -189,9 +197,36 @@ def find_teaser_blocks(
     for block in result:
         if block.heading is None and block.el is not block.cards[0].el:
             _take_lead_before(block, page, result)
+    result.extend(_stacks(parents, page, taken, result, excluded_kinds))
     if len(result) > 1:
         result.sort(key=lambda b: _document_position(b.el))
     return result
+
+
+def _stacks(
+    containers: list[HtmlElement],
+    page: PageReader,
+    taken: set[HtmlElement],
+    blocks: list[TeaserBlock],
+    excluded_kinds: frozenset[str],
+) -> list[TeaserBlock]:
+    """Stacks of one-story widgets under one heading that no block found holds."""
+    stacks = []
+    for heading_el, heading, cards in stacked_stories(containers, page, taken):
+        zone = page.zone(heading_el)
+        if isinstance(zone, str) and zone in excluded_kinds:
+            continue
+        if any(
+            block.el is card.el or block.el in card.el.iterancestors()
+            for block in blocks
+            for card in cards
+        ):
+            continue
+        if _reads_like_teasers(cards, heading, zone) and not is_post_navigation(
+            cards, heading, page
+        ):
+            stacks.append(TeaserBlock(cards[0].el, heading, heading_el, cards))
+    return stacks
 
 
 def _repeats(outer: TeaserBlock, inner: TeaserBlock) -> bool:
@@ -219,11 +254,15 @@ def _take_lead_before(block: TeaserBlock, page: PageReader, blocks: list[TeaserB
     lead = block.el.getprevious()
     while lead is not None and not isinstance(lead.tag, str):
         lead = lead.getprevious()
-    if lead is None or lead not in page.linked or not is_lead_card(lead, page, _LEAD_HEADINGS):
+    if lead is None or not is_lead_card(lead, page, _LEAD_HEADINGS):
         return
     if any(lead is other.el or lead in other.el.iterancestors() for other in blocks):
         return
-    card = read_card(lead, card_links(lead, page), page)
+    # (Its link may sit deeper than the search climbs from links: read here, not marked.)
+    links = card_links(lead, page)
+    if not links:
+        return
+    card = read_card(lead, links, page)
     if card is None or card.title is None or any(c.url == card.url for c in block.cards):
         return
     heading, heading_el = heading_of(lead, page)
@@ -395,9 +434,13 @@ def _read_block(
         return []
     if _author_credits(block.cards, page):
         return []
+    if data_table_rows(block.cards, page):
+        return []
     if _tab_panels(block.cards):
         return []  # one card per tab: each is a single promo, seen one at a time
     if _in_site_header(container, page):
+        return []
+    if in_a_later_story(container, page):
         return []
     if in_ads and not _all_on_site(block.cards, page):
         return []
@@ -429,11 +472,14 @@ def _block(
     if len(cards) < 2:
         return None
     heading, heading_el = heading_of(cards[0].el, page)
-    if container is None and not names_a_block(heading):
+    if container is None and not names_a_block(heading) and not closing_cards(linking, cards, page):
         return None  # a run inside running text counts only under a "More:"-like heading
     if not names_a_block(heading) and has_lead_linked_items(cards):
         return None
-    if not _reads_like_teasers(cards, heading, zone) or is_post_navigation(cards, heading, page):
+    section = links_a_section(heading_el) and all(story_path(card.url) for card in cards)
+    if not _reads_like_teasers(cards, heading, zone, section) or is_post_navigation(
+        cards, heading, page
+    ):
         return None
     # A run has no element of its own: its first card stands for it.
     return TeaserBlock(
@@ -522,8 +568,14 @@ def _link_only(el: HtmlElement, links: list[tuple[HtmlElement, str]], page: Page
     return 0 < total <= MAX_CARD_CHARS and linked >= 0.8 * total
 
 
-def _reads_like_teasers(cards: list[Card], heading: str | None, zone: object | None) -> bool:
-    """Tell a block of article cards from a menu, a tag list, a shop or previous/next links."""
+def _reads_like_teasers(
+    cards: list[Card], heading: str | None, zone: object | None, section: bool = False
+) -> bool:
+    """Tell a block of article cards from a menu, a tag list, a shop or previous/next links.
+
+    ``section``: the heading links to a section of the site, which names the list as much as
+    "Latest" does.
+    """
     titles = [c.title or "" for c in cards]
     if len(cards) <= 3 and any(vocab.PREV_NEXT_RE.match(t) for t in titles if t):
         return False
@@ -536,9 +588,12 @@ def _reads_like_teasers(cards: list[Card], heading: str | None, zone: object | N
     dated = sum(1 for c in cards if c.date_text or c.date_attr)
     blurbed = sum(1 for c in cards if c.blurb)
     mean_words = sum(words(t) for t in titles) / len(cards)
-    named = heading is not None and (
-        vocab.TEASER_HEADING_RE.search(heading) is not None
-        or CJK_BLOCK_RE.search(heading) is not None
+    named = section or (
+        heading is not None
+        and (
+            vocab.TEASER_HEADING_RE.search(heading) is not None
+            or CJK_BLOCK_RE.search(heading) is not None
+        )
     )
     if dated or blurbed:
         if zone == "footer":
@@ -547,7 +602,9 @@ def _reads_like_teasers(cards: list[Card], heading: str | None, zone: object | N
             return named or mean_words >= 4
         return mean_words >= 2 or named or blurbed >= len(cards) / 2
     if zone == "footer":
-        return mean_words >= 5
+        # A footer column named as a list of stories ("Meistkommentiert") holds short titles
+        # as any such list does; unnamed, short lines there are the site's own links.
+        return mean_words >= (2.5 if named else 5)
     if named:
         return mean_words >= 2.5
     return mean_words >= 4.5

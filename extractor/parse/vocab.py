@@ -347,7 +347,7 @@ TEASER_HEADING_RE = re.compile(
     r"|\b(à lire aussi|lire aussi|les plus (lus|partagés|commentés)|voir aussi|sur le même sujet|"
     r"meistgelesen|meistkommentiert|mehr zum thema|auch interessant|"
     r"(neu(e)?ste|letzte|aktuelle|ähnliche|verwandte|weitere|beliebteste|meistgelesene) "
-    r"(beiträge|artikel|posts|meldungen|nachrichten|themen|geschichten)|neues|lesetipps?|"
+    r"(beiträge|artikel|posts|meldungen|nachrichten|themen|geschichten|features)|neues|lesetipps?|"
     r"(das )?könnte (dich|sie|dir|ihnen|euch) auch (interessieren|gefallen)|"
     r"(dir|ihnen|euch) könnte auch gefallen|zum weiterlesen|zuletzt (erschienen|veröffentlicht)|"
     r"top-?(meldungen|themen|artikel)|"
@@ -372,7 +372,9 @@ READ_MORE_RE = re.compile(
 NON_ARTICLE_PATH_RE = re.compile(
     r"/(tag|tags|category|categories|topic|topics|author|authors|user|users|profile|login|"
     r"signin|signup|register|account|search|subscribe|newsletter|feed|rss|cart|shop|"
-    r"contact|about|privacy|terms|cookie-policy|label|archive|page/\d+)(/|$|\?)",
+    r"contact|about|privacy|terms|cookie-policy|label|archive|page/\d+|"
+    # German topic pages ("/thema/ruhr/").
+    r"thema|themen)(/|$|\?)",
     re.IGNORECASE,
 )
 SOCIAL_HOSTS: frozenset[str] = frozenset(

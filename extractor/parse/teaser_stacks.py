@@ -1,0 +1,79 @@
+"""Stacks of one-story widgets under the first one's heading: one block of teasers."""
+
+from __future__ import annotations
+
+from extractor.parse import vocab
+from extractor.parse.dom import HtmlElement
+from extractor.parse.teaser_cards import Card, card_links, signature, words
+from extractor.parse.teaser_headings import names_a_block
+from extractor.parse.teaser_page import PageReader
+
+__all__ = ["stacked_stories"]
+
+
+def stacked_stories(
+    containers: list[HtmlElement], page: PageReader, taken: set[HtmlElement]
+) -> list[tuple[HtmlElement, str, list[Card]]]:
+    """Runs of sibling widgets of one kind that each show one story, the first one headed
+    by a name of a block ("Beliebteste Beiträge") and the others not headed at all.
+
+    A blog sidebar may print a "featured post" widget once per story: the reader sees one
+    box of stories under one heading. Each run comes with its heading element, its heading and
+    its cards; widgets inside ``taken`` (found in another block) are not read.
+    """
+    found = []
+    for container in containers:
+        run: list[HtmlElement] = []
+        for child in container:
+            if not isinstance(child.tag, str):
+                continue
+            if run and (child not in page.linked or signature(child) != signature(run[0])):
+                found.extend(_read_run(run, page, taken))
+                run = []
+            if child in page.linked and child not in taken:
+                run.append(child)
+        found.extend(_read_run(run, page, taken))
+    return found
+
+
+def _read_run(
+    run: list[HtmlElement], page: PageReader, taken: set[HtmlElement]
+) -> list[tuple[HtmlElement, str, list[Card]]]:
+    if len(run) < 2 or any(el in taken for el in run):
+        return []
+    heading = _opening_heading(run[0], page)
+    if heading is None or not names_a_block(page.text(heading)):
+        return []
+    cards = []
+    for widget in run:
+        if widget is not run[0] and _opening_heading(widget, page) is not None:
+            return []  # a widget with a heading of its own is a box of its own
+        card = _one_story(widget, page)
+        if card is None:
+            return []
+        cards.append(card)
+    if len({card.url for card in cards}) < len(cards):
+        return []
+    return [(heading, page.text(heading), cards)]
+
+
+def _opening_heading(widget: HtmlElement, page: PageReader) -> HtmlElement | None:
+    """The heading element the widget opens with, if it has text."""
+    first = next((el for el in widget if isinstance(el.tag, str)), None)
+    if first is None or first.tag not in vocab.HEADING_TAGS or not page.text(first):
+        return None
+    if first.find(".//a") is not None:
+        return None  # a linked heading is a story's title, not a widget's name
+    return first
+
+
+def _one_story(widget: HtmlElement, page: PageReader) -> Card | None:
+    """The widget's one story: all its links lead there, and the longest link text of three
+    words or more is the title."""
+    links = card_links(widget, page)
+    if not links or len({url for _, url in links}) != 1:
+        return None
+    title = max((page.text(link) for link, _ in links), key=len)
+    if words(title) < 3:
+        return None
+    return Card(widget, links[0][1], title, None, None, None)
