@@ -204,6 +204,11 @@ def link_target(href: str, base: str | None, page: PageKey | None) -> str | None
     return url
 
 
+def links_one_comment(href: str) -> bool:
+    """Whether an href leads to one comment of a post ("/the-post/#comment-632327")."""
+    return "#" in href and _COMMENT_ANCHOR_RE.search(href.strip()) is not None
+
+
 def _slug_below_hub(path: str) -> bool:
     """Whether a path is a story's slug filed under a hub word, and nothing else marks it."""
     if _SLUG_BELOW_HUB_RE.search(path) is None:

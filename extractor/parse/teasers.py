@@ -29,14 +29,16 @@ from extractor.parse.teaser_kinds import (
     with_variants,
 )
 from extractor.parse.teaser_layout import (
+    hidden_on_desktop,
     holds_a_list,
     in_marked_aside,
     is_lead_card,
+    pictured_sidebar_list,
     sharing_a_class,
     shows_stories,
     ticker_kind,
 )
-from extractor.parse.teaser_links import article_url, page_key, url_host
+from extractor.parse.teaser_links import article_url, links_one_comment, page_key, url_host
 from extractor.parse.teaser_nav import is_post_navigation
 from extractor.parse.teaser_page import PageReader
 
@@ -249,7 +251,13 @@ def _most_common(signatures: list[str]) -> tuple[str, int]:
     return best, counts[best]
 
 
-_TAB_TOKENS = frozenset({"tab", "tabs", "tabpanel", "tabcontent", "tab-pane", "tab-panel"})
+# A class or id that names a tab panel: the name is a tab word, or ends in one ("widget-tab",
+# "tab-pane", BEM's "b-tabs__content"). A name with a tab word inside ("mvp-side-tab-story")
+# names something a panel holds, a story of a tab's list, not the panel.
+_TAB_NAME_RE = re.compile(
+    r"(?:^|[-_])(?:tabs?|tabpanel|tabcontent|tab[-_]pane|tab[-_]panel)"
+    r"(?:__(?:content|pane|panel|body|item))?$"
+)
 
 
 def _all_on_site(cards: list[Card], page: PageReader) -> bool:
@@ -275,10 +283,12 @@ def _in_site_header(el: HtmlElement, page: PageReader) -> bool:
 
 def _tab_panels(cards: list[Card]) -> bool:
     """Whether every card is a tab panel of its own (a tab widget with one card per tab)."""
-    return all(
-        card.el.get("role") == "tabpanel" or not _TAB_TOKENS.isdisjoint(tokens(card.el))
-        for card in cards
-    )
+    return all(card.el.get("role") == "tabpanel" or _names_a_tab(card.el) for card in cards)
+
+
+def _names_a_tab(el: HtmlElement) -> bool:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
+    return any(_TAB_NAME_RE.search(name) for name in names)
 
 
 def _short_cards(members: list[HtmlElement], sizes: int, page: PageReader) -> bool:
@@ -374,8 +384,14 @@ def _read_block(
     # Cards of a dozen characters on average are menu items ("World", "Sign in"): no card of
     # theirs could carry the two-word titles a block needs, so none is read.
     ticker = ticker_kind(container)
+    if ticker == "strip" and pictured_sidebar_list(container, members):
+        ticker = None
     if _short_cards(members, sizes, page) or ticker == "strip":
         return []
+    # A box hidden at a desktop's width is the phone copy of one shown elsewhere, or none.
+    if hidden_on_desktop(container):
+        return []
+    members = [member for member in members if not hidden_on_desktop(member, ancestors=False)]
     linking = [(member, card_links(member, page)) for member in members]
     block = _block(linking, page, zone, container)
     # A paragraph of story links ("DON'T MISS" + three links) is a block only under a heading
@@ -394,6 +410,8 @@ def _read_block(
     if _quotes(block.cards, page):
         return []
     if _author_credits(block.cards, page):
+        return []
+    if _comment_entries(block.cards):
         return []
     if _tab_panels(block.cards):
         return []  # one card per tab: each is a single promo, seen one at a time
@@ -514,6 +532,17 @@ def _author_credits(cards: list[Card], page: PageReader) -> bool:
         else:
             return False
     return True
+
+
+def _comment_entries(cards: list[Card]) -> bool:
+    """Whether most cards hold a link to one comment: a recent-comments widget, whose items
+    quote a comment and then name the post it was left on ("<excerpt> zu <post title>")."""
+    entries = sum(
+        1
+        for card in cards
+        if any(links_one_comment(a.get("href") or "") for a in card.el.iter("a"))
+    )
+    return 2 * entries > len(cards)
 
 
 def _link_only(el: HtmlElement, links: list[tuple[HtmlElement, str]], page: PageReader) -> bool:
