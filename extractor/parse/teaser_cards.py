@@ -392,7 +392,7 @@ def read_card(
             # The date's line: what is left beside it is a byline ("Henry Gilbert • May 5")
             # unless it says more.
             rest = collapse(text.replace(date_text, " ")).strip(" |·•-–—,")
-            if words(rest) < 4:
+            if words(rest) < 4 or _meta_line(block.el, card):
                 continue
             text = rest
         if kicker and words(text) >= 4:
@@ -416,6 +416,19 @@ def read_card(
     if title is None and blurb is None:
         return None
     return Card(card, main_url, title, blurb, date_text, date_attr)
+
+
+def _meta_line(el: HtmlElement, card: HtmlElement) -> bool:
+    """Whether a line sits in a box named for the card's meta data ("entry-meta", "post-meta"):
+    beside the date it holds the author and the comment count ("Kommentare deaktiviert")."""
+    node: HtmlElement | None = el
+    while node is not None:
+        if "meta" in tokens(node):
+            return True
+        if node is card:
+            return False
+        node = node.getparent()
+    return False
 
 
 def _is_byline(line: str) -> bool:

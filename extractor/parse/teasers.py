@@ -191,6 +191,8 @@ def find_teaser_blocks(
     for block in result:
         if block.heading is None and block.el is not block.cards[0].el:
             _take_lead_before(block, page, result)
+    # The heading over a lead story may name the list as paid ("Sponsored Posts").
+    result = [b for b in result if b.heading is None or not _OFF_HEADING_RE.search(b.heading)]
     if len(result) > 1:
         result.sort(key=lambda b: _document_position(b.el))
     return result
@@ -413,6 +415,8 @@ def _read_block(
         return []
     if _comment_entries(block.cards):
         return []
+    if _price_tagged(block.cards, page):
+        return []
     if _tab_panels(block.cards):
         return []  # one card per tab: each is a single promo, seen one at a time
     if _in_site_header(container, page):
@@ -543,6 +547,28 @@ def _comment_entries(cards: list[Card]) -> bool:
         if any(links_one_comment(a.get("href") or "") for a in card.el.iter("a"))
     )
     return 2 * entries > len(cards)
+
+
+# A price shown on its own: "EUR 14900,--", "$29.99", "1.299 €", "CHF 45.-".
+_PRICE_TAG_RE = re.compile(
+    r"^(?:(?:[$€£¥]|(?:EUR|USD|GBP|CHF|HUF|PLN|CZK|SEK|NOK|DKK|CAD|AUD)\s)\s*\d[\d.,' ]*"
+    r"|\d[\d.,' ]*\s*(?:[$€£]|EUR|USD|GBP|CHF))(?:,-+|\.-+|,--|\*)?$"
+)
+
+
+def _price_tagged(cards: list[Card], page: PageReader) -> bool:
+    """Whether most cards show a price tag, an element of its own holding only a price: a
+    shop's or a classifieds' listing ("Gebrauchtmaschinen"), whose items are offers."""
+    tagged = 0
+    for card in cards:
+        for el in card.el.iterdescendants():
+            if len(el) or not isinstance(el.tag, str) or not el.text:
+                continue
+            text = page.text(el)
+            if len(text) <= 24 and _PRICE_TAG_RE.match(text):
+                tagged += 1
+                break
+    return 2 * tagged > len(cards)
 
 
 def _link_only(el: HtmlElement, links: list[tuple[HtmlElement, str]], page: PageReader) -> bool:
