@@ -129,3 +129,19 @@ def test_a_long_line_beside_the_date_outside_a_meta_box_stays_the_blurb() -> Non
 )
 def test_licences_are_no_article_links(href: str) -> None:
     assert article_url(href, URL, URL) is None
+
+
+def test_a_box_named_for_previous_and_next_posts_leaves_the_body_too() -> None:
+    rows = "".join(
+        f"<div class='row {side}'><p class='btn'><a href='{href}'>{side.title()} News</a></p>"
+        f"<div class='row-desc'><a href='{href}'>{title}</a><p>Marcus De Guzman 2019-11-20</p>"
+        "</div></div>"
+        for side, (href, title) in zip(("next", "prev"), STORIES, strict=False)
+    )
+    html = (
+        f"<html><body><h1>The story of the day</h1><article>{BODY * 3}"
+        f"<div class='grid-container next-prev'>{rows}</div></article></body></html>"
+    )
+    record = extract(html, URL, now=NOW)
+    assert record.teasers == ()
+    assert "Marcus De Guzman" not in record.text

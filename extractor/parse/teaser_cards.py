@@ -246,7 +246,12 @@ def _first_line(link: HtmlElement, page: PageReader) -> str:
     """A link's headline: its text, or its first line of three words or more when the link wraps
     a headline and a dek in separate block elements."""
     text = page.text(link)
-    if words(text) < 8 or link.find(".//*") is None:
+    if link.find(".//*") is None:
+        return text
+    named = _title_named_part(link, text, page)
+    if named is not None:
+        return named
+    if words(text) < 8:
         return text
     lines = [b.text for b in blocks(link)]
     if len(lines) < 2:
@@ -255,6 +260,27 @@ def _first_line(link: HtmlElement, page: PageReader) -> str:
         if words(line) >= 3 and page.find_date(line) != line:
             return line
     return text
+
+
+# A class naming a title, not a subtitle: "transp__title", "card-headline".
+_TITLE_PART_RE = re.compile(r"(?<!sub)(?<!sub[-_])(?:title|headline)", re.IGNORECASE)
+
+
+def _title_named_part(link: HtmlElement, text: str, page: PageReader) -> str | None:
+    """The text of the element a link names as its title, a line of its own when the link
+    shows more lines (a kicker, "Environment and Conservation", over "The story of the
+    loneliest tree")."""
+    for el in link.iterdescendants():
+        cls = el.get("class")
+        if not cls or _TITLE_PART_RE.search(cls) is None or _names_a_kicker(el):
+            continue
+        part = page.text(el)
+        if not part or part == text or words(part) < 2:
+            return None
+        # Only a line of its own: a title part inside a line ("1. <span>Headline</span>
+        # [members]") leaves the rest of its line to be read as the title's.
+        return part if part in (b.text for b in blocks(link)) else None
+    return None
 
 
 def _before_marked_dek(link: HtmlElement, page: PageReader) -> str:
@@ -336,6 +362,9 @@ def read_card(
             rest = title.replace(text, " ", 1)
             if page.find_date(rest.strip(" ()（）[]")):
                 title = text
+        if title and (part := _date_part(heading, title, page)):
+            # "<h2>Headline <span class='date'>19.07.2019</span></h2>": the date is the card's.
+            title = collapse(title.replace(part, " ", 1))
     elif titled:
         link, main_url = max(titled, key=lambda pair: len(page.text(pair[0])))
         # A card that links its headline and, below it, its dek: the longest link is the dek.
@@ -386,6 +415,9 @@ def read_card(
             continue  # the series or section named over the title, not a dek
         if vocab.READ_MORE_RE.match(text):
             continue
+        if date_text is None and (dated := _trailing_date(text, page)) is not None:
+            # "... goes out for a pint. (31.05.2013)": the dek ends in the card's date.
+            text, date_text = dated
         if date_text is None and len(text) <= 80 and not _is_duration(block.el):
             date_text = page.find_date(text)
         if date_text and date_text in text:
@@ -416,6 +448,31 @@ def read_card(
     if title is None and blurb is None:
         return None
     return Card(card, main_url, title, blurb, date_text, date_attr)
+
+
+def _date_part(heading: HtmlElement, title: str, page: PageReader) -> str | None:
+    """The text of an element inside a heading that shows nothing but a date."""
+    for el in heading.iterdescendants():
+        if len(el) or not isinstance(el.tag, str):
+            continue
+        text = page.text(el)
+        if text and text != title and len(text) <= 40 and page.find_date(text) == text:
+            return text
+    return None
+
+
+# A date in brackets closing a line: "... for a pint. (31.05.2013)".
+_TRAILING_BRACKETS_RE = re.compile(r"\s*[(\[]([^()\[\]]{4,40})[)\]]$")
+
+
+def _trailing_date(text: str, page: PageReader) -> tuple[str, str] | None:
+    """The line without the date in brackets at its end, and that date, if it ends so."""
+    if not text.endswith((")", "]")):
+        return None
+    found = _TRAILING_BRACKETS_RE.search(text)
+    if found is None or page.find_date(found[1].strip()) != found[1].strip():
+        return None
+    return text[: found.start()], found[1].strip()
 
 
 def _meta_line(el: HtmlElement, card: HtmlElement) -> bool:

@@ -183,6 +183,11 @@ BOILERPLATE_TOKENS: dict[str, str] = {
             "keywords",
             "article-keyword",
             "tag-list",
+            # The box of previous/next post links under a story ("grid-container next-prev").
+            "next-prev",
+            "prev-next",
+            "nextprev",
+            "prevnext",
         ],
         "navigation",
     ),

@@ -1,0 +1,74 @@
+"""A card's fields where the markup mixes them: a title line named so beside a kicker, a date
+inside the title's heading, a date in brackets at the end of the dek."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from extractor.pipeline import extract
+from tests.records import valid
+
+NOW = datetime(2026, 11, 24, tzinfo=UTC)
+URL = "https://news.example/en/the-story/a-100"
+BODY = "<p>" + "The article body has a sentence with some words, commas, and more. " * 6 + "</p>"
+TITLES = ["Hip Berliners drink foreign beer", "The science of champagne bubbles", "Resolve to go"]
+
+
+def _teasers(block: str) -> list[dict[str, object]]:
+    html = (
+        f"<html><body><h1>The story of the day</h1><article>{BODY * 3}</article>{block}"
+        "</body></html>"
+    )
+    return list(valid(extract(html, URL, now=NOW).to_dict())["teasers"])
+
+
+def test_a_line_named_as_the_title_beside_a_kicker_is_the_title() -> None:
+    cards = "".join(
+        f"<a class='item' href='/en/story-{i}/a-{i}'><div class='image'><img src='/i.jpg'></div>"
+        "<div class='tags'>Environment and Conservation</div>"
+        f"<div class='item__title'>{title}</div></a>"
+        for i, title in enumerate(TITLES)
+    )
+    teasers = _teasers(f"<div class='more'><h3>You might also like</h3>{cards}</div>")
+    assert [t["title"] for t in teasers] == TITLES
+    assert [t["blurb"] for t in teasers] == [None] * 3
+
+
+def test_a_title_part_inside_a_line_leaves_the_line_whole() -> None:
+    # "1. <span class='title'>Headline</span>": the rank shares the title's line.
+    cards = "".join(
+        f"<li><a href='/en/story-{i}/a-{i}'><span>{i + 1}.</span> <span class='title'>"
+        f"{title} today</span></a></li>"
+        for i, title in enumerate(TITLES)
+    )
+    teasers = _teasers(f"<div class='ranking'><h3>Most read</h3><ol>{cards}</ol></div>")
+    assert [t["blurb"] for t in teasers] == [None] * 3
+
+
+def test_a_date_inside_the_title_heading_is_the_cards_date() -> None:
+    cards = "".join(
+        f"<div class='news'><a href='/en/story-{i}/a-{i}'><img src='/i.jpg'>"
+        f"<h2>{title} <span class='date'>19.07.2019</span></h2>"
+        "<p>Swiss and tourists alike are flocking to a Lake Geneva town.</p></a></div>"
+        for i, title in enumerate(TITLES)
+    )
+    teasers = _teasers(f"<div class='related'><h3>Related content</h3>{cards}</div>")
+    assert [t["title"] for t in teasers] == TITLES
+    assert [t["date"] for t in teasers] == ["2019-07-19"] * 3
+
+
+def test_a_date_in_brackets_ending_the_dek_is_the_cards_date_not_its_words() -> None:
+    dek = "Boozers in Berlin are discovering that the spectrum of suds extends far."
+    cards = "".join(
+        f"<div class='link'><a href='/en/story-{i}/a-{i}'><h2>{title}</h2>"
+        f"<p>{dek} (31.05.2013) </p></a></div>"
+        for i, title in enumerate(TITLES)
+    )
+    teasers = _teasers(f"<div class='group'><h3>DW recommends</h3>{cards}</div>")
+    assert [t["blurb"] for t in teasers] == [dek] * 3
+    assert [t["date"] for t in teasers] == ["2013-05-31"] * 3
+    # Words in brackets that are no date stay in the dek.
+    other = _teasers(
+        f"<div class='group'><h3>DW recommends</h3>{cards.replace('31.05.2013', 'video')}</div>"
+    )
+    assert [t["blurb"] for t in other] == [f"{dek} (video)"] * 3
