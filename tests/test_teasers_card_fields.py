@@ -72,3 +72,40 @@ def test_a_date_in_brackets_ending_the_dek_is_the_cards_date_not_its_words() -> 
         f"<div class='group'><h3>DW recommends</h3>{cards.replace('31.05.2013', 'video')}</div>"
     )
     assert [t["blurb"] for t in other] == [f"{dek} (video)"] * 3
+
+
+def _excerpt_cards(words: int, more: str = "Weiterlesen") -> str:
+    opening = " ".join(
+        ["Welche Veränderungen bringt die Digitalisierung in die Arbeitswelt?"] * words
+    )
+    return "".join(
+        f"<div class='columns'><div class='entry'><a href='/blog/story-{i}/'><img src='/i.jpg'></a>"
+        "<div class='meta'>"
+        + "".join(
+            f"<a href='/{topic}/' rel='category tag'>{topic.title()}</a>, "
+            for topic in ("arbeitsleben", "digitalisierung", "strategie", "szene")
+        )
+        + f"</div><a href='/blog/story-{i}/'><h1 class='entry-title'>{title}</h1></a>"
+        f"<div class='date'>19. November 2018</div><p>{opening}</p>"
+        f"<div class='button'><a href='/blog/story-{i}/'>{more}</a></div></div></div>"
+        for i, title in enumerate(TITLES)
+    )
+
+
+def test_post_excerpt_cards_with_a_long_opening_and_topic_links_are_cards() -> None:
+    # Each card runs past the 700 characters of a teaser, and links four topics beside its post.
+    block = (
+        "<div id='related'><h4>Ähnliche Beiträge</h4><div class='strap subheading'>Diese "
+        f"Beiträge solltest du nicht verpassen</div><div class='grid'>{_excerpt_cards(12)}</div>"
+        "</div>"
+    )
+    teasers = _teasers(block)
+    assert [t["title"] for t in teasers] == TITLES
+    assert [t["date"] for t in teasers] == ["2018-11-19"] * 3
+    # The heading is the block's name above the strapline under it.
+    assert {t["block"] for t in teasers} == {"Ähnliche Beiträge"}
+
+
+def test_long_cards_without_a_read_more_link_to_their_story_stay_too_long() -> None:
+    block = f"<div id='related'><h4>Ähnliche Beiträge</h4>{_excerpt_cards(12, more='')}</div>"
+    assert _teasers(block) == []

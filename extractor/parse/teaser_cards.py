@@ -324,7 +324,8 @@ def read_card(
 ) -> Card | None:
     # The main link: the one whose text reads like a title, else the first one.
     heading = _card_heading(card, page)
-    targets = len({url for _, url in links})
+    # Taxonomy links (rel="category tag") file the story; they lead to no other story.
+    targets = len({url for link, url in links if not _taxonomy_link(link)})
     # Two targets at most (the story and its section), or three under a linked heading (the
     # story, its author and its publication): more is a list of links, not a card.
     if targets > 2 and (
@@ -448,6 +449,44 @@ def read_card(
     if title is None and blurb is None:
         return None
     return Card(card, main_url, title, blurb, date_text, date_attr)
+
+
+def _taxonomy_link(link: HtmlElement) -> bool:
+    rel = link.get("rel")
+    return rel is not None and ("tag" in rel.split() or "category" in rel.split())
+
+
+# A post's excerpt card may run to a long paragraph: up to this size, with its read-more link.
+_MAX_EXCERPT_CARD_CHARS = 2 * MAX_CARD_CHARS
+
+
+def excerpt_card(el: HtmlElement, size: int, page: PageReader) -> bool:
+    """Whether a card too long for a teaser is a post's excerpt card: a linked heading and a
+    "Read more" link ("Weiterlesen") to the same story under a paragraph of its opening."""
+    if size > _MAX_EXCERPT_CARD_CHARS:
+        return False
+    headed: set[str] = set()
+    more: set[str] = set()
+    for link in el.iter("a"):
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith("#"):
+            continue
+        text = page.text(link)
+        if text and (vocab.READ_MORE_RE.match(text) or _MORE_LINK_RE.match(text)):
+            more.add(href)
+        elif any(node.tag in _HEADING_ORDER for node in link.iterancestors()) or (
+            link.find(".//h1") is not None or link.find(".//h2") is not None
+        ):
+            headed.add(href)
+    return bool(headed & more)
+
+
+# "Read more" in other languages.
+_MORE_LINK_RE = re.compile(
+    r"^\s*(weiterlesen|mehr lesen|lire la suite|lire plus|leer más|leggi (tutto|di più)|"
+    r"verder lezen|lees meer|ler mais)\s*[»›→>…]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _date_part(heading: HtmlElement, title: str, page: PageReader) -> str | None:

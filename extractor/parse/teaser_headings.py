@@ -87,7 +87,10 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
             if slides and _has_tabs(prev, page):
                 return None, None
             if _looks_like_heading(prev, text) or _has_tabs(prev, page):
-                return _tab_label(prev, node, panel, page) or _clean_heading(text), prev
+                label = _tab_label(prev, node, panel, page)
+                if label is None and (above := _heading_over_strapline(prev, text, page)):
+                    return above
+                return label or _clean_heading(text), prev
             inner = prev.find(".//h2") if prev.tag not in vocab.HEADING_TAGS else None
             if inner is not None and page.text(inner) == text:
                 return _clean_heading(text), prev
@@ -99,6 +102,25 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
         if node is not None and node.tag in ("body", "html"):
             break
     return None, None
+
+
+def _heading_over_strapline(
+    el: HtmlElement, text: str, page: PageReader
+) -> tuple[str | None, HtmlElement] | None:
+    """The heading element right above a line styled as a heading, when the heading names a
+    block and the line does not: "Ähnliche Beiträge" over its strapline "Diese Beiträge
+    solltest du nicht verpassen"."""
+    if el.tag in vocab.HEADING_TAGS or names_a_block(text):
+        return None
+    above = el.getprevious()
+    while above is not None and not isinstance(above.tag, str):
+        above = above.getprevious()
+    if above is None or above.tag not in vocab.HEADING_TAGS:
+        return None
+    heading = page.text(above)
+    if not names_a_block(heading) or not _looks_like_heading(above, heading):
+        return None
+    return _clean_heading(heading), above
 
 
 def _list_item_of_kind(el: HtmlElement, card: HtmlElement, page: PageReader) -> bool:

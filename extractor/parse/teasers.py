@@ -15,6 +15,7 @@ from extractor.parse.teaser_cards import (
     Card,
     card_links,
     ends_a_headline_item,
+    excerpt_card,
     in_running_text,
     read_card,
     signature,
@@ -374,7 +375,7 @@ def _read_block(
     sizes = 0
     for member in members:
         size = page.size(member)
-        if size > MAX_CARD_CHARS:
+        if size > MAX_CARD_CHARS and not excerpt_card(member, size, page):
             return []
         sizes += size
     # A container whose own text is mostly outside the cards is running text, not a block;
