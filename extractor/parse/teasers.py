@@ -61,7 +61,12 @@ _OFF_HEADING_RE = re.compile(
     r"|^\W*\d+\s+(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties)\b"
     # Job offers link to a job board's listings.
     r"|\b(jobs?|job offers|careers?|stellenangebote|stellenmarkt|karrierechancen"
-    r"|offres d.emploi|ofertas de empleo)\b",
+    r"|offres d.emploi|ofertas de empleo)\b"
+    # Paid and classified boxes in German and French ("Anzeige", "Werbung", "Contenu
+    # sponsorisé", "Kleinanzeigen"), a "Special PR" box, and blogrolls, which link other blogs.
+    r"|^\W*(anzeigen?|werbung|publicité)\W*$"
+    r"|\b(gesponsert|sponsorisée?s?|contenus? sponsorisés?|publi-?reportage|kleinanzeigen|"
+    r"petites annonces|blogroll)\b|(?-i:\bPR\b)",
     re.IGNORECASE,
 )
 # The site's own header: what it holds (menus, story strips) is navigation, not a block.
