@@ -109,3 +109,24 @@ def test_post_excerpt_cards_with_a_long_opening_and_topic_links_are_cards() -> N
 def test_long_cards_without_a_read_more_link_to_their_story_stay_too_long() -> None:
     block = f"<div id='related'><h4>Ähnliche Beiträge</h4>{_excerpt_cards(12, more='')}</div>"
     assert _teasers(block) == []
+
+
+def test_a_kicker_inside_the_title_heading_is_no_part_of_the_title() -> None:
+    cards = "".join(
+        f"<div><article class='teaser'><a href='/en/story-{i}/a-{i}' class='teaser__link'>"
+        f"<header><h1 class='teaser__title'><span class='teaser__kicker'>#heiseshow</span> "
+        f"<span class='teaser__title-text'>{title}</span></h1></header>"
+        "<p class='teaser__synopsis'>Bevor die Richtlinie umgesetzt werden muss, sind nicht "
+        "alle bereit.</p></a></article></div>"
+        for i, title in enumerate(TITLES)
+    )
+    header = (
+        "<header class='teaser-header'><a href='/' class='teaser-header__head'>"
+        "<h2 class='teaser-header__heading'><span class='logo'>heise online</span> "
+        "<span class='slug'>Top-News der Redaktion</span></h2><nav class='teaser-header__more'>"
+        "<span>Zur heise online Startseite mit allen Meldungen</span></nav></a></header>"
+    )
+    teasers = _teasers(f"<aside class='stage'>{header}{cards}</aside>")
+    assert [t["title"] for t in teasers] == TITLES
+    # The block's <header> holds its heading and a link to the section: the heading names it.
+    assert {t["block"] for t in teasers} == {"heise online Top-News der Redaktion"}

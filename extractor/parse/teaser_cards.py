@@ -366,6 +366,9 @@ def read_card(
         if title and (part := _date_part(heading, title, page)):
             # "<h2>Headline <span class='date'>19.07.2019</span></h2>": the date is the card's.
             title = collapse(title.replace(part, " ", 1))
+        if title and (kicker_text := _kicker_in(heading, title, page)):
+            # "<h1><span class='kicker'>#heiseshow</span> <span>Headline</span></h1>"
+            title = title[len(kicker_text) :].strip(" :|–—-") or title
     elif titled:
         link, main_url = max(titled, key=lambda pair: len(page.text(pair[0])))
         # A card that links its headline and, below it, its dek: the longest link is the dek.
@@ -449,6 +452,16 @@ def read_card(
     if title is None and blurb is None:
         return None
     return Card(card, main_url, title, blurb, date_text, date_attr)
+
+
+def _kicker_in(heading: HtmlElement, title: str, page: PageReader) -> str | None:
+    """The text of a kicker set at the start of the title's own heading, if one is."""
+    for el in heading.iterdescendants():
+        cls = el.get("class")
+        if cls and _names_a_kicker(el):
+            text = page.text(el)
+            return text if text and text != title and title.startswith(text) else None
+    return None
 
 
 def _taxonomy_link(link: HtmlElement) -> bool:

@@ -94,6 +94,8 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
             inner = prev.find(".//h2") if prev.tag not in vocab.HEADING_TAGS else None
             if inner is not None and page.text(inner) == text:
                 return _clean_heading(text), prev
+            if prev.tag == "header" and (titled := _header_heading(prev, page)) is not None:
+                return _clean_heading(titled), prev
             return None, None
         # Slides of a carousel with nothing above them at this level share the heading above;
         # a tab bar found up there labels panels this walk can no longer count.
@@ -102,6 +104,16 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
         if node is not None and node.tag in ("body", "html"):
             break
     return None, None
+
+
+def _header_heading(header: HtmlElement, page: PageReader) -> str | None:
+    """The text of the heading element inside a block's <header>, which may hold more than
+    the heading: a link to the section ("Zur heise online Startseite"), a logo."""
+    inner = next(header.iter("h2", "h3", "h4"), None)
+    if inner is None:
+        return None
+    text = page.text(inner)
+    return text if _looks_like_heading(inner, text) else None
 
 
 def _heading_over_strapline(
