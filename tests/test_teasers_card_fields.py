@@ -130,3 +130,18 @@ def test_a_kicker_inside_the_title_heading_is_no_part_of_the_title() -> None:
     assert [t["title"] for t in teasers] == TITLES
     # The block's <header> holds its heading and a link to the section: the heading names it.
     assert {t["block"] for t in teasers} == {"heise online Top-News der Redaktion"}
+
+
+def test_a_sentence_of_two_words_under_the_title_is_the_dek() -> None:
+    def cards(dek: str) -> str:
+        return "".join(
+            f"<li><a href='/en/story-{i}/a-{i}'><img src='/i.jpg'></a><div class='text'>"
+            f"<h3>Gaming</h3><h2><a href='/en/story-{i}/a-{i}'>{title}</a></h2><p>{dek}</p>"
+            "</div></li>"
+            for i, title in enumerate(TITLES)
+        )
+
+    block = "<section class='more'><h4>More in #GameTechie</h4><ul>{}</ul></section>"
+    assert [t["blurb"] for t in _teasers(block.format(cards("GG, Sony.")))] == ["GG, Sony."] * 3
+    # Two words that are no sentence are a label, not a dek.
+    assert [t["blurb"] for t in _teasers(block.format(cards("Video Games")))] == [None] * 3

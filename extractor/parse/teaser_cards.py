@@ -437,6 +437,9 @@ def read_card(
         if title and text.startswith(title):
             text = text[len(title) :].strip(" |·•-–—:")
         text = _READ_MORE_TAIL_RE.sub("", text)
+        if heading is not None and blurb is None and _short_dek(block.el, heading, text):
+            blurb = text  # "Free. Games.": a one-line dek right under the title
+            continue
         if len(text) < 40 and sum(map(str.isalnum, text)) < 10:
             continue  # "（ 付） ［有料会員限定］": what a date leaves beside labels is no dek
         if words(text) < 4 or (
@@ -452,6 +455,21 @@ def read_card(
     if title is None and blurb is None:
         return None
     return Card(card, main_url, title, blurb, date_text, date_attr)
+
+
+# A sentence's end: a short dek is written as one or two sentences ("GG, Sony.").
+_SENTENCE_END_RE = re.compile(r"[^\W\d_][.!?…]$")
+
+
+def _short_dek(el: HtmlElement, heading: HtmlElement, text: str) -> bool:
+    """Whether a line of two or three words is the card's dek: a paragraph right after the
+    title's heading, written as a sentence."""
+    if el.tag != "p" or not 2 <= words(text) < 4 or _SENTENCE_END_RE.search(text) is None:
+        return False
+    before = el.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    return before is heading
 
 
 def _kicker_in(heading: HtmlElement, title: str, page: PageReader) -> str | None:
