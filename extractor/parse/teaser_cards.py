@@ -522,6 +522,8 @@ _MORE_LINK_RE = re.compile(
 
 def _date_part(heading: HtmlElement, title: str, page: PageReader) -> str | None:
     """The text of an element inside a heading that shows nothing but a date."""
+    if not any(c.isdigit() for c in title):
+        return None  # a date shown is in digits ("19.07.2019", "May 5")
     for el in heading.iterdescendants():
         if len(el) or not isinstance(el.tag, str):
             continue

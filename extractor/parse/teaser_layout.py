@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import lxml.etree
+
 from extractor.parse.dom import HtmlElement
 from extractor.parse.teaser_cards import MAX_CARD_CHARS, Card, signature, words
 from extractor.parse.teaser_page import PageReader
@@ -161,17 +163,16 @@ def pictured_sidebar_list(container: HtmlElement, members: list[HtmlElement]) ->
 _HIDDEN_ON_DESKTOP_RE = re.compile(r"(?:^|[-_])(?:hide|hidden)[-_](?:(?:from|on|for)[-_])?desktop$")
 
 
+# The elements around one (itself included) whose class speaks of desktops: found in C.
+_DESKTOP_CLASSED = lxml.etree.XPath("ancestor-or-self::*[contains(@class, 'desktop')]/@class")
+
+
 def hidden_on_desktop(el: HtmlElement, *, ancestors: bool = True) -> bool:
     """Whether ``el`` (or, with ``ancestors``, an element around it) is hidden on a desktop."""
-    node: HtmlElement | None = el
-    while node is not None:
-        cls = node.get("class")
-        if cls and "desktop" in cls and _hides_on_desktop(cls):
-            return True
-        if not ancestors:
-            return False
-        node = node.getparent()
-    return False
+    if not ancestors:
+        cls = el.get("class")
+        return bool(cls and "desktop" in cls and _hides_on_desktop(cls))
+    return any(_hides_on_desktop(str(cls)) for cls in _DESKTOP_CLASSED(el))
 
 
 @lru_cache(maxsize=1024)

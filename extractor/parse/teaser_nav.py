@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractor.parse.dom import HtmlElement
 from extractor.parse.teaser_cards import Card
@@ -55,5 +56,15 @@ def _prev_next_card(card: Card, page: PageReader) -> bool:
 
 def _named_prev_next(el: HtmlElement) -> bool:
     """Whether the id or a class of ``el`` names a previous/next link ("nextlink", "prev")."""
-    names = f"{el.get('id') or ''} {el.get('class') or ''}".strip()
-    return bool(names) and any(_PREV_NEXT_NAME_RE.match(name) for name in names.lower().split())
+    ident = el.get("id")
+    cls = el.get("class")
+    return bool(ident and _names_prev_next(ident)) or bool(cls and _names_prev_next(cls))
+
+
+@lru_cache(maxsize=2048)
+def _names_prev_next(names: str) -> bool:
+    # Cached: a page repeats its card and link classes; most name neither direction.
+    low = names.lower()
+    if "next" not in low and "prev" not in low and "prelink" not in low:
+        return False
+    return any(_PREV_NEXT_NAME_RE.match(name) for name in low.split())

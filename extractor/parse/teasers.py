@@ -295,8 +295,8 @@ def _tab_panels(cards: list[Card]) -> bool:
 
 
 def _names_a_tab(el: HtmlElement) -> bool:
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
-    return any(_TAB_NAME_RE.search(name) for name in names)
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return "tab" in names and any(_TAB_NAME_RE.search(name) for name in names.split())
 
 
 def _short_cards(members: list[HtmlElement], sizes: int, page: PageReader) -> bool:
@@ -562,11 +562,16 @@ _PRICE_TAG_RE = re.compile(
 )
 
 
+_CURRENCY_RE = re.compile(r"[$€£¥]|\b(?:EUR|USD|GBP|CHF|HUF|PLN|CZK|SEK|NOK|DKK|CAD|AUD)\b")
+
+
 def _price_tagged(cards: list[Card], page: PageReader) -> bool:
     """Whether most cards show a price tag, an element of its own holding only a price: a
     shop's or a classifieds' listing ("Gebrauchtmaschinen"), whose items are offers."""
     tagged = 0
     for card in cards:
+        if _CURRENCY_RE.search(page.text(card.el)) is None:
+            continue  # most cards show no currency at all
         for el in card.el.iterdescendants():
             if len(el) or not isinstance(el.tag, str) or not el.text:
                 continue
