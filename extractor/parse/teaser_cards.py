@@ -8,6 +8,13 @@ from functools import lru_cache
 
 from extractor.parse import vocab
 from extractor.parse.dom import HtmlElement, blocks, collapse, tokens
+from extractor.parse.teaser_card_parts import (
+    date_part,
+    meta_line,
+    short_dek,
+    taxonomy_link,
+    trailing_date,
+)
 from extractor.parse.teaser_page import PageReader
 
 _WORD_RE = re.compile(r"\w+")
@@ -325,7 +332,7 @@ def read_card(
     # The main link: the one whose text reads like a title, else the first one.
     heading = _card_heading(card, page)
     # Taxonomy links (rel="category tag") file the story; they lead to no other story.
-    targets = len({url for link, url in links if not _taxonomy_link(link)})
+    targets = len({url for link, url in links if not taxonomy_link(link)})
     # Two targets at most (the story and its section), or three under a linked heading (the
     # story, its author and its publication): more is a list of links, not a card.
     if targets > 2 and (
@@ -363,7 +370,7 @@ def read_card(
             rest = title.replace(text, " ", 1)
             if page.find_date(rest.strip(" ()（）[]")):
                 title = text
-        if title and (part := _date_part(heading, title, page)):
+        if title and (part := date_part(heading, title, page)):
             # "<h2>Headline <span class='date'>19.07.2019</span></h2>": the date is the card's.
             title = collapse(title.replace(part, " ", 1))
         if title and (kicker_text := _kicker_in(heading, title, page)):
@@ -419,7 +426,7 @@ def read_card(
             continue  # the series or section named over the title, not a dek
         if vocab.READ_MORE_RE.match(text):
             continue
-        if date_text is None and (dated := _trailing_date(text, page)) is not None:
+        if date_text is None and (dated := trailing_date(text, page)) is not None:
             # "... goes out for a pint. (31.05.2013)": the dek ends in the card's date.
             text, date_text = dated
         if date_text is None and len(text) <= 80 and not _is_duration(block.el):
@@ -428,7 +435,7 @@ def read_card(
             # The date's line: what is left beside it is a byline ("Henry Gilbert • May 5")
             # unless it says more.
             rest = collapse(text.replace(date_text, " ")).strip(" |·•-–—,")
-            if words(rest) < 4 or _meta_line(block.el, card):
+            if words(rest) < 4 or meta_line(block.el, card):
                 continue
             text = rest
         if kicker and words(text) >= 4:
@@ -437,7 +444,7 @@ def read_card(
         if title and text.startswith(title):
             text = text[len(title) :].strip(" |·•-–—:")
         text = _READ_MORE_TAIL_RE.sub("", text)
-        if heading is not None and blurb is None and _short_dek(block.el, heading, text):
+        if heading is not None and blurb is None and short_dek(block.el, heading, text):
             blurb = text  # "Free. Games.": a one-line dek right under the title
             continue
         if len(text) < 40 and sum(map(str.isalnum, text)) < 10:
@@ -457,21 +464,6 @@ def read_card(
     return Card(card, main_url, title, blurb, date_text, date_attr)
 
 
-# A sentence's end: a short dek is written as one or two sentences ("GG, Sony.").
-_SENTENCE_END_RE = re.compile(r"[^\W\d_][.!?…]$")
-
-
-def _short_dek(el: HtmlElement, heading: HtmlElement, text: str) -> bool:
-    """Whether a line of two or three words is the card's dek: a paragraph right after the
-    title's heading, written as a sentence."""
-    if el.tag != "p" or not 2 <= words(text) < 4 or _SENTENCE_END_RE.search(text) is None:
-        return False
-    before = el.getprevious()
-    while before is not None and not isinstance(before.tag, str):
-        before = before.getprevious()
-    return before is heading
-
-
 def _kicker_in(heading: HtmlElement, title: str, page: PageReader) -> str | None:
     """The text of a kicker set at the start of the title's own heading, if one is."""
     for el in heading.iterdescendants():
@@ -480,84 +472,6 @@ def _kicker_in(heading: HtmlElement, title: str, page: PageReader) -> str | None
             text = page.text(el)
             return text if text and text != title and title.startswith(text) else None
     return None
-
-
-def _taxonomy_link(link: HtmlElement) -> bool:
-    rel = link.get("rel")
-    return rel is not None and ("tag" in rel.split() or "category" in rel.split())
-
-
-# A post's excerpt card may run to a long paragraph: up to this size, with its read-more link.
-_MAX_EXCERPT_CARD_CHARS = 2 * MAX_CARD_CHARS
-
-
-def excerpt_card(el: HtmlElement, size: int, page: PageReader) -> bool:
-    """Whether a card too long for a teaser is a post's excerpt card: a linked heading and a
-    "Read more" link ("Weiterlesen") to the same story under a paragraph of its opening."""
-    if size > _MAX_EXCERPT_CARD_CHARS:
-        return False
-    headed: set[str] = set()
-    more: set[str] = set()
-    for link in el.iter("a"):
-        href = (link.get("href") or "").strip()
-        if not href or href.startswith("#"):
-            continue
-        text = page.text(link)
-        if text and (vocab.READ_MORE_RE.match(text) or _MORE_LINK_RE.match(text)):
-            more.add(href)
-        elif any(node.tag in _HEADING_ORDER for node in link.iterancestors()) or (
-            link.find(".//h1") is not None or link.find(".//h2") is not None
-        ):
-            headed.add(href)
-    return bool(headed & more)
-
-
-# "Read more" in other languages.
-_MORE_LINK_RE = re.compile(
-    r"^\s*(weiterlesen|mehr lesen|lire la suite|lire plus|leer más|leggi (tutto|di più)|"
-    r"verder lezen|lees meer|ler mais)\s*[»›→>…]?\s*$",
-    re.IGNORECASE,
-)
-
-
-def _date_part(heading: HtmlElement, title: str, page: PageReader) -> str | None:
-    """The text of an element inside a heading that shows nothing but a date."""
-    if not any(c.isdigit() for c in title):
-        return None  # a date shown is in digits ("19.07.2019", "May 5")
-    for el in heading.iterdescendants():
-        if len(el) or not isinstance(el.tag, str):
-            continue
-        text = page.text(el)
-        if text and text != title and len(text) <= 40 and page.find_date(text) == text:
-            return text
-    return None
-
-
-# A date in brackets closing a line: "... for a pint. (31.05.2013)".
-_TRAILING_BRACKETS_RE = re.compile(r"\s*[(\[]([^()\[\]]{4,40})[)\]]$")
-
-
-def _trailing_date(text: str, page: PageReader) -> tuple[str, str] | None:
-    """The line without the date in brackets at its end, and that date, if it ends so."""
-    if not text.endswith((")", "]")):
-        return None
-    found = _TRAILING_BRACKETS_RE.search(text)
-    if found is None or page.find_date(found[1].strip()) != found[1].strip():
-        return None
-    return text[: found.start()], found[1].strip()
-
-
-def _meta_line(el: HtmlElement, card: HtmlElement) -> bool:
-    """Whether a line sits in a box named for the card's meta data ("entry-meta", "post-meta"):
-    beside the date it holds the author and the comment count ("Kommentare deaktiviert")."""
-    node: HtmlElement | None = el
-    while node is not None:
-        if "meta" in tokens(node):
-            return True
-        if node is card:
-            return False
-        node = node.getparent()
-    return False
 
 
 def _is_byline(line: str) -> bool:

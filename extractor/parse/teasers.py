@@ -10,12 +10,12 @@ from extractor.parse import vocab
 from extractor.parse.bylines import names_a_byline
 from extractor.parse.dom import HtmlElement, tokens
 from extractor.parse.teaser_ads import served_by_network
+from extractor.parse.teaser_card_parts import excerpt_card
 from extractor.parse.teaser_cards import (
     MAX_CARD_CHARS,
     Card,
     card_links,
     ends_a_headline_item,
-    excerpt_card,
     in_running_text,
     read_card,
     signature,
@@ -39,7 +39,8 @@ from extractor.parse.teaser_layout import (
     shows_stories,
     ticker_kind,
 )
-from extractor.parse.teaser_links import article_url, links_one_comment, page_key, url_host
+from extractor.parse.teaser_links import article_url, page_key, url_host
+from extractor.parse.teaser_listings import comment_entries, price_tagged
 from extractor.parse.teaser_nav import is_post_navigation
 from extractor.parse.teaser_page import PageReader
 
@@ -419,9 +420,9 @@ def _read_block(
         return []
     if _author_credits(block.cards, page):
         return []
-    if _comment_entries(block.cards):
+    if comment_entries(block.cards):
         return []
-    if _price_tagged(block.cards, page):
+    if price_tagged(block.cards, page):
         return []
     if _tab_panels(block.cards):
         return []  # one card per tab: each is a single promo, seen one at a time
@@ -542,44 +543,6 @@ def _author_credits(cards: list[Card], page: PageReader) -> bool:
         else:
             return False
     return True
-
-
-def _comment_entries(cards: list[Card]) -> bool:
-    """Whether most cards hold a link to one comment: a recent-comments widget, whose items
-    quote a comment and then name the post it was left on ("<excerpt> zu <post title>")."""
-    entries = sum(
-        1
-        for card in cards
-        if any(links_one_comment(a.get("href") or "") for a in card.el.iter("a"))
-    )
-    return 2 * entries > len(cards)
-
-
-# A price shown on its own: "EUR 14900,--", "$29.99", "1.299 €", "CHF 45.-".
-_PRICE_TAG_RE = re.compile(
-    r"^(?:(?:[$€£¥]|(?:EUR|USD|GBP|CHF|HUF|PLN|CZK|SEK|NOK|DKK|CAD|AUD)\s)\s*\d[\d.,' ]*"
-    r"|\d[\d.,' ]*\s*(?:[$€£]|EUR|USD|GBP|CHF))(?:,-+|\.-+|,--|\*)?$"
-)
-
-
-_CURRENCY_RE = re.compile(r"[$€£¥]|\b(?:EUR|USD|GBP|CHF|HUF|PLN|CZK|SEK|NOK|DKK|CAD|AUD)\b")
-
-
-def _price_tagged(cards: list[Card], page: PageReader) -> bool:
-    """Whether most cards show a price tag, an element of its own holding only a price: a
-    shop's or a classifieds' listing ("Gebrauchtmaschinen"), whose items are offers."""
-    tagged = 0
-    for card in cards:
-        if _CURRENCY_RE.search(page.text(card.el)) is None:
-            continue  # most cards show no currency at all
-        for el in card.el.iterdescendants():
-            if len(el) or not isinstance(el.tag, str) or not el.text:
-                continue
-            text = page.text(el)
-            if len(text) <= 24 and _PRICE_TAG_RE.match(text):
-                tagged += 1
-                break
-    return 2 * tagged > len(cards)
 
 
 def _link_only(el: HtmlElement, links: list[tuple[HtmlElement, str]], page: PageReader) -> bool:
