@@ -111,3 +111,32 @@ def test_a_card_hidden_at_a_desktops_width_leaves_the_block() -> None:
     )
     teasers = _teasers(f"<div class='box'><h3>Related stories</h3><ul>{items}</ul></div>")
     assert _urls(teasers) == _story_urls(STORIES[1:])
+
+
+def _archive(widget_class: str, heading: str) -> str:
+    posts = "".join(
+        f"<li><a href='/2019/06/post-{i}.html'>Ein langer Beitragstitel über das Thema {i}</a></li>"
+        for i in range(4)
+    )
+    return (
+        f"<div class='widget {widget_class}'><h2>{heading}</h2><div class='widget-content'>"
+        "<ul class='hierarchy'><li class='archivedate expanded'>"
+        "<a class='post-count-link' href='/2019/'>2019</a> <span class='post-count'>(12)</span>"
+        "<ul class='hierarchy'><li class='archivedate expanded'>"
+        "<a class='post-count-link' href='/2019/06/'>Juni</a> <span class='post-count'>(4)</span>"
+        f"<ul class='posts'>{posts}</ul></li></ul></li></ul></div></div>"
+    )
+
+
+def test_the_posts_of_a_blog_archive_tree_are_navigation() -> None:
+    assert _teasers(_archive("BlogArchive", "Blog-Archiv")) == []
+    # The same nested list in a widget named for something else is a list of posts.
+    assert len(_teasers(_archive("PopularPosts", "Beliebte Posts"))) == 4
+
+
+def test_a_list_of_posts_under_an_archive_heading_is_navigation() -> None:
+    posts = "".join(f"<li><a href='{href}'>{title}</a></li>" for href, title in STORIES)
+    assert _teasers(f"<div class='widget'><h3>Archives</h3><ul>{posts}</ul></div>") == []
+    assert (
+        len(_teasers(f"<div class='widget'><h3>From the archive</h3><ul>{posts}</ul></div>")) == 3
+    )

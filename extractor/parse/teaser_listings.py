@@ -1,9 +1,11 @@
-"""Lists of story-like links that are no teasers: a recent-comments widget, priced offers."""
+"""Lists of story-like links that are no teasers: a recent-comments widget, priced offers, a
+blog's archive tree."""
 
 from __future__ import annotations
 
 import re
 
+from extractor.parse.dom import HtmlElement, tokens
 from extractor.parse.teaser_cards import Card
 from extractor.parse.teaser_links import links_one_comment
 from extractor.parse.teaser_page import PageReader
@@ -45,3 +47,25 @@ def price_tagged(cards: list[Card], page: PageReader) -> bool:
                 tagged += 1
                 break
     return 2 * tagged > len(cards)
+
+
+# Class and id words of a blog's archive widget: Blogger's "BlogArchive" / "ArchiveList",
+# WordPress's "widget_archive".
+_ARCHIVE_WORDS = frozenset(
+    {"archive", "archives", "archiv", "blogarchive", "archivelist", "archive-list"}
+)
+# Levels above a list looked at: the posts of a month sit three lists deep in the tree.
+_ARCHIVE_LEVELS = 8
+
+
+def in_archive_tree(container: HtmlElement) -> bool:
+    """Whether a list sits in a blog's archive widget, which lists its posts under years and
+    months: chronological navigation, not a block of recommended stories."""
+    node: HtmlElement | None = container
+    for _ in range(_ARCHIVE_LEVELS):
+        if node is None or node.tag in ("body", "html", "article", "main"):
+            return False
+        if not _ARCHIVE_WORDS.isdisjoint(tokens(node)):
+            return True
+        node = node.getparent()
+    return False

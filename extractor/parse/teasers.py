@@ -40,7 +40,7 @@ from extractor.parse.teaser_layout import (
     ticker_kind,
 )
 from extractor.parse.teaser_links import article_url, page_key, url_host
-from extractor.parse.teaser_listings import comment_entries, price_tagged
+from extractor.parse.teaser_listings import comment_entries, in_archive_tree, price_tagged
 from extractor.parse.teaser_nav import is_post_navigation
 from extractor.parse.teaser_page import PageReader
 
@@ -67,7 +67,9 @@ _OFF_HEADING_RE = re.compile(
     # sponsorisé", "Kleinanzeigen"), a "Special PR" box, and blogrolls, which link other blogs.
     r"|^\W*(anzeigen?|werbung|publicité)\W*$"
     r"|\b(gesponsert|sponsorisée?s?|contenus? sponsorisés?|publi-?reportage|kleinanzeigen|"
-    r"petites annonces|blogroll)\b|(?-i:\bPR\b)",
+    r"petites annonces|blogroll)\b|(?-i:\bPR\b)"
+    # A blog's archive tree lists its posts under months: navigation.
+    r"|^\W*(blog[- ]?)?archiv(e|es|o)?\b|\barchives du blog\b",
     re.IGNORECASE,
 )
 # The site's own header: what it holds (menus, story strips) is navigation, not a block.
@@ -427,6 +429,8 @@ def _read_block(
     if _tab_panels(block.cards):
         return []  # one card per tab: each is a single promo, seen one at a time
     if _in_site_header(container, page):
+        return []
+    if in_archive_tree(container):
         return []
     if in_ads and not _all_on_site(block.cards, page):
         return []
