@@ -74,3 +74,8 @@ def test_those_words_inside_a_longer_heading_or_in_another_case_do_not_drop_a_li
     heading: str,
 ) -> None:
     assert len(_teasers(heading, LONG)) == 3
+
+
+@pytest.mark.parametrize("heading", ["Trackbacks/Pingbacks", "Pingbacks", "3 Webmentions"])
+def test_trackbacks_pingbacks_and_webmentions_are_comments(heading: str) -> None:
+    assert _teasers(heading, LONG) == []

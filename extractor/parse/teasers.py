@@ -68,8 +68,10 @@ _OFF_HEADING_RE = re.compile(
     r"|^\W*(anzeigen?|werbung|publicité)\W*$"
     r"|\b(gesponsert|sponsorisée?s?|contenus? sponsorisés?|publi-?reportage|kleinanzeigen|"
     r"petites annonces|blogroll)\b|(?-i:\bPR\b)"
-    # A blog's archive tree lists its posts under months: navigation.
-    r"|^\W*(blog[- ]?)?archiv(e|es|o)?\b|\barchives du blog\b",
+    # A blog's archive tree lists its posts under months: navigation. Trackbacks, pingbacks
+    # and webmentions are comments left by other blogs.
+    r"|^\W*(blog[- ]?)?archiv(e|es|o)?\b|\barchives du blog\b"
+    r"|\b(trackbacks?|pingbacks?|webmentions?)\b",
     re.IGNORECASE,
 )
 # The site's own header: what it holds (menus, story strips) is navigation, not a block.
