@@ -79,3 +79,8 @@ def test_those_words_inside_a_longer_heading_or_in_another_case_do_not_drop_a_li
 @pytest.mark.parametrize("heading", ["Trackbacks/Pingbacks", "Pingbacks", "3 Webmentions"])
 def test_trackbacks_pingbacks_and_webmentions_are_comments(heading: str) -> None:
     assert _teasers(heading, LONG) == []
+
+
+@pytest.mark.parametrize("heading", ["Quellen:", "Sources", "Einzelnachweise", "Références"])
+def test_a_list_of_the_articles_sources_is_no_block(heading: str) -> None:
+    assert _teasers(heading, LONG) == []

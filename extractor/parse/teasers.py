@@ -71,7 +71,11 @@ _OFF_HEADING_RE = re.compile(
     # A blog's archive tree lists its posts under months: navigation. Trackbacks, pingbacks
     # and webmentions are comments left by other blogs.
     r"|^\W*(blog[- ]?)?archiv(e|es|o)?\b|\barchives du blog\b"
-    r"|\b(trackbacks?|pingbacks?|webmentions?)\b",
+    r"|\b(trackbacks?|pingbacks?|webmentions?)\b"
+    # A list of the article's sources: cited pages, not recommended stories.
+    r"|^\W*(sources?|quellen(angaben)?|references|références|referencias|riferimenti|bronnen|"
+    r"einzelnachweise|literatur(verzeichnis)?|bibliograph(y|ie)|bibliografía|fuentes|fonti|"
+    r"footnotes|fußnoten|notes)\W*$",
     re.IGNORECASE,
 )
 # The site's own header: what it holds (menus, story strips) is navigation, not a block.
