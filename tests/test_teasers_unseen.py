@@ -133,7 +133,7 @@ def test_unheaded_story_cards_between_paragraphs_stay_the_texts() -> None:
 
 def _table(head: str) -> str:
     rows = "".join(
-        f"<tr><td><a href='/tests/detail.aspx?id={n}'>{name}</a></td><td>{price} €</td>"
+        f"<tr><td><a href='/tests/detail.aspx?id={n}'>{name}</a></td><td>{price} Punkte</td>"
         f"<td>ja</td><td>1,{n}</td></tr>"
         for n, (name, price) in enumerate(
             [

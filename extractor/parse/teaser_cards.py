@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from extractor.parse import vocab
 from extractor.parse.dom import HtmlElement, blocks, collapse, tokens
+from extractor.parse.teaser_card_parts import meta_line, short_dek, taxonomy_link
 from extractor.parse.teaser_page import PageReader
 
 _WORD_RE = re.compile(r"\w+")
@@ -256,7 +257,12 @@ def _first_line(link: HtmlElement, page: PageReader) -> str:
     """A link's headline: its text, or its first line of three words or more when the link wraps
     a headline and a dek in separate block elements."""
     text = page.text(link)
-    if words(text) < 8 or link.find(".//*") is None:
+    if link.find(".//*") is None:
+        return text
+    named = _title_named_part(link, text, page)
+    if named is not None:
+        return named
+    if words(text) < 8:
         return text
     lines = [b.text for b in blocks(link)]
     if len(lines) < 2:
@@ -265,6 +271,27 @@ def _first_line(link: HtmlElement, page: PageReader) -> str:
         if words(line) >= 3 and page.find_date(line) != line:
             return line
     return text
+
+
+# A class naming a title, not a subtitle: "transp__title", "card-headline".
+_TITLE_PART_RE = re.compile(r"(?<!sub)(?<!sub[-_])(?:title|headline)", re.IGNORECASE)
+
+
+def _title_named_part(link: HtmlElement, text: str, page: PageReader) -> str | None:
+    """The text of the element a link names as its title, a line of its own when the link
+    shows more lines (a kicker, "Environment and Conservation", over "The story of the
+    loneliest tree")."""
+    for el in link.iterdescendants():
+        cls = el.get("class")
+        if not cls or _TITLE_PART_RE.search(cls) is None or _names_a_kicker(el):
+            continue
+        part = page.text(el)
+        if not part or part == text or words(part) < 2:
+            return None
+        # Only a line of its own: a title part inside a line ("1. <span>Headline</span>
+        # [members]") leaves the rest of its line to be read as the title's.
+        return part if part in (b.text for b in blocks(link)) else None
+    return None
 
 
 def _before_marked_dek(link: HtmlElement, page: PageReader) -> str:
@@ -308,7 +335,8 @@ def read_card(
 ) -> Card | None:
     # The main link: the one whose text reads like a title, else the first one.
     heading = _card_heading(card, page)
-    targets = len({url for _, url in links})
+    # Taxonomy links (rel="category tag") file the story; they lead to no other story.
+    targets = len({url for link, url in links if not taxonomy_link(link)})
     # Two targets at most (the story and its section), or three under a linked heading (the
     # story, its author and its publication): more is a list of links, not a card.
     if targets > 2 and (
@@ -349,6 +377,9 @@ def read_card(
                 title = text
         elif linked is None:
             title, heading_date = _without_end_date(heading, title, page)
+        if title and (kicker_text := _kicker_in(heading, title, page)):
+            # "<h1><span class='kicker'>#heiseshow</span> <span>Headline</span></h1>"
+            title = title[len(kicker_text) :].strip(" :|–—-") or title
     elif titled:
         link, main_url = max(titled, key=lambda pair: len(page.text(pair[0])))
         # A card that links its headline and, below it, its dek: the longest link is the dek.
@@ -423,7 +454,7 @@ def read_card(
             # The date's line: what is left beside it is a byline ("Henry Gilbert • May 5")
             # unless it says more.
             rest = collapse(text.replace(date_text, " ")).strip(" |·•-–—,")
-            if words(rest) < 4:
+            if words(rest) < 4 or meta_line(block.el, card):
                 continue
             text = rest
         if kicker and words(text) >= 4:
@@ -432,6 +463,9 @@ def read_card(
         if title and text.startswith(title):
             text = text[len(title) :].strip(" |·•-–—:")
         text = _READ_MORE_TAIL_RE.sub("", text)
+        if heading is not None and blurb is None and short_dek(block.el, heading, text):
+            blurb = text  # "Free. Games.": a one-line dek right under the title
+            continue
         if len(text) < 40 and sum(map(str.isalnum, text)) < 10:
             continue  # "（ 付） ［有料会員限定］": what a date leaves beside labels is no dek
         if words(text) < 4 or (
@@ -507,6 +541,16 @@ def _date_element_text(el: HtmlElement, title: str, page: PageReader) -> str | N
     if not shown or shown == title or page.find_date(shown) != shown:
         return None
     return shown
+
+
+def _kicker_in(heading: HtmlElement, title: str, page: PageReader) -> str | None:
+    """The text of a kicker set at the start of the title's own heading, if one is."""
+    for el in heading.iterdescendants():
+        cls = el.get("class")
+        if cls and _names_a_kicker(el):
+            text = page.text(el)
+            return text if text and text != title and title.startswith(text) else None
+    return None
 
 
 def _is_byline(line: str) -> bool:

@@ -90,10 +90,14 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
                 return None, None
             if _looks_like_heading(prev, text) or _has_tabs(prev, page):
                 label = _tab_of_panel(prev, first_card, page) or _tab_label(prev, node, panel, page)
+                if label is None and (above := _heading_over_strapline(prev, text, page)):
+                    return above
                 return label or _clean_heading(text), prev
             inner = prev.find(".//h2") if prev.tag not in vocab.HEADING_TAGS else None
             if inner is not None and page.text(inner) == text:
                 return _clean_heading(text), prev
+            if prev.tag == "header" and (titled := _header_heading(prev, page)) is not None:
+                return _clean_heading(titled), prev
             return None, None
         # Slides of a carousel with nothing above them at this level share the heading above;
         # a tab bar found up there labels panels this walk can no longer count.
@@ -102,6 +106,35 @@ def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, H
         if node is not None and node.tag in ("body", "html"):
             break
     return None, None
+
+
+def _header_heading(header: HtmlElement, page: PageReader) -> str | None:
+    """The text of the heading element inside a block's <header>, which may hold more than
+    the heading: a link to the section ("Zur heise online Startseite"), a logo."""
+    inner = next(header.iter("h2", "h3", "h4"), None)
+    if inner is None:
+        return None
+    text = page.text(inner)
+    return text if _looks_like_heading(inner, text) else None
+
+
+def _heading_over_strapline(
+    el: HtmlElement, text: str, page: PageReader
+) -> tuple[str | None, HtmlElement] | None:
+    """The heading element right above a line styled as a heading, when the heading names a
+    block and the line does not: "Ähnliche Beiträge" over its strapline "Diese Beiträge
+    solltest du nicht verpassen"."""
+    if el.tag in vocab.HEADING_TAGS or names_a_block(text):
+        return None
+    above = el.getprevious()
+    while above is not None and not isinstance(above.tag, str):
+        above = above.getprevious()
+    if above is None or above.tag not in vocab.HEADING_TAGS:
+        return None
+    heading = page.text(above)
+    if not names_a_block(heading) or not _looks_like_heading(above, heading):
+        return None
+    return _clean_heading(heading), above
 
 
 def _list_item_of_kind(el: HtmlElement, card: HtmlElement, page: PageReader) -> bool:

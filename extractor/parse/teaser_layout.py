@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import lxml.etree
+
 from extractor.parse.dom import HtmlElement
 from extractor.parse.teaser_cards import MAX_CARD_CHARS, Card, signature, words
 from extractor.parse.teaser_page import PageReader
@@ -156,3 +158,37 @@ def shows_stories(cards: list[Card]) -> bool:
         card.date_text or card.date_attr or next(card.el.iter("img"), None) is not None
         for card in cards
     )
+
+
+def pictured_sidebar_list(container: HtmlElement, members: list[HtmlElement]) -> bool:
+    """Whether a list named a ticker is a sidebar box of pictured stories ("cnetTicker": a
+    thumbnail and a headline per item, in an <aside>): a static list, not a scrolling strip,
+    which runs one line of bare headlines across the page."""
+    if not all(next(member.iter("img"), None) is not None for member in members):
+        return False
+    return any(
+        node.tag == "aside" or node.get("role") == "complementary"
+        for node in container.iterancestors()
+    )
+
+
+# Responsive classes that hide an element at a desktop's width ("hide-desktop",
+# "a-u-hide-from-desktop", "hidden-on-desktop"): a copy of a box for phones and tablets.
+_HIDDEN_ON_DESKTOP_RE = re.compile(r"(?:^|[-_])(?:hide|hidden)[-_](?:(?:from|on|for)[-_])?desktop$")
+
+
+# The elements around one (itself included) whose class speaks of desktops: found in C.
+_DESKTOP_CLASSED = lxml.etree.XPath("ancestor-or-self::*[contains(@class, 'desktop')]/@class")
+
+
+def hidden_on_desktop(el: HtmlElement, *, ancestors: bool = True) -> bool:
+    """Whether ``el`` (or, with ``ancestors``, an element around it) is hidden on a desktop."""
+    if not ancestors:
+        cls = el.get("class")
+        return bool(cls and "desktop" in cls and _hides_on_desktop(cls))
+    return any(_hides_on_desktop(str(cls)) for cls in _DESKTOP_CLASSED(el))
+
+
+@lru_cache(maxsize=1024)
+def _hides_on_desktop(cls: str) -> bool:
+    return any(_HIDDEN_ON_DESKTOP_RE.search(name) for name in cls.lower().split())

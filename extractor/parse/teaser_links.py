@@ -50,13 +50,14 @@ _OFF_HOSTS = frozenset(
     )
 )
 # Forums, legal pages, hubs of people, quotes and collections, event listings ("/event/<name>/"),
-# subscription and donation pages, and files: not articles.
+# subscription and donation pages, licences (a photo credit's "CC BY-SA 4.0"), and files: not
+# articles.
 _OFF_PATH_RE = re.compile(
     r"/(forums?|discussions?|threads?|community|players?|quotes?|collections|"
     r"disclaimer|policies|policy|legal|imprint|impressum|copyright|terms-of-use|terms-of-service|"
     r"about-us|contact-us|abuse_reports|help|faq|advertise|advertising|careers|jobs|"
     r"sitemap|wikis?|embed|roundups?|event|checkout|membership|pricing|donate|news-?tips|"
-    r"advertorials?|sponsored(-content)?|"
+    r"advertorials?|sponsored(-content)?|licen[cs]es?|"
     r"(user|visitor|subscriber|mobile-app|app|license)-agreement|sign-up(-for-[\w-]*)?)(/|$|\.)",
     re.IGNORECASE,
 )
@@ -204,6 +205,11 @@ def link_target(href: str, base: str | None, page: PageKey | None) -> str | None
     elif query and _CLICK_PATH_RE.match(path):
         return None  # another site's click counter ("td.oo34.net/cl/?aaid="): an ad
     return url
+
+
+def links_one_comment(href: str) -> bool:
+    """Whether an href leads to one comment of a post ("/the-post/#comment-632327")."""
+    return "#" in href and _COMMENT_ANCHOR_RE.search(href.strip()) is not None
 
 
 def _slug_below_hub(path: str) -> bool:

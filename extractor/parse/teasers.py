@@ -10,6 +10,7 @@ from extractor.parse import vocab
 from extractor.parse.bylines import names_a_byline
 from extractor.parse.dom import HtmlElement, tokens
 from extractor.parse.teaser_ads import served_by_network
+from extractor.parse.teaser_card_parts import excerpt_card
 from extractor.parse.teaser_cards import (
     MAX_CARD_CHARS,
     Card,
@@ -29,14 +30,17 @@ from extractor.parse.teaser_kinds import (
     with_variants,
 )
 from extractor.parse.teaser_layout import (
+    hidden_on_desktop,
     holds_a_list,
     in_marked_aside,
     is_lead_card,
+    pictured_sidebar_list,
     sharing_a_class,
     shows_stories,
     ticker_kind,
 )
 from extractor.parse.teaser_links import article_url, page_key, url_host
+from extractor.parse.teaser_listings import comment_entries, in_archive_tree, price_tagged
 from extractor.parse.teaser_nav import is_post_navigation
 from extractor.parse.teaser_page import PageReader
 from extractor.parse.teaser_shapes import (
@@ -54,7 +58,7 @@ __all__ = ["Card", "TeaserBlock", "article_url", "find_teaser_blocks"]
 # ("Around the web" is not one: partner sites' headline lists go by that name too, and the
 # ad widgets that use it are known by their ad-network links and names.)
 _OFF_HEADING_RE = re.compile(
-    r"\b(sponsored|paid (partner|content|post)|partners?|promoted|advertisements?|pr|"
+    r"\b(sponsored|paid (partner|content|post)|partners?|promoted|advertisements?|"
     r"from our partners|tickets?|shop(ping)? now|our network|classifieds?)\b"
     # Readers' comments and event listings link to posts and events, not to stories; a
     # "Contact" column links to ways of reaching the site.
@@ -66,7 +70,20 @@ _OFF_HEADING_RE = re.compile(
     r"|^\W*\d+\s+(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties)\b"
     # Job offers link to a job board's listings.
     r"|\b(jobs?|job offers|careers?|stellenangebote|stellenmarkt|karrierechancen"
-    r"|offres d.emploi|ofertas de empleo)\b",
+    r"|offres d.emploi|ofertas de empleo)\b"
+    # Paid and classified boxes in German and French ("Anzeige", "Werbung", "Contenu
+    # sponsorisé", "Kleinanzeigen"), a "Special PR" box, and blogrolls, which link other blogs.
+    r"|^\W*(anzeigen?|werbung|publicité)\W*$"
+    r"|\b(gesponsert|sponsorisée?s?|contenus? sponsorisés?|publi-?reportage|kleinanzeigen|"
+    r"petites annonces|blogroll)\b|(?-i:\bPR\b)"
+    # A blog's archive tree lists its posts under months: navigation. Trackbacks, pingbacks
+    # and webmentions are comments left by other blogs.
+    r"|^\W*(blog[- ]?)?archiv(e|es|o)?\b|\barchives du blog\b"
+    r"|\b(trackbacks?|pingbacks?|webmentions?)\b"
+    # A list of the article's sources: cited pages, not recommended stories.
+    r"|^\W*(sources?|quellen(angaben)?|references|références|referencias|riferimenti|bronnen|"
+    r"einzelnachweise|literatur(verzeichnis)?|bibliograph(y|ie)|bibliografía|fuentes|fonti|"
+    r"footnotes|fußnoten|notes)\W*$",
     re.IGNORECASE,
 )
 # The site's own header: what it holds (menus, story strips) is navigation, not a block.
@@ -198,6 +215,8 @@ def find_teaser_blocks(
         if block.heading is None and block.el is not block.cards[0].el:
             _take_lead_before(block, page, result)
     result.extend(_stacks(parents, page, taken, result, excluded_kinds))
+    # The heading over a lead story may name the list as paid ("Sponsored Posts").
+    result = [b for b in result if b.heading is None or not _OFF_HEADING_RE.search(b.heading)]
     if len(result) > 1:
         result.sort(key=lambda b: _document_position(b.el))
     return result
@@ -288,7 +307,13 @@ def _most_common(signatures: list[str]) -> tuple[str, int]:
     return best, counts[best]
 
 
-_TAB_TOKENS = frozenset({"tab", "tabs", "tabpanel", "tabcontent", "tab-pane", "tab-panel"})
+# A class or id that names a tab panel: the name is a tab word, or ends in one ("widget-tab",
+# "tab-pane", BEM's "b-tabs__content"). A name with a tab word inside ("mvp-side-tab-story")
+# names something a panel holds, a story of a tab's list, not the panel.
+_TAB_NAME_RE = re.compile(
+    r"(?:^|[-_])(?:tabs?|tabpanel|tabcontent|tab[-_]pane|tab[-_]panel)"
+    r"(?:__(?:content|pane|panel|body|item))?$"
+)
 
 
 def _all_on_site(cards: list[Card], page: PageReader) -> bool:
@@ -314,10 +339,12 @@ def _in_site_header(el: HtmlElement, page: PageReader) -> bool:
 
 def _tab_panels(cards: list[Card]) -> bool:
     """Whether every card is a tab panel of its own (a tab widget with one card per tab)."""
-    return all(
-        card.el.get("role") == "tabpanel" or not _TAB_TOKENS.isdisjoint(tokens(card.el))
-        for card in cards
-    )
+    return all(card.el.get("role") == "tabpanel" or _names_a_tab(card.el) for card in cards)
+
+
+def _names_a_tab(el: HtmlElement) -> bool:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return "tab" in names and any(_TAB_NAME_RE.search(name) for name in names.split())
 
 
 def _short_cards(members: list[HtmlElement], sizes: int, page: PageReader) -> bool:
@@ -401,7 +428,7 @@ def _read_block(
     sizes = 0
     for member in members:
         size = page.size(member)
-        if size > MAX_CARD_CHARS:
+        if size > MAX_CARD_CHARS and not excerpt_card(member, size, page):
             return []
         sizes += size
     # A container whose own text is mostly outside the cards is running text, not a block;
@@ -413,8 +440,14 @@ def _read_block(
     # Cards of a dozen characters on average are menu items ("World", "Sign in"): no card of
     # theirs could carry the two-word titles a block needs, so none is read.
     ticker = ticker_kind(container)
+    if ticker == "strip" and pictured_sidebar_list(container, members):
+        ticker = None
     if _short_cards(members, sizes, page) or ticker == "strip":
         return []
+    # A box hidden at a desktop's width is the phone copy of one shown elsewhere, or none.
+    if hidden_on_desktop(container):
+        return []
+    members = [member for member in members if not hidden_on_desktop(member, ancestors=False)]
     linking = [(member, card_links(member, page)) for member in members]
     block = _block(linking, page, zone, container)
     # A paragraph of story links ("DON'T MISS" + three links) is a block only under a heading
@@ -436,11 +469,17 @@ def _read_block(
         return []
     if data_table_rows(block.cards, page):
         return []
+    if comment_entries(block.cards):
+        return []
+    if price_tagged(block.cards, page):
+        return []
     if _tab_panels(block.cards):
         return []  # one card per tab: each is a single promo, seen one at a time
     if _in_site_header(container, page):
         return []
     if in_a_later_story(container, page):
+        return []
+    if in_archive_tree(container):
         return []
     if in_ads and not _all_on_site(block.cards, page):
         return []

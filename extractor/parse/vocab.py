@@ -122,6 +122,12 @@ HIDDEN_CLASSES: frozenset[str] = frozenset(
         "vjs-hidden",  # video.js: a player control or dialog not shown (display: none)
         "hide-text",  # Bootstrap's image replacement (a logo's text set to 0 px): not read
         "text-hide",
+        # Hidden at a desktop's width: a box for phones and tablets ("a-u-hide-from-desktop").
+        "hide-desktop",
+        "hide-on-desktop",
+        "hidden-on-desktop",
+        "hide-from-desktop",
+        "a-u-hide-from-desktop",
     ]
 )
 # Whole class names that say an element shows on a desktop, whatever else it says.
@@ -177,6 +183,11 @@ BOILERPLATE_TOKENS: dict[str, str] = {
             "keywords",
             "article-keyword",
             "tag-list",
+            # The box of previous/next post links under a story ("grid-container next-prev").
+            "next-prev",
+            "prev-next",
+            "nextprev",
+            "prevnext",
         ],
         "navigation",
     ),
@@ -355,6 +366,15 @@ TEASER_HEADING_RE = re.compile(
     r"leia também|mais lidas|veja também|leggi anche|i più letti|"
     r"gerelateerde artikelen|meest gelezen|lees ook|ook interessant|"
     r"читайте также|материалы по теме|популярное|по теме)\b"
+    # More of them in English, German and French: "Keep reading", "Lesen Sie auch", "Passend
+    # zum Thema", "Articles similaires", "Dans la même rubrique", "Vous aimerez aussi".
+    r"|\b(keep reading|in case you missed it|also on|editors?.? (choice|recommendations)|"
+    r"lesen sie auch|auch lesenswert|passend zum thema|ebenfalls interessant|"
+    r"(beliebte|empfohlene|ausgewählte) (beiträge|artikel|posts)|am meisten gelesen|"
+    r"mehr aus (dem|der) (ressort|rubrik|kategorie)|"
+    r"articles? (similaires|récents|liés|connexes|populaires|recommandés)|derniers articles|"
+    r"dans la même (rubrique|catégorie)|sur le même thème|vous aimerez (peut-être )?aussi|"
+    r"(à )?lire également|à découvrir (aussi|également)|les plus populaires)\b"
     # Korean, Japanese and Chinese write them without word boundaries.
     r"|관련 ?기사|많이 본|인기 ?기사|関連記事|人気記事|おすすめ記事"
     r"|相关(阅读|新闻|文章)|热门|推荐阅读",
