@@ -385,3 +385,15 @@ def test_a_line_of_written_out_social_addresses_is_a_follow_box() -> None:
     # One address quoted in a sentence of the article is text.
     quoted = "The minister wrote on https://twitter.com/minister that the talks would go on."
     assert boilerplate.kind_of_text(_block(quoted)) is None
+
+
+def test_an_ads_modifier_of_a_prose_section_does_not_make_it_an_advert() -> None:
+    # "X__Section--Ads": a section laid out to take ads; a box of shop links stays an advert.
+    links = "".join(f"<a href='https://shop.example/{i}'>Product number {i}</a>" for i in range(9))
+    html = (
+        f"<body><section class='Report__Section Report__Section--Ads' id='s'><p>{PROSE}</p>"
+        "</section>"
+        f"<section class='Report__Section Report__Section--Ads' id='shop'>{links}</section>"
+        "<div class='ad ad--top' id='a'><p>Buy now.</p></div></body>"
+    )
+    assert _marks(html) == {"shop": "advert", "a": "advert"}

@@ -193,3 +193,13 @@ def test_the_logo_link_inside_the_h1_is_not_part_of_the_headline() -> None:
 def test_a_headline_ending_in_the_sites_name_as_its_own_words_keeps_them() -> None:
     title = "<title>Why everyone loves New York | New York</title>"
     assert headline(title, "<h1>Why everyone loves New York</h1>") == "Why everyone loves New York"
+
+
+def test_a_logo_h1_names_the_site_cut_from_the_title() -> None:
+    # No declared site name: the logo's text is the part of the <title> to cut ("›" separates).
+    head = "<title>Historischer Markt › Historische Wehranlage in Horka e.V</title>"
+    body = (
+        '<h1><a href="http://www.example.org" title="home"> Historische Wehranlage in Horka e.V'
+        '</a></h1><h2 class="entry-title">Historischer Markt</h2><p>Text.</p>'
+    )
+    assert headline(head, body) == "Historischer Markt"

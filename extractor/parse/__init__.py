@@ -16,7 +16,7 @@ from extractor.parse.body import (
     find_content_roots,
     is_pseudo_heading,
 )
-from extractor.parse.body_scope import BodyScope
+from extractor.parse.body_scope import BodyScope, own_article_roots
 from extractor.parse.dom import (
     Block,
     HtmlElement,
@@ -206,7 +206,7 @@ def _content_blocks(
     headline_index: int | None,
     own_hosts: frozenset[str] = frozenset(),
 ) -> list[Block]:
-    roots = find_content_roots(all_blocks)
+    roots = own_article_roots(find_content_roots(all_blocks), headline_el)
     # Asked block by block, after the cheaper tests: most of the roots' elements hold no block.
     scope = BodyScope(roots)
     start = -1

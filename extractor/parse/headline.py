@@ -97,12 +97,16 @@ def find_headline(
     <h1> is never the title.
     """
     headings = list(root.iter("h1", "h2", "h3"))
-    candidates = [
-        (el, t)
-        for el in headings
-        if el.tag == "h1"
-        if (t := text_of(el)) and len(t) < 400 and not _is_logo(el)
-    ]
+    candidates = []
+    for el in headings:
+        if el.tag != "h1" or not (t := text_of(el)) or len(t) >= 400:
+            continue
+        if not _is_logo(el):
+            candidates.append((el, t))
+        elif not site_name and len(_words(t)) <= 8:
+            # A logo <h1> shows the site's name: the part of the <title> to cut when the page
+            # declares no name ("Event › Site Name e.V" shows "Site Name e.V" as its logo).
+            site_name = t
     if site_name:
         candidates = [(el, t) for el, t in candidates if similarity(t, site_name) < 0.8]
     references = [strip_site_name(d, site_name, guess=False) for d in declared if d]

@@ -509,7 +509,7 @@ BYLINE_WORD_RE = re.compile(_BYLINE_WORD, re.IGNORECASE)
 ELLIPSIS_RE = re.compile(r"(…|\.\.\.+|\[…\]|\[\.\.\.\]|\.\.)\s*$")
 
 # Separators between an article title and the site name in <title>.
-TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
+TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:|›)\s+")
 
 # A slide counter opening a heading ("1/50 United goin down", "3 of 12"): a gallery caption.
 SLIDE_COUNTER_RE = re.compile(r"^\s*\d{1,3}\s*(?:/|of)\s*\d{1,3}\b", re.IGNORECASE)
