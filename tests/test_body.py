@@ -371,3 +371,15 @@ def test_loose_text_at_the_head_of_the_body_container_stays_in_the_body() -> Non
     )
     record = _record(html, head=f"<meta name='description' content='{lede}'>")
     assert str(record["text"]).startswith(lede)
+
+
+def test_a_bold_row_of_a_table_is_no_section_heading() -> None:
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p><table><tr><td><b>Up to 4 years</b>"
+        "</td></tr><tr><td>Seat model one, 370 €, grade 1,7</td></tr></table>"
+        f"<p>{P2}</p></article>"
+    )
+    sections = record["sections"]
+    assert isinstance(sections, list) and len(sections) == 1
+    assert sections[0]["heading"] is None
+    assert "Up to 4 years" in sections[0]["paragraphs"]

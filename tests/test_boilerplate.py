@@ -397,3 +397,12 @@ def test_an_ads_modifier_of_a_prose_section_does_not_make_it_an_advert() -> None
         "<div class='ad ad--top' id='a'><p>Buy now.</p></div></body>"
     )
     assert _marks(html) == {"shop": "advert", "a": "advert"}
+
+
+def test_a_tag_line_of_links_is_navigation_but_a_sentence_about_tags_is_not() -> None:
+    root = dom.parse_document(
+        "<body><p>Tags: <a href='/t/a'>Bilt</a>, <a href='/t/b'>Cent</a>, "
+        "<a href='/t/c'>Eimsbüttel</a></p>"
+        "<p>Tags: price tags and name tags were all we found on the shelves that day.</p></body>"
+    )
+    assert [boilerplate.kind_of_text(b) for b in dom.blocks(root)] == ["navigation", None]

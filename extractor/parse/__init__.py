@@ -28,7 +28,13 @@ from extractor.parse.dom import (
 )
 from extractor.parse.headline import find_headline, find_summary
 from extractor.parse.landing import landing_content
-from extractor.parse.link_lists import cited_lists, page_hosts, prose_zones, without_link_lists
+from extractor.parse.link_lists import (
+    cited_lists,
+    page_hosts,
+    prose_zones,
+    table_zones,
+    without_link_lists,
+)
 from extractor.parse.metadata import PageMetadata, read_metadata
 from extractor.parse.teasers import TeaserBlock, find_teaser_blocks
 
@@ -224,7 +230,7 @@ def _content_blocks(
     ]
     if listed:
         cited = cited_lists(listed, _zone_of, own_hosts)
-        prose = prose_zones(listed, _is_listed)
+        prose = prose_zones(listed, _is_listed) | table_zones(listed, _is_listed)
         if prose:
             # A roundup's paragraphs, read as cards for the teasers, are the article's text too.
             seen = {id(b) for b in cited}

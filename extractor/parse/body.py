@@ -231,7 +231,12 @@ def _is_prose(el: HtmlElement) -> bool:
 
 
 def is_pseudo_heading(block: Block, following: Block | None) -> bool:
-    """A short bold line on its own, followed by text: a heading set without a heading tag."""
+    """A short bold line on its own, followed by text: a heading set without a heading tag.
+
+    A table's cell is none: a bold row of a table labels the rows under it, in the table.
+    """
+    if block.tag in ("td", "th"):
+        return False
     text = block.text
     if not block.all_bold or len(text) > 100 or len(_WORD_RE.findall(text)) > 12:
         return False

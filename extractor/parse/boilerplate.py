@@ -262,6 +262,7 @@ _LINE_START_PATTERNS = (
     vocab.ADVERT_RE,
     vocab.NAVIGATION_WORDS_RE,
     vocab.PREV_NEXT_RE,
+    vocab.TAG_LINE_RE,
 )
 _LINE_STARTS_RE = re.compile(
     "|".join(f"(?:{r.pattern})" for r in _LINE_START_PATTERNS), re.IGNORECASE
@@ -338,6 +339,8 @@ def kind_of_text(block: Block) -> str | None:
         return "navigation"
     if n < 200 and density > 0.5 and vocab.PREV_NEXT_RE.match(text):
         return "navigation"  # "← Previous: the post before this one"
+    if n < 300 and density > 0.4 and vocab.TAG_LINE_RE.match(text):
+        return "navigation"  # "Tags: Bilt, Cent, Eimsbüttel", each a link to a tag's page
     return None
 
 

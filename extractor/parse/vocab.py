@@ -547,3 +547,10 @@ AGENCY_CAPTION_RE = re.compile(r"^\s*in this\b.{0,80}?\b(?:file )?(?:photo|image
 CLICK_HERE_RE = re.compile(r"\bclick(?:ing)? here\b", re.IGNORECASE)
 # Class tokens of cards shown only while the pointer rests on their trigger.
 POPUP_TOKENS: frozenset[str] = frozenset(("rollover", "tooltip", "popover", "hovercard"))
+
+# The label of a post's tag line ("Tags: Bilt, Cent, Eimsbüttel"), its items links to tag pages.
+TAG_LINE_RE = re.compile(
+    r"^\s*(?:tags|tagged(?: with)?|filed under|schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter"
+    r"|étiquettes|mots[- ]clés)\s*:",
+    re.IGNORECASE,
+)
