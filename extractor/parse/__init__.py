@@ -15,6 +15,7 @@ from extractor.parse.body import (
     build_sections,
     find_content_roots,
     is_pseudo_heading,
+    without_restated_lead,
 )
 from extractor.parse.body_scope import BodyScope, own_article_roots
 from extractor.parse.dom import (
@@ -119,7 +120,9 @@ def parse_page(
     all_blocks = blocks(body, zones)
     headline_index = _headline_index(all_blocks, headline_el)
     own_hosts = page_hosts(url, meta.canonical_url)
-    content = _content_blocks(all_blocks, headline_el, headline_index, own_hosts)
+    content = without_restated_lead(
+        _content_blocks(all_blocks, headline_el, headline_index, own_hosts)
+    )
 
     byline_blocks = _byline_blocks(all_blocks, headline_index, meta, languages)
     skip = {id(b) for b in byline_blocks}
