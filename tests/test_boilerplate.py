@@ -406,3 +406,19 @@ def test_a_tag_line_of_links_is_navigation_but_a_sentence_about_tags_is_not() ->
         "<p>Tags: price tags and name tags were all we found on the shelves that day.</p></body>"
     )
     assert [boilerplate.kind_of_text(b) for b in dom.blocks(root)] == ["navigation", None]
+
+
+def test_a_gallery_link_with_its_count_of_pictures_is_no_text() -> None:
+    root = dom.parse_document(
+        "<body><p>Slideshow ( 15 images )</p><p>The gallery of 15 images opened today.</p></body>"
+    )
+    assert [boilerplate.kind_of_text(b) for b in dom.blocks(root)] == ["other", None]
+
+
+def test_a_wire_storys_credit_line_is_no_text() -> None:
+    root = dom.parse_document(
+        "<body><p>Additional reporting by Steve Gorman; Editing by Marguerita Choy</p>"
+        "<p>(Reporting by Jane Doe in London; Writing by Bo Chan)</p>"
+        "<p>Editing by hand took the crew three weeks, the director said.</p></body>"
+    )
+    assert [boilerplate.kind_of_text(b) for b in dom.blocks(root)] == ["other", "other", None]

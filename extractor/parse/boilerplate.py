@@ -263,6 +263,8 @@ _LINE_START_PATTERNS = (
     vocab.NAVIGATION_WORDS_RE,
     vocab.PREV_NEXT_RE,
     vocab.TAG_LINE_RE,
+    vocab.GALLERY_COUNT_RE,
+    vocab.CREDIT_LINE_RE,
 )
 _LINE_STARTS_RE = re.compile(
     "|".join(f"(?:{r.pattern})" for r in _LINE_START_PATTERNS), re.IGNORECASE
@@ -322,6 +324,10 @@ def kind_of_text(block: Block) -> str | None:
     if n < 250 and text.endswith(")") and vocab.CAPTION_LINE_RE.search(text):
         return "other"  # a picture's caption set as a plain line
     if starts and vocab.SLIDE_LABELS_RE.match(text):
+        return "other"
+    if starts and n < 60 and vocab.GALLERY_COUNT_RE.match(text):
+        return "other"
+    if starts and n < 250 and vocab.CREDIT_LINE_RE.match(text):
         return "other"
     if starts and vocab.AGENCY_CAPTION_RE.match(text):
         return "other"

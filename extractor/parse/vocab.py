@@ -554,3 +554,18 @@ TAG_LINE_RE = re.compile(
     r"|étiquettes|mots[- ]clés)\s*:",
     re.IGNORECASE,
 )
+
+# A gallery's link and its count of pictures, set as a line of the text ("Slideshow ( 15 images )").
+GALLERY_COUNT_RE = re.compile(
+    r"^\s*(?:slideshow|slide show|gallery|photo gallery|bildergalerie|galerie)\s*"
+    r"\(\s*\d{1,3}\s*(?:images|photos|pictures|bilder|fotos)\s*\)\s*$",
+    re.IGNORECASE,
+)
+
+# A wire story's closing credits ("Additional reporting by ...; Editing by ..."): its staff, not
+# its text.
+CREDIT_LINE_RE = re.compile(
+    r"^\s*\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|research)"
+    r"(?: and \w+)? by\b[^.;]*(?:;|\)\s*$|$)",
+    re.IGNORECASE,
+)
