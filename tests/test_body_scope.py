@@ -55,6 +55,24 @@ def _reference(roots: list[HtmlElement]) -> set[HtmlElement]:
                 members.difference_update(slide.iter())
         for slide in _titled_slides(root):
             members.difference_update(slide.iter())
+        for box in root.iterdescendants("div"):
+            kids = list(box)
+            if (
+                len(kids) == 2
+                and not (box.text or "").strip()
+                and kids[0].tag in ("img", "picture", "a")
+                and not (kids[0].tail or "").strip()
+                and (
+                    kids[0].tag != "a"
+                    or (
+                        kids[0].find(".//img") is not None and not kids[0].xpath("string()").strip()
+                    )
+                )
+                and kids[1].tag in ("p", "span", "div")
+                and not len(kids[1])
+                and 0 < len((kids[1].text or "").strip()) <= 200
+            ):
+                members.difference_update(box.iter())
         for aside in root.iterdescendants("aside"):
             hrefs = [(a.get("href") or "").strip() for a in aside.iter("a")]
             short = text_length(aside) <= 300 or len(dom.text_of(aside)) <= 300
@@ -279,3 +297,14 @@ def test_stacked_articles_keep_the_roots_of_the_one_the_headline_heads() -> None
     assert own_article_roots(roots, None) == roots
     single = tree.xpath("//*[@id='b0']") + tree.xpath("//*[@id='b0']/p")
     assert own_article_roots(single, tree.xpath("//*[@id='h0']")[0]) == single
+
+
+def test_a_picture_box_with_its_caption_line_leaves_the_body() -> None:
+    found = _holds(
+        "<div id='root'><p id='text'>Story</p><div id='box' class='picBox'><a href='#'>"
+        "<img src='a.jpg'></a><p id='cap'>Tahir Della helped organize the initiative</p></div>"
+        "<div id='kept'><img src='b.jpg'><p id='long'>A paragraph with <b>bold</b> words.</p>"
+        "</div></div>"
+    )
+    assert found["text"] and not found["box"] and not found["cap"]
+    assert found["kept"] and found["long"]

@@ -4,7 +4,12 @@ articles."""
 from __future__ import annotations
 
 from extractor.parse.boilerplate import names_related
-from extractor.parse.captions import FIGURE_CONTENT, gallery_slides, is_caption_box
+from extractor.parse.captions import (
+    FIGURE_CONTENT,
+    gallery_slides,
+    is_caption_box,
+    is_picture_box,
+)
 from extractor.parse.dom import HtmlElement, text_length, text_of
 
 # An element's state, as bits: under a content root; left out of the body with all it holds;
@@ -74,6 +79,8 @@ class BodyScope:
         if parent and not state & _FIG and is_caption_box(el, cls):
             return state | _OUT
         if tag == "aside" and parent and is_inset_card(el):
+            return state | _OUT
+        if tag == "div" and parent and is_picture_box(el):
             return state | _OUT
         ident = el.get("id")
         if (cls or ident) and names_related(cls, ident):

@@ -97,3 +97,28 @@ def _titled_slides(root: HtmlElement) -> list[HtmlElement]:
         if any(next(s.iter("img", "picture"), None) is not None for s in slides):
             found.extend(slides)
     return found
+
+
+# The longest text a picture box's caption line may hold.
+_MAX_BOX_CAPTION_CHARS = 200
+
+
+def is_picture_box(el: HtmlElement) -> bool:
+    """Whether a <div> is a picture set with its caption and nothing else: a picture (in a link
+    or not) and one short line ("<div class='picBox'><a><img></a><p>Caption</p></div>"), a
+    figure written without the tag.
+    """
+    children = [c for c in el if isinstance(c.tag, str)]
+    if len(children) != 2 or (el.text or "").strip():
+        return False
+    picture, line = children
+    if picture.tag not in ("img", "picture", "a") or (picture.tail or "").strip():
+        return False
+    if picture.tag == "a" and (
+        next(picture.iter("img", "picture"), None) is None or _STRING(picture).strip()
+    ):
+        return False
+    if line.tag not in ("p", "span", "div") or len(line):
+        return False  # a caption line is one run of text, with no elements in it
+    text = (line.text or "").strip()
+    return 0 < len(text) <= _MAX_BOX_CAPTION_CHARS
