@@ -42,3 +42,18 @@ def test_the_headline_set_again_over_the_article_is_not_body_text() -> None:
     assert record.headline == "El fiscal estudia el recurso"
     assert not record.text.startswith("El fiscal estudia el recurso\n")
     assert record.text.startswith("El fiscal estudia el recurso contra")
+
+
+def _dated(over: str) -> str:
+    return (
+        "<html lang='de'><body><div class='top'><span>24.11.2026</span></div><div id='main'>"
+        f"<div class='article'>{over}<h1>Wie entsteht Erdöl?</h1>"
+        f"{PROSE}</div></div></body></html>"
+    )
+
+
+def test_a_date_line_just_over_the_headline_in_its_box_dates_the_page() -> None:
+    record = extract(_dated("<div class='pdf'><div class='date'>19.11.2012</div></div>"), URL)
+    assert record.published is not None and record.published.startswith("2012-11-19")
+    # The site's date in its top bar, outside the headline's box, dates nothing.
+    assert extract(_dated(""), URL).published is None

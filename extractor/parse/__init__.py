@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from extractor.models import Boilerplate, PageParts, Teaser
@@ -299,7 +300,30 @@ def _byline_blocks(
             len(text) - len(parsed.text) < 40 or vocab.DATE_LABEL_RE.match(text)
         ):
             found.append(block)
+    return found + _dates_over(all_blocks, headline_index, languages)
+
+
+def _dates_over(
+    all_blocks: list[Block], headline_index: int, languages: tuple[str, ...]
+) -> list[Block]:
+    """A line of nothing but a date set just over the headline, in the same box ("19.11.2012"
+    over the <h1>): the article's date, where one further off may be the header's "today"."""
+    box = _near_boxes(all_blocks[headline_index].el)
+    found = []
+    for block in reversed(all_blocks[max(0, headline_index - 2) : headline_index]):
+        if block.zone is not None or len(block.text) > 40:
+            continue
+        parsed = dates.find_date(block.text, languages=languages)
+        if parsed is None or len(block.text) - len(parsed.text) > 3:
+            continue
+        if box & _near_boxes(block.el):
+            found.append(block)
     return found
+
+
+def _near_boxes(el: HtmlElement) -> set[HtmlElement]:
+    """The three elements around ``el`` (parent and two more), short of the page's body."""
+    return {a for a in islice(el.iterancestors(), 3) if a.tag not in ("body", "html")}
 
 
 def _opens_the_body(block: Block, content: list[Block], bylines: set[int]) -> bool:
