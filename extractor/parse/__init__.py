@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,6 +20,7 @@ from extractor.parse.body import (
     without_restated_lead,
 )
 from extractor.parse.body_scope import BodyScope, own_article_roots
+from extractor.parse.bylines import person_names
 from extractor.parse.dom import (
     Block,
     HtmlElement,
@@ -169,7 +171,7 @@ def parse_page(
     parts = PageParts(
         headline=headline,
         summary=summary,
-        authors=tuple(meta.authors),
+        authors=tuple(meta.authors) or _dated_byline(byline_blocks, languages),
         published=published,
         published_text=published_text,
         modified=meta.modified,
@@ -319,6 +321,30 @@ def _dates_over(
         if box & _near_boxes(block.el):
             found.append(block)
     return found
+
+
+# "... von jovelstefan", "... by Jane Doe": the byline word and the names after it, at a line's end.
+_TRAILING_BYLINE_RE = re.compile(
+    r"\b(?:by|von|par|por|door|di|av)\s+(\S+(?:\s+\S+){0,3})\s*$", re.I
+)
+
+
+def _dated_byline(byline_blocks: list[Block], languages: tuple[str, ...]) -> tuple[str, ...]:
+    """The author a line under the headline names after its date ("11.09.2011, 16:20 von
+    jovelstefan"), for a page that declares none: the line dates the page and signs it."""
+    for block in byline_blocks:
+        found = _TRAILING_BYLINE_RE.search(block.text)
+        if found is None:
+            continue
+        # The date, with its time, right before the byline word: "date, time von name".
+        before = block.text[: found.start()].strip(" ,|-–—·")
+        parsed = dates.find_date(before, languages=languages)
+        if parsed is None or len(before) - len(parsed.text) > 12:
+            continue
+        names = person_names(found.group(1), declared=False)
+        if len(names) == 1:
+            return (names[0],)
+    return ()
 
 
 def _near_boxes(el: HtmlElement) -> set[HtmlElement]:
