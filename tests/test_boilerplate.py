@@ -422,3 +422,11 @@ def test_a_wire_storys_credit_line_is_no_text() -> None:
         "<p>Editing by hand took the crew three weeks, the director said.</p></body>"
     )
     assert [boilerplate.kind_of_text(b) for b in dom.blocks(root)] == ["other", "other", None]
+
+
+def test_a_box_set_into_the_text_to_ask_for_donations_is_marked() -> None:
+    html = (
+        f"<body><div id='text'><p>{PROSE}</p><div class='disturber' id='d'><h2>We are funded by"
+        "donations!</h2><p>Support our work.</p></div></div></body>"
+    )
+    assert _marks(html) == {"d": "subscribe"}

@@ -232,6 +232,11 @@ BOILERPLATE_TOKENS: dict[str, str] = {
             "paywall",
             "regwall",
             "optin",
+            # A box set into the text to ask for money or a sign-up (German "Störer").
+            "disturber",
+            "stoerer",
+            "donation-box",
+            "donate-box",
         ],
         "subscribe",
     ),
