@@ -109,7 +109,8 @@ def _titled_slides(root: HtmlElement) -> list[HtmlElement]:
             items = [c for c in parent if any(h in set(c.iter()) for h in headings)]
             holders = [c for c in items for h in headings if h in set(c.iter())]
             if len(items) == len(headings) == len(holders) and len({c.tag for c in items}) == 1:
-                if any(True for c in items for _ in c.iter("img", "picture")):
+                firsts = all(next(c.iter(*vocab.HEADING_TAGS)) in headings for c in items)
+                if firsts and any(True for c in items for _ in c.iter("img", "picture")):
                     found.extend(items)
                 break
             if len(items) > 1:
@@ -274,6 +275,10 @@ def test_a_gallery_repeating_its_title_over_pictured_slides_leaves_the_body() ->
         + "</ul></div>"
     )
     assert found["text"] is True and not any(found[f"c{i}"] for i in range(3))
+    # A roundup repeats "Pros" under each product's own name: its items stay.
+    item = "<div><img src='{0}.jpg'><h3>Product {0}</h3><h4>Pros</h4><p id='p{0}'>Cheap</p></div>"
+    roundup = _holds("<div id='root'>" + "".join(item.format(i) for i in range(3)) + "</div>")
+    assert all(roundup[f"p{i}"] for i in range(3))
     # Recipes repeat "Ingredients" without pictures: their lists stay.
     recipe = "<div id='r{0}'><h3>Ingredients</h3><p id='i{0}'>Flour</p></div>"
     kept = _holds("<div id='root'>" + "".join(recipe.format(i) for i in range(3)) + "</div>")

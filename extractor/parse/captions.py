@@ -92,6 +92,11 @@ def _titled_slides(root: HtmlElement) -> list[HtmlElement]:
             continue
         if any(s is root or root not in s.iterancestors() for s in slides):
             continue
+        # The title opens each slide: a "Pros" heading repeated under each product's own name
+        # in a roundup is a part of each item, not a gallery's title.
+        openers = [next(s.iter(*vocab.HEADING_TAGS)) for s in slides]
+        if any(o is not h for o, h in zip(openers, headings, strict=True)):
+            continue
         # A slide shows a picture (later ones may load theirs by script): the repeated
         # "Ingredients" of a page of recipes shows none in its lists.
         if any(next(s.iter("img", "picture"), None) is not None for s in slides):
