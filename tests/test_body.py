@@ -371,3 +371,42 @@ def test_loose_text_at_the_head_of_the_body_container_stays_in_the_body() -> Non
     )
     record = _record(html, head=f"<meta name='description' content='{lede}'>")
     assert str(record["text"]).startswith(lede)
+
+
+def test_a_bold_row_of_a_table_is_no_section_heading() -> None:
+    record = _record(
+        f"<article><h1>Title of the story</h1><p>{P1}</p><table><tr><td><b>Up to 4 years</b>"
+        "</td></tr><tr><td>Seat model one, 370 €, grade 1,7</td></tr></table>"
+        f"<p>{P2}</p></article>"
+    )
+    sections = record["sections"]
+    assert isinstance(sections, list) and len(sections) == 1
+    assert sections[0]["heading"] is None
+    assert "Up to 4 years" in sections[0]["paragraphs"]
+
+
+def test_an_excerpt_restating_the_first_paragraph_leaves_the_body() -> None:
+    opening = "Under the title 'Politics on the net' the foundation holds its annual meeting"
+    excerpt = f"{opening} on Saturday, with many known faces of the scene, Konstantin among them."
+    first = f"{opening} on Saturday, and I will take part in it too, as every year."
+    record = _record(
+        f"<article><h1>Title of the story</h1><div class='entry'><p>{excerpt}</p>"
+        f"<p>{first}</p><p>{P1}</p><p>{P2}</p></div></article>"
+    )
+    assert excerpt not in str(record["text"])
+    assert str(record["text"]).count(opening) == 1
+    # Paragraphs that open alike but for a word or two are both kept.
+    other = f"{opening.replace('annual', 'yearly')} on Sunday, and nobody will come at all."
+    kept = _record(
+        f"<article><h1>Title of the story</h1><div class='entry'><p>{first}</p>"
+        f"<p>{other}</p><p>{P1}</p><p>{P2}</p></div></article>"
+    )
+    assert first in str(kept["text"]) and other in str(kept["text"])
+
+
+def test_a_paragraph_repeated_word_for_word_is_no_excerpt() -> None:
+    record = _record(
+        f"<article><h1>Title of the story</h1><div class='entry'><p>{P1}</p><p>{P1}</p>"
+        f"<p>{P2}</p></div></article>"
+    )
+    assert str(record["text"]).count(P1) == 2

@@ -10,7 +10,7 @@ import pytest
 
 from extractor.parse import dom, vocab
 from extractor.parse.body import find_content_roots
-from extractor.parse.body_scope import BodyScope
+from extractor.parse.body_scope import BodyScope, own_article_roots
 from extractor.parse.boilerplate import names_related
 from extractor.parse.dom import HtmlElement, split_tokens, text_length
 
@@ -53,6 +53,26 @@ def _reference(roots: list[HtmlElement]) -> set[HtmlElement]:
         if len(set(slides)) >= 2:
             for slide in slides:
                 members.difference_update(slide.iter())
+        for slide in _titled_slides(root):
+            members.difference_update(slide.iter())
+        for box in root.iterdescendants("div"):
+            kids = list(box)
+            if (
+                len(kids) == 2
+                and not (box.text or "").strip()
+                and kids[0].tag in ("img", "picture", "a")
+                and not (kids[0].tail or "").strip()
+                and (
+                    kids[0].tag != "a"
+                    or (
+                        kids[0].find(".//img") is not None and not kids[0].xpath("string()").strip()
+                    )
+                )
+                and kids[1].tag in ("p", "span", "div")
+                and not len(kids[1])
+                and 0 < len((kids[1].text or "").strip()) <= 200
+            ):
+                members.difference_update(box.iter())
         for aside in root.iterdescendants("aside"):
             hrefs = [(a.get("href") or "").strip() for a in aside.iter("a")]
             short = text_length(aside) <= 300 or len(dom.text_of(aside)) <= 300
@@ -71,6 +91,31 @@ def _reference(roots: list[HtmlElement]) -> set[HtmlElement]:
             if art not in own and pairs:
                 members.difference_update(art.iter())
     return members
+
+
+def _titled_slides(root: HtmlElement) -> list[HtmlElement]:
+    """Items side by side (children of one element) that each hold a heading of one repeated
+    text, three or more, one at least with a picture: a gallery repeating its title."""
+    texts: dict[str, list[HtmlElement]] = {}
+    for heading in root.iterdescendants(*vocab.HEADING_TAGS):
+        text = " ".join(heading.xpath("string()").split())
+        if text:
+            texts.setdefault(text, []).append(heading)
+    found: list[HtmlElement] = []
+    for headings in texts.values():
+        if len(headings) < 3:
+            continue
+        for parent in root.iter():
+            items = [c for c in parent if any(h in set(c.iter()) for h in headings)]
+            holders = [c for c in items for h in headings if h in set(c.iter())]
+            if len(items) == len(headings) == len(holders) and len({c.tag for c in items}) == 1:
+                firsts = all(next(c.iter(*vocab.HEADING_TAGS)) in headings for c in items)
+                if firsts and any(True for c in items for _ in c.iter("img", "picture")):
+                    found.extend(items)
+                break
+            if len(items) > 1:
+                break
+    return found
 
 
 def _check(root: HtmlElement, roots: list[HtmlElement]) -> None:
@@ -220,3 +265,51 @@ def test_an_inset_card_set_in_an_aside_leaves_the_body_but_a_pull_quote_stays() 
         "p": True,
         "a": True,
     }
+
+
+def test_a_gallery_repeating_its_title_over_pictured_slides_leaves_the_body() -> None:
+    slide = "<li><img src='{0}.jpg'><h4>Colonial history</h4><p id='c{0}'>Caption</p></li>"
+    found = _holds(
+        "<div id='root'><p id='text'>Story</p><ul>"
+        + "".join(slide.format(i) for i in range(3))
+        + "</ul></div>"
+    )
+    assert found["text"] is True and not any(found[f"c{i}"] for i in range(3))
+    # A roundup repeats "Pros" under each product's own name: its items stay.
+    item = "<div><img src='{0}.jpg'><h3>Product {0}</h3><h4>Pros</h4><p id='p{0}'>Cheap</p></div>"
+    roundup = _holds("<div id='root'>" + "".join(item.format(i) for i in range(3)) + "</div>")
+    assert all(roundup[f"p{i}"] for i in range(3))
+    # Recipes repeat "Ingredients" without pictures: their lists stay.
+    recipe = "<div id='r{0}'><h3>Ingredients</h3><p id='i{0}'>Flour</p></div>"
+    kept = _holds("<div id='root'>" + "".join(recipe.format(i) for i in range(3)) + "</div>")
+    assert all(kept[f"i{i}"] for i in range(3))
+
+
+def test_stacked_articles_keep_the_roots_of_the_one_the_headline_heads() -> None:
+    tree = _tree(
+        "<main>"
+        + "".join(
+            f"<article id='a{i}'><h2 id='h{i}'>Story {i}</h2><div class='body' id='b{i}'>"
+            "<p>Text</p></div></article>"
+            for i in range(3)
+        )
+        + "</main>"
+    )
+    roots = tree.xpath("//div[@class='body']")
+    headline = tree.xpath("//*[@id='h1']")[0]
+    assert [r.get("id") for r in own_article_roots(roots, headline)] == ["b1"]
+    # A headline outside the stacked articles, or roots all in one, change nothing.
+    assert own_article_roots(roots, None) == roots
+    single = tree.xpath("//*[@id='b0']") + tree.xpath("//*[@id='b0']/p")
+    assert own_article_roots(single, tree.xpath("//*[@id='h0']")[0]) == single
+
+
+def test_a_picture_box_with_its_caption_line_leaves_the_body() -> None:
+    found = _holds(
+        "<div id='root'><p id='text'>Story</p><div id='box' class='picBox'><a href='#'>"
+        "<img src='a.jpg'></a><p id='cap'>Tahir Della helped organize the initiative</p></div>"
+        "<div id='kept'><img src='b.jpg'><p id='long'>A paragraph with <b>bold</b> words.</p>"
+        "</div></div>"
+    )
+    assert found["text"] and not found["box"] and not found["cap"]
+    assert found["kept"] and found["long"]

@@ -385,3 +385,48 @@ def test_a_line_of_written_out_social_addresses_is_a_follow_box() -> None:
     # One address quoted in a sentence of the article is text.
     quoted = "The minister wrote on https://twitter.com/minister that the talks would go on."
     assert boilerplate.kind_of_text(_block(quoted)) is None
+
+
+def test_an_ads_modifier_of_a_prose_section_does_not_make_it_an_advert() -> None:
+    # "X__Section--Ads": a section laid out to take ads; a box of shop links stays an advert.
+    links = "".join(f"<a href='https://shop.example/{i}'>Product number {i}</a>" for i in range(9))
+    html = (
+        f"<body><section class='Report__Section Report__Section--Ads' id='s'><p>{PROSE}</p>"
+        "</section>"
+        f"<section class='Report__Section Report__Section--Ads' id='shop'>{links}</section>"
+        "<div class='ad ad--top' id='a'><p>Buy now.</p></div></body>"
+    )
+    assert _marks(html) == {"shop": "advert", "a": "advert"}
+
+
+def test_a_tag_line_of_links_is_navigation_but_a_sentence_about_tags_is_not() -> None:
+    root = dom.parse_document(
+        "<body><p>Tags: <a href='/t/a'>Bilt</a>, <a href='/t/b'>Cent</a>, "
+        "<a href='/t/c'>Eimsbüttel</a></p>"
+        "<p>Tags: price tags and name tags were all we found on the shelves that day.</p></body>"
+    )
+    assert [boilerplate.kind_of_text(b) for b in dom.blocks(root)] == ["navigation", None]
+
+
+def test_a_gallery_link_with_its_count_of_pictures_is_no_text() -> None:
+    root = dom.parse_document(
+        "<body><p>Slideshow ( 15 images )</p><p>The gallery of 15 images opened today.</p></body>"
+    )
+    assert [boilerplate.kind_of_text(b) for b in dom.blocks(root)] == ["other", None]
+
+
+def test_a_wire_storys_credit_line_is_no_text() -> None:
+    root = dom.parse_document(
+        "<body><p>Additional reporting by Steve Gorman; Editing by Marguerita Choy</p>"
+        "<p>(Reporting by Jane Doe in London; Writing by Bo Chan)</p>"
+        "<p>Editing by hand took the crew three weeks, the director said.</p></body>"
+    )
+    assert [boilerplate.kind_of_text(b) for b in dom.blocks(root)] == ["other", "other", None]
+
+
+def test_a_box_set_into_the_text_to_ask_for_donations_is_marked() -> None:
+    html = (
+        f"<body><div id='text'><p>{PROSE}</p><div class='disturber' id='d'><h2>We are funded by"
+        "donations!</h2><p>Support our work.</p></div></div></body>"
+    )
+    assert _marks(html) == {"d": "subscribe"}

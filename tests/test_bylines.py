@@ -86,3 +86,13 @@ def test_a_comment_author_named_with_underscores_is_foreign() -> None:
 
 def test_autor_names_a_byline() -> None:
     assert byline('<div class="articulo-autor">Por Lucía Gómez</div>') == ("Lucía Gómez",)
+
+
+def test_an_account_name_linked_to_its_author_page_is_the_byline() -> None:
+    body = (
+        '<span class="author vcard"><a class="url fn n" '
+        'href="https://blog.example/index.php/author/john/">john</a></span>'
+    )
+    assert byline(body) == ("john",)
+    # Unlinked, a lower-case word in an author box is no name.
+    assert byline('<span class="author">clicking here</span>') == ()

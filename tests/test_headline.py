@@ -193,3 +193,40 @@ def test_the_logo_link_inside_the_h1_is_not_part_of_the_headline() -> None:
 def test_a_headline_ending_in_the_sites_name_as_its_own_words_keeps_them() -> None:
     title = "<title>Why everyone loves New York | New York</title>"
     assert headline(title, "<h1>Why everyone loves New York</h1>") == "Why everyone loves New York"
+
+
+def test_a_logo_h1_names_the_site_cut_from_the_title() -> None:
+    # No declared site name: the logo's text is the part of the <title> to cut ("›" separates).
+    head = "<title>Historischer Markt › Historische Wehranlage in Horka e.V</title>"
+    body = (
+        '<h1><a href="http://www.example.org" title="home"> Historische Wehranlage in Horka e.V'
+        '</a></h1><h2 class="entry-title">Historischer Markt</h2><p>Text.</p>'
+    )
+    assert headline(head, body) == "Historischer Markt"
+
+
+def test_a_kicker_or_a_date_inside_the_heading_is_no_part_of_the_headline() -> None:
+    head = '<meta property="og:title" content="Zugverkehr: Im ICE von Frankfurt nach Barcelona">'
+    body = (
+        '<h1><span class="article-heading__kicker">Zugverkehr</span>'
+        '<span class="article-heading__title">Im ICE von Frankfurt nach Barcelona</span></h1>'
+    )
+    assert headline(head, body) == "Im ICE von Frankfurt nach Barcelona"
+    head = '<meta property="og:title" content="Das schönste Ende der Welt: Montauk">'
+    body = (
+        '<h2 class="entry-title"><time datetime="2019-06-17">Jun 17 </time>'
+        "Das schönste Ende der Welt: Montauk</h2>"
+    )
+    assert headline(head, body) == "Das schönste Ende der Welt: Montauk"
+
+
+def test_a_slug_og_title_gives_way_to_the_one_h1() -> None:
+    head = (
+        '<meta property="og:title" content="adac-kindersitztest-herbst-2018">'
+        "<title>ADAC Kindersitz-Test 2018 | ADAC</title>"
+    )
+    body = "<h1>18 Kindersitze im Test: Vier Modelle fallen durch</h1><p>Text.</p>"
+    assert headline(head, body) == "18 Kindersitze im Test: Vier Modelle fallen durch"
+    # A short <h1> names the page: the <title> stays.
+    page = headline("<title>Daring Fireball: Colophon</title>", "<h1>About This Site</h1>")
+    assert page == "Daring Fireball: Colophon"

@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from extractor.parse import dom
-from extractor.parse.link_lists import cited_lists, page_hosts, prose_zones, without_link_lists
+from extractor.parse.link_lists import (
+    cited_lists,
+    page_hosts,
+    prose_zones,
+    table_zones,
+    without_link_lists,
+)
 from extractor.pipeline import extract
 
 NOW = datetime(2026, 11, 24, tzinfo=UTC)
@@ -161,3 +167,26 @@ def test_prose_zones_are_the_zones_mostly_made_of_long_paragraphs_that_open_with
         body, {root.xpath("//*[@id='a']")[0]: roundup, root.xpath("//*[@id='b']")[0]: cards}
     )
     assert prose_zones(found, lambda b: b.zone is not None) == {id(roundup)}
+
+
+def test_table_zones_are_data_tables_whose_rows_link_but_whose_cells_mostly_do_not() -> None:
+    results, related = object(), object()
+    rows = "".join(
+        f"<tr><td><a href='/test/{i}'>Seat model {i}</a></td><td>{100 + i} €</td><td>ja</td>"
+        f"<td>1,{i}</td></tr>"
+        for i in range(3)
+    )
+    links = "".join(
+        f"<tr><td><a href='/story/{i}'>Another story {i}</a></td><td><a href='/s/{i}'>More</a>"
+        "</td></tr>"
+        for i in range(3)
+    )
+    root = dom.parse_document(
+        f"<html><body><table id='a'>{rows}</table><table id='b'>{links}</table></body></html>"
+    )
+    body = root.find("body")
+    assert body is not None
+    found = dom.blocks(
+        body, {root.xpath("//*[@id='a']")[0]: results, root.xpath("//*[@id='b']")[0]: related}
+    )
+    assert table_zones(found, lambda b: b.zone is not None) == {id(results)}

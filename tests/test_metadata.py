@@ -226,6 +226,16 @@ def test_published_date_from_meta(head: str, expected: str) -> None:
             "2014-02-03T01:00:00Z",
         ),
         ('<p><time pubdate datetime="2013-04-05">April 5</time></p>', "2013-04-05"),
+        (
+            '<time class="entry-date published" datetime="2019-08-02T15:57:41+00:00">Aug 2</time>'
+            '<time class="updated" datetime="2019-08-03T16:03:18+00:00">Aug 3</time>',
+            "2019-08-02T15:57:41+00:00",
+        ),
+        (
+            '<time class="published" datetime="2019-01-01">Jan 1</time>'
+            '<time pubdate datetime="2013-04-05">April 5</time>',
+            "2013-04-05",
+        ),
     ],
 )
 def test_published_date_from_body_markup(body: str, expected: str) -> None:

@@ -42,3 +42,32 @@ def test_the_headline_set_again_over_the_article_is_not_body_text() -> None:
     assert record.headline == "El fiscal estudia el recurso"
     assert not record.text.startswith("El fiscal estudia el recurso\n")
     assert record.text.startswith("El fiscal estudia el recurso contra")
+
+
+def _dated(over: str) -> str:
+    return (
+        "<html lang='de'><body><div class='top'><span>24.11.2026</span></div><div id='main'>"
+        f"<div class='article'>{over}<h1>Wie entsteht Erdöl?</h1>"
+        f"{PROSE}</div></div></body></html>"
+    )
+
+
+def test_a_date_line_just_over_the_headline_in_its_box_dates_the_page() -> None:
+    record = extract(_dated("<div class='pdf'><div class='date'>19.11.2012</div></div>"), URL)
+    assert record.published is not None and record.published.startswith("2012-11-19")
+    # The site's date in its top bar, outside the headline's box, dates nothing.
+    assert extract(_dated(""), URL).published is None
+
+
+def test_the_name_after_the_date_under_the_headline_signs_an_undeclared_page() -> None:
+    page = (
+        "<html lang='de'><body><div class='post'><h1>Gefällt mir</h1>"
+        "<small>11.09.2011, 16:20 von jovelstefan</small>"
+        f"<div class='entry'>{PROSE}</div></div></body></html>"
+    )
+    record = extract(page, URL)
+    assert record.authors == ("jovelstefan",)
+    assert record.published is not None and record.published.startswith("2011-09-11")
+    # A sentence that ends "by the river" under the headline names no one.
+    prose = page.replace("11.09.2011, 16:20 von jovelstefan", "Ein Spaziergang von Eimsbüttel")
+    assert extract(prose, URL).authors == ()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from extractor.models import Boilerplate, PageParts, Teaser
@@ -15,8 +17,10 @@ from extractor.parse.body import (
     build_sections,
     find_content_roots,
     is_pseudo_heading,
+    without_restated_lead,
 )
-from extractor.parse.body_scope import BodyScope
+from extractor.parse.body_scope import BodyScope, own_article_roots
+from extractor.parse.bylines import person_names
 from extractor.parse.dom import (
     Block,
     HtmlElement,
@@ -28,7 +32,13 @@ from extractor.parse.dom import (
 )
 from extractor.parse.headline import find_headline, find_summary
 from extractor.parse.landing import landing_content
-from extractor.parse.link_lists import cited_lists, page_hosts, prose_zones, without_link_lists
+from extractor.parse.link_lists import (
+    cited_lists,
+    page_hosts,
+    prose_zones,
+    table_zones,
+    without_link_lists,
+)
 from extractor.parse.metadata import PageMetadata, read_metadata
 from extractor.parse.teasers import TeaserBlock, find_teaser_blocks
 
@@ -113,7 +123,9 @@ def parse_page(
     all_blocks = blocks(body, zones)
     headline_index = _headline_index(all_blocks, headline_el)
     own_hosts = page_hosts(url, meta.canonical_url)
-    content = _content_blocks(all_blocks, headline_el, headline_index, own_hosts)
+    content = without_restated_lead(
+        _content_blocks(all_blocks, headline_el, headline_index, own_hosts)
+    )
 
     byline_blocks = _byline_blocks(all_blocks, headline_index, meta, languages)
     skip = {id(b) for b in byline_blocks}
@@ -159,7 +171,7 @@ def parse_page(
     parts = PageParts(
         headline=headline,
         summary=summary,
-        authors=tuple(meta.authors),
+        authors=tuple(meta.authors) or _dated_byline(byline_blocks, languages),
         published=published,
         published_text=published_text,
         modified=meta.modified,
@@ -206,7 +218,7 @@ def _content_blocks(
     headline_index: int | None,
     own_hosts: frozenset[str] = frozenset(),
 ) -> list[Block]:
-    roots = find_content_roots(all_blocks)
+    roots = own_article_roots(find_content_roots(all_blocks), headline_el)
     # Asked block by block, after the cheaper tests: most of the roots' elements hold no block.
     scope = BodyScope(roots)
     start = -1
@@ -224,7 +236,7 @@ def _content_blocks(
     ]
     if listed:
         cited = cited_lists(listed, _zone_of, own_hosts)
-        prose = prose_zones(listed, _is_listed)
+        prose = prose_zones(listed, _is_listed) | table_zones(listed, _is_listed)
         if prose:
             # A roundup's paragraphs, read as cards for the teasers, are the article's text too.
             seen = {id(b) for b in cited}
@@ -290,7 +302,54 @@ def _byline_blocks(
             len(text) - len(parsed.text) < 40 or vocab.DATE_LABEL_RE.match(text)
         ):
             found.append(block)
+    return found + _dates_over(all_blocks, headline_index, languages)
+
+
+def _dates_over(
+    all_blocks: list[Block], headline_index: int, languages: tuple[str, ...]
+) -> list[Block]:
+    """A line of nothing but a date set just over the headline, in the same box ("19.11.2012"
+    over the <h1>): the article's date, where one further off may be the header's "today"."""
+    box = _near_boxes(all_blocks[headline_index].el)
+    found = []
+    for block in reversed(all_blocks[max(0, headline_index - 2) : headline_index]):
+        if block.zone is not None or len(block.text) > 40:
+            continue
+        parsed = dates.find_date(block.text, languages=languages)
+        if parsed is None or len(block.text) - len(parsed.text) > 3:
+            continue
+        if box & _near_boxes(block.el):
+            found.append(block)
     return found
+
+
+# "... von jovelstefan", "... by Jane Doe": the byline word and the names after it, at a line's end.
+_TRAILING_BYLINE_RE = re.compile(
+    r"\b(?:by|von|par|por|door|di|av)\s+(\S+(?:\s+\S+){0,3})\s*$", re.I
+)
+
+
+def _dated_byline(byline_blocks: list[Block], languages: tuple[str, ...]) -> tuple[str, ...]:
+    """The author a line under the headline names after its date ("11.09.2011, 16:20 von
+    jovelstefan"), for a page that declares none: the line dates the page and signs it."""
+    for block in byline_blocks:
+        found = _TRAILING_BYLINE_RE.search(block.text)
+        if found is None:
+            continue
+        # The date, with its time, right before the byline word: "date, time von name".
+        before = block.text[: found.start()].strip(" ,|-–—·")
+        parsed = dates.find_date(before, languages=languages)
+        if parsed is None or len(before) - len(parsed.text) > 12:
+            continue
+        names = person_names(found.group(1), declared=False)
+        if len(names) == 1:
+            return (names[0],)
+    return ()
+
+
+def _near_boxes(el: HtmlElement) -> set[HtmlElement]:
+    """The three elements around ``el`` (parent and two more), short of the page's body."""
+    return {a for a in islice(el.iterancestors(), 3) if a.tag not in ("body", "html")}
 
 
 def _opens_the_body(block: Block, content: list[Block], bylines: set[int]) -> bool:

@@ -231,7 +231,12 @@ def _is_prose(el: HtmlElement) -> bool:
 
 
 def is_pseudo_heading(block: Block, following: Block | None) -> bool:
-    """A short bold line on its own, followed by text: a heading set without a heading tag."""
+    """A short bold line on its own, followed by text: a heading set without a heading tag.
+
+    A table's cell is none: a bold row of a table labels the rows under it, in the table.
+    """
+    if block.tag in ("td", "th"):
+        return False
     text = block.text
     if not block.all_bold or len(text) > 100 or len(_WORD_RE.findall(text)) > 12:
         return False
@@ -274,3 +279,28 @@ def body_text(sections: Iterable[Section]) -> str:
             parts.append(section.heading)
         parts.extend(section.paragraphs)
     return "\n\n".join(parts)
+
+
+# A lead paragraph this long or longer may be an excerpt set over the text it restates.
+_MIN_RESTATED_CHARS = 80
+_RESTATED_WORDS = 12
+
+
+def without_restated_lead(content: list[Block]) -> list[Block]:
+    """The content less a first paragraph that the next one restates: a post's excerpt printed
+    over its text ("manual-excerpt"), opening with the same words in other quotes."""
+    if len(content) < 2:
+        return content
+    lead, after = content[0], content[1]
+    if lead.heading_level or after.heading_level or len(lead.text) < _MIN_RESTATED_CHARS:
+        return content
+    if lead.text == after.text:
+        return content  # a paragraph repeated word for word (filler text) restates nothing
+    # Two paragraphs that open with the same dozen words say one thing twice; the excerpt may
+    # go on in other words ("... auch Konstantin teilnehmen" over "... ich auch teilnehmen").
+    opening = _WORD_RE.findall(lead.text.casefold())[:_RESTATED_WORDS]
+    if len(opening) == _RESTATED_WORDS and (
+        _WORD_RE.findall(after.text.casefold())[:_RESTATED_WORDS] == opening
+    ):
+        return content[1:]
+    return content

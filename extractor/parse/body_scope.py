@@ -4,7 +4,12 @@ articles."""
 from __future__ import annotations
 
 from extractor.parse.boilerplate import names_related
-from extractor.parse.captions import FIGURE_CONTENT, gallery_slides, is_caption_box
+from extractor.parse.captions import (
+    FIGURE_CONTENT,
+    gallery_slides,
+    is_caption_box,
+    is_picture_box,
+)
 from extractor.parse.dom import HtmlElement, text_length, text_of
 
 # An element's state, as bits: under a content root; left out of the body with all it holds;
@@ -75,6 +80,8 @@ class BodyScope:
             return state | _OUT
         if tag == "aside" and parent and is_inset_card(el):
             return state | _OUT
+        if tag == "div" and parent and is_picture_box(el):
+            return state | _OUT
         ident = el.get("id")
         if (cls or ident) and names_related(cls, ident):
             if self._limit < 0:
@@ -118,3 +125,36 @@ def other_articles(roots: list[HtmlElement]) -> set[HtmlElement]:
             if parent is not None and sum(1 for c in parent if c.tag == "article") >= 2:
                 found.add(art)
     return found
+
+
+def own_article_roots(
+    roots: list[HtmlElement], headline_el: HtmlElement | None
+) -> list[HtmlElement]:
+    """The content roots inside the article that shows the headline, when the roots are spread
+    over several articles stacked side by side.
+
+    A topic page that prints its stories one after another in full ("article" siblings, one
+    body class) gives every story's body the same mould, and the best container may be
+    another story's: the page's own is the one its headline heads. Roots not inside stacked
+    articles, or a headline outside them, leave the roots as they are.
+    """
+    if headline_el is None or len(roots) < 2:
+        return roots
+    own = next(headline_el.iterancestors("article"), None)
+    if own is None:
+        return roots
+    parent = own.getparent()
+    if parent is None or sum(1 for c in parent if c.tag == "article") < 2:
+        return roots
+    stacked = {c for c in parent if c.tag == "article"}
+    inside: list[HtmlElement] = []
+    elsewhere = False
+    for root in roots:
+        article = next((a for a in root.iterancestors("article") if a in stacked), None)
+        if root in stacked:
+            article = root
+        if article is own:
+            inside.append(root)
+        elif article is not None:
+            elsewhere = True
+    return inside if inside and elsewhere else roots

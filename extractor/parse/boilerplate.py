@@ -148,10 +148,33 @@ def _mark_of(el: HtmlElement, tag: str, kind: str | None, total_chars: int) -> s
             return None  # an aside may hold related reads or a pull quote; judged by its content
     if tag not in ("nav", "footer", "header") and _holds_prose(el, kind, total_chars):
         return None
+    if kind == "advert" and _advert_by_modifier(el, tag):
+        return None
     if kind == "share" and next(el.iterdescendants("blockquote"), None) is not None:
         # A "social-media-embed" holds a post the article quotes, not buttons to share it.
         return None
     return kind
+
+
+# A BEM modifier ("block__element--modifier"): the part after "--" says how an element is shown.
+_BEM_MODIFIER_RE = re.compile(r"(?<=[A-Za-z0-9])--[\w-]+")
+
+
+def _advert_by_modifier(el: HtmlElement, tag: str) -> bool:
+    """Whether an element is named an advert only by a BEM modifier of its class.
+
+    "TestReport__Section TestReport__Section--Ads" is a section of the report laid out to
+    take ads between its paragraphs: what it is, a section, is named before the "--".
+    """
+    cls = el.get("class")
+    if not cls or "--" not in cls:
+        return False
+    bases = _BEM_MODIFIER_RE.sub("", cls)
+    if _kind(tag, el.get("role"), bases, el.get("id")) is not None:
+        return False
+    # Read as the article's only when its text is prose, not a box of links to shops.
+    size = text_length(el)
+    return size > 0 and sum(map(len, _LINK_TEXTS(el))) < 0.3 * size
 
 
 def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
@@ -239,6 +262,9 @@ _LINE_START_PATTERNS = (
     vocab.ADVERT_RE,
     vocab.NAVIGATION_WORDS_RE,
     vocab.PREV_NEXT_RE,
+    vocab.TAG_LINE_RE,
+    vocab.GALLERY_COUNT_RE,
+    vocab.CREDIT_LINE_RE,
 )
 _LINE_STARTS_RE = re.compile(
     "|".join(f"(?:{r.pattern})" for r in _LINE_START_PATTERNS), re.IGNORECASE
@@ -299,6 +325,10 @@ def kind_of_text(block: Block) -> str | None:
         return "other"  # a picture's caption set as a plain line
     if starts and vocab.SLIDE_LABELS_RE.match(text):
         return "other"
+    if starts and n < 60 and vocab.GALLERY_COUNT_RE.match(text):
+        return "other"
+    if starts and n < 250 and vocab.CREDIT_LINE_RE.match(text):
+        return "other"
     if starts and vocab.AGENCY_CAPTION_RE.match(text):
         return "other"
     if n < 150 and density > 0.1 and vocab.CLICK_HERE_RE.search(text):
@@ -315,6 +345,8 @@ def kind_of_text(block: Block) -> str | None:
         return "navigation"
     if n < 200 and density > 0.5 and vocab.PREV_NEXT_RE.match(text):
         return "navigation"  # "← Previous: the post before this one"
+    if n < 300 and density > 0.4 and vocab.TAG_LINE_RE.match(text):
+        return "navigation"  # "Tags: Bilt, Cent, Eimsbüttel", each a link to a tag's page
     return None
 
 

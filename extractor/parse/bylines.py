@@ -359,13 +359,28 @@ def byline_names(tree: HtmlElement) -> list[str]:
         if not text or len(text) > _MAX_BYLINE_CHARS or _CONTRIBUTED_RE.search(text):
             continue
         names = person_names(text, declared=False)
-        if names and all(_looks_like_name(n) for n in names):
+        if names and (all(_looks_like_name(n) for n in names) or _author_pages_name(el, names)):
             if not all(n.casefold() in AGENCY_NAMES for n in names):
                 return names
             # "CNN" in the byline box, "By Leigh Ann Caldwell" over the text: the agency
             # credit stands only when no person is named.
             agency = agency or names
     return agency
+
+
+# The path of a site's page of one author's posts ("/author/john/", "/autor/jane-doe").
+_AUTHOR_PAGE_RE = re.compile(r"/(?:author|autor|auteur|autore)/[^/?#]+/?(?:$|[?#])", re.IGNORECASE)
+
+
+def _author_pages_name(el: HtmlElement, names: list[str]) -> bool:
+    """Whether each name is the text of a link to its author's page: a blog's account name
+    ("john"), shown as the author however it is written."""
+    linked = {
+        " ".join("".join(a.itertext()).split()).casefold()
+        for a in el.iter("a")
+        if _AUTHOR_PAGE_RE.search(a.get("href") or "")
+    }
+    return bool(linked) and all(n.casefold() in linked for n in names)
 
 
 def _looks_like_name(name: str) -> bool:

@@ -53,4 +53,77 @@ def gallery_slides(roots: list[HtmlElement]) -> set[HtmlElement]:
                 slides.append(slide)
         if len(slides) >= 2:  # one heading opening with "24/7" or "11/24" is no gallery
             found.update(slides)
+        found.update(_titled_slides(root))
     return found
+
+
+# A gallery repeats its title on this many slides or more.
+_MIN_TITLED_SLIDES = 3
+
+
+def _titled_slides(root: HtmlElement) -> list[HtmlElement]:
+    """The slides of a gallery that repeats its own title over every slide: items side by side
+    ("<li>" of one list), each opening with the same heading above its picture's caption.
+
+    A heading repeated word for word in sibling items is no section of an article, whose
+    headings differ; the captions under it describe pictures.
+    """
+    by_text: dict[str, list[HtmlElement]] = {}
+    for heading in root.iterdescendants(*vocab.HEADING_TAGS):
+        text = " ".join(_STRING(heading).split())
+        if text:
+            by_text.setdefault(text, []).append(heading)
+    found: list[HtmlElement] = []
+    for headings in by_text.values():
+        if len(headings) < _MIN_TITLED_SLIDES:
+            continue
+        # Each heading's slide: its ancestor that is a child of the element holding them all.
+        common = set(headings[0].iterancestors())
+        for heading in headings[1:]:
+            common.intersection_update(heading.iterancestors())
+        slides = []
+        for heading in headings:
+            child = heading
+            parent = child.getparent()
+            while parent is not None and parent not in common:
+                child, parent = parent, parent.getparent()
+            slides.append(child)
+        if len({id(s) for s in slides}) < len(slides) or len({s.tag for s in slides}) > 1:
+            continue
+        if any(s is root or root not in s.iterancestors() for s in slides):
+            continue
+        # The title opens each slide: a "Pros" heading repeated under each product's own name
+        # in a roundup is a part of each item, not a gallery's title.
+        openers = [next(s.iter(*vocab.HEADING_TAGS)) for s in slides]
+        if any(o is not h for o, h in zip(openers, headings, strict=True)):
+            continue
+        # A slide shows a picture (later ones may load theirs by script): the repeated
+        # "Ingredients" of a page of recipes shows none in its lists.
+        if any(next(s.iter("img", "picture"), None) is not None for s in slides):
+            found.extend(slides)
+    return found
+
+
+# The longest text a picture box's caption line may hold.
+_MAX_BOX_CAPTION_CHARS = 200
+
+
+def is_picture_box(el: HtmlElement) -> bool:
+    """Whether a <div> is a picture set with its caption and nothing else: a picture (in a link
+    or not) and one short line ("<div class='picBox'><a><img></a><p>Caption</p></div>"), a
+    figure written without the tag.
+    """
+    children = [c for c in el if isinstance(c.tag, str)]
+    if len(children) != 2 or (el.text or "").strip():
+        return False
+    picture, line = children
+    if picture.tag not in ("img", "picture", "a") or (picture.tail or "").strip():
+        return False
+    if picture.tag == "a" and (
+        next(picture.iter("img", "picture"), None) is None or _STRING(picture).strip()
+    ):
+        return False
+    if line.tag not in ("p", "span", "div") or len(line):
+        return False  # a caption line is one run of text, with no elements in it
+    text = (line.text or "").strip()
+    return 0 < len(text) <= _MAX_BOX_CAPTION_CHARS

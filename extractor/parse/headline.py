@@ -88,6 +88,41 @@ def _join_kept(title: str, kept: list[str]) -> str:
 def find_headline(
     root: HtmlElement, declared: Sequence[str], title_tag: str | None, site_name: str | None
 ) -> tuple[HtmlElement | None, str | None]:
+    """The element showing the article's title, and the title itself (see _find_headline),
+    without the kicker or the date set inside the heading's element."""
+    el, text = _find_headline(root, declared, title_tag, site_name)
+    if el is not None and text:
+        text = _without_kicker(el, text)
+    return el, text
+
+
+# Class/id tokens of the line set over a headline ("article-heading__kicker", "topline").
+_KICKER_TOKENS = ("kicker", "topline", "overline", "eyebrow", "dachzeile", "roofline", "supertitle")
+
+
+def _without_kicker(el: HtmlElement, text: str) -> str:
+    """A heading's text less a part of it that is no title: the kicker over it ("<span
+    class='kicker'>Zugverkehr</span>") or the date of the post ("<time>Jun 17</time>")."""
+    for part in el.iterdescendants():
+        if part.tag != "time" and not any(t.endswith(_KICKER_TOKENS) for t in tokens(part)):
+            continue
+        shown = text_of(part)
+        if not shown or len(shown) >= len(text):
+            continue
+        if text.startswith(shown):
+            rest = text[len(shown) :].lstrip(" :|-–—·")
+        elif text.endswith(shown):
+            rest = text[: len(text) - len(shown)].rstrip(" :|-–—·")
+        else:
+            continue
+        if _words(rest):
+            text = rest
+    return text
+
+
+def _find_headline(
+    root: HtmlElement, declared: Sequence[str], title_tag: str | None, site_name: str | None
+) -> tuple[HtmlElement | None, str | None]:
     """The element showing the article's title, and the title itself.
 
     ``declared`` holds the page's declared titles in preference order (JSON-LD headline, Dublin
@@ -97,15 +132,23 @@ def find_headline(
     <h1> is never the title.
     """
     headings = list(root.iter("h1", "h2", "h3"))
-    candidates = [
-        (el, t)
-        for el in headings
-        if el.tag == "h1"
-        if (t := text_of(el)) and len(t) < 400 and not _is_logo(el)
-    ]
+    candidates = []
+    for el in headings:
+        if el.tag != "h1" or not (t := text_of(el)) or len(t) >= 400:
+            continue
+        if not _is_logo(el):
+            candidates.append((el, t))
+        elif not site_name and len(_words(t)) <= 8:
+            # A logo <h1> shows the site's name: the part of the <title> to cut when the page
+            # declares no name ("Event › Site Name e.V" shows "Site Name e.V" as its logo).
+            site_name = t
     if site_name:
         candidates = [(el, t) for el, t in candidates if similarity(t, site_name) < 0.8]
-    references = [strip_site_name(d, site_name, guess=False) for d in declared if d]
+    # A declared title that is a file name ("adac-kindersitztest-herbst-2018") names nothing.
+    references = [
+        strip_site_name(d, site_name, guess=False) for d in declared if d and not _is_slug(d)
+    ]
+    declared_count = len(references)
     h23 = [el for el in headings if el.tag != "h1"]
     if title_tag:
         references.append(
@@ -138,6 +181,10 @@ def find_headline(
         for el, text in _texts(h23, root):
             if text and _agreement(text, references) >= 0.8:
                 return el, text
+        if not declared_count and len(candidates) == 1 and len(_words(candidates[0][1])) >= 4:
+            # Only the browser tab's <title> to go by: the page's one <h1> is what it displays,
+            # when it reads as a title (a three-word "About This Site" names the page).
+            return candidates[0]
         return None, references[0]
     for el, text in _texts(h23, root):
         if len(_words(text)) >= 3:
@@ -165,6 +212,14 @@ def _without_site_part(el: HtmlElement, text: str, title_tag: str) -> str:
         if text.casefold().startswith(folded):
             return text[len(part) :].lstrip(" |-–—:»·")
     return text
+
+
+_SLUG_RE = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
+
+
+def _is_slug(title: str) -> bool:
+    """Whether a declared title is a URL slug or a file name, not words ("my-story-2018")."""
+    return _SLUG_RE.fullmatch(title.strip()) is not None
 
 
 def _first_line(el: HtmlElement) -> str | None:

@@ -133,3 +133,25 @@ def prose_zones(blocks: list[Block], is_listed: Callable[[Block], bool]) -> set[
         if block.tag == "p" and block.link_chars and own >= 80 and own >= 2 * block.link_chars:
             size[1] += n
     return {key for key, (total, prose) in sizes.items() if prose >= 0.6 * total}
+
+
+def table_zones(blocks: list[Block], is_listed: Callable[[Block], bool]) -> set[int]:
+    """The ids of teaser zones that are rows of a data table: cells of one <table>, half of
+    them or more with no link (a price, a grade, "yes"). A table of test results whose rows
+    link to each product's test is the article's matter, not a list of cards; a table of
+    related stories links in every cell but a date's."""
+    cells: dict[int, list[int]] = {}
+    tables: dict[int, object] = {}
+    for block in blocks:
+        if not is_listed(block):
+            continue
+        key = id(block.zone)
+        count = cells.setdefault(key, [0, 0])
+        table = next(block.el.iterancestors("table"), None) if block.tag in ("td", "th") else None
+        if table is None or tables.setdefault(key, table) is not table:
+            count[0] = -1  # a block outside the table: no data table
+            continue
+        if count[0] >= 0:
+            count[0] += 1
+            count[1] += not block.link_chars
+    return {key for key, (n, plain) in cells.items() if n >= 4 and plain * 2 >= n}

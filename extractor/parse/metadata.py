@@ -311,6 +311,7 @@ def _gather(tree: HtmlElement) -> _Tags:
     base_href: str | None = None
     first_base: str | None = None
     pubdate: str | None = None
+    published_time: str | None = None
     for el in tree.iter("meta", "link", "a", "script", "title", "base", "time"):
         tag = el.tag
         if tag == "meta":
@@ -342,6 +343,9 @@ def _gather(tree: HtmlElement) -> _Tags:
         elif pubdate is None and el.get("pubdate") is not None:
             # The visible text is often a bare time ("12:55 AM"); only the attribute is a date.
             pubdate = (el.get("datetime") or "").strip() or None
+        elif published_time is None and _is_hentry_published(el):
+            # hAtom's "published" (WordPress: "entry-date published"), when no pubdate says so.
+            published_time = (el.get("datetime") or "").strip() or None
     jsonld: list[dict[str, Any]] = []
     for raw in scripts:
         for value in load_jsonld(raw):
@@ -363,8 +367,17 @@ def _gather(tree: HtmlElement) -> _Tags:
         title,
         base_href,
         first_base,
-        pubdate,
+        pubdate or published_time,
     )
+
+
+def _is_hentry_published(el: HtmlElement) -> bool:
+    """A <time> the hAtom microformat marks as its entry's publication ("entry-date published").
+
+    Only <time> elements reach it: the walk visits no other tag that is not read before.
+    """
+    cls = el.get("class")
+    return bool(cls) and "published" in cls.split() and bool(el.get("datetime"))
 
 
 def _read_meta(

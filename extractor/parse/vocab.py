@@ -243,6 +243,11 @@ BOILERPLATE_TOKENS: dict[str, str] = {
             "paywall",
             "regwall",
             "optin",
+            # A box set into the text to ask for money or a sign-up (German "Störer").
+            "disturber",
+            "stoerer",
+            "donation-box",
+            "donate-box",
         ],
         "subscribe",
     ),
@@ -549,7 +554,7 @@ BYLINE_WORD_RE = re.compile(_BYLINE_WORD, re.IGNORECASE)
 ELLIPSIS_RE = re.compile(r"(…|\.\.\.+|\[…\]|\[\.\.\.\]|\.\.)\s*$")
 
 # Separators between an article title and the site name in <title>.
-TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
+TITLE_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:|›)\s+")
 
 # A slide counter opening a heading ("1/50 United goin down", "3 of 12"): a gallery caption.
 SLIDE_COUNTER_RE = re.compile(r"^\s*\d{1,3}\s*(?:/|of)\s*\d{1,3}\b", re.IGNORECASE)
@@ -587,3 +592,25 @@ AGENCY_CAPTION_RE = re.compile(r"^\s*in this\b.{0,80}?\b(?:file )?(?:photo|image
 CLICK_HERE_RE = re.compile(r"\bclick(?:ing)? here\b", re.IGNORECASE)
 # Class tokens of cards shown only while the pointer rests on their trigger.
 POPUP_TOKENS: frozenset[str] = frozenset(("rollover", "tooltip", "popover", "hovercard"))
+
+# The label of a post's tag line ("Tags: Bilt, Cent, Eimsbüttel"), its items links to tag pages.
+TAG_LINE_RE = re.compile(
+    r"^\s*(?:tags|tagged(?: with)?|filed under|schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter"
+    r"|étiquettes|mots[- ]clés)\s*:",
+    re.IGNORECASE,
+)
+
+# A gallery's link and its count of pictures, set as a line of the text ("Slideshow ( 15 images )").
+GALLERY_COUNT_RE = re.compile(
+    r"^\s*(?:slideshow|slide show|gallery|photo gallery|bildergalerie|galerie)\s*"
+    r"\(\s*\d{1,3}\s*(?:images|photos|pictures|bilder|fotos)\s*\)\s*$",
+    re.IGNORECASE,
+)
+
+# A wire story's closing credits ("Additional reporting by ...; Editing by ..."): its staff, not
+# its text.
+CREDIT_LINE_RE = re.compile(
+    r"^\s*\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|research)"
+    r"(?: and \w+)? by\b[^.;]*(?:;|\)\s*$|$)",
+    re.IGNORECASE,
+)
