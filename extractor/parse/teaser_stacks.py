@@ -22,15 +22,20 @@ def stacked_stories(
     its cards; widgets inside ``taken`` (found in another block) are not read.
     """
     found = []
+    linked = page.linked
     for container in containers:
         run: list[HtmlElement] = []
+        kind = ""
         for child in container:
             if not isinstance(child.tag, str):
                 continue
-            if run and (child not in page.linked or signature(child) != signature(run[0])):
+            holds = child in linked
+            if run and (not holds or signature(child) != kind):
                 found.extend(_read_run(run, page, taken))
                 run = []
-            if child in page.linked and child not in taken:
+            if holds and child not in taken:
+                if not run:
+                    kind = signature(child)  # the run's kind, read once
                 run.append(child)
         found.extend(_read_run(run, page, taken))
     return found
