@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import lxml.etree
 
 from extractor.parse import boilerplate, dom, vocab
@@ -385,3 +387,20 @@ def test_a_line_of_written_out_social_addresses_is_a_follow_box() -> None:
     # One address quoted in a sentence of the article is text.
     quoted = "The minister wrote on https://twitter.com/minister that the talks would go on."
     assert boilerplate.kind_of_text(_block(quoted)) is None
+
+
+def test_the_name_hint_finds_tokens_as_whole_words_or_hyphenated_parts() -> None:
+    pattern = re.compile(boilerplate._name_hint_pattern(["nav", "ad", "share-buttons"]))
+    found = [
+        "nav",
+        "main-nav",
+        "nav_bar",
+        "x ad",
+        "top-ad-slot",
+        "share-buttons",
+        "share_buttons",
+        "a share-buttons b",
+    ]
+    missed = ["canvas", "navy", "header", "load", "my-share-buttons", "share-buttons2", ""]
+    assert [n for n in found if pattern.search(n) is None] == []
+    assert [n for n in missed if pattern.search(n) is not None] == []
