@@ -71,9 +71,6 @@ def parse_page(
     ``extractor.profiles``) pins parts by selector; what it does not find stays generic.
     """
     root = parse_document(html, content_type)
-    # Every element's Python proxy held until the parse ends: lxml keeps one only while it is
-    # referenced, and each walk below would build and free one per element again.
-    elements = list(root.iter())
     meta = read_metadata(root, url)
     base = meta.document_base  # read in the metadata walk; an unjoinable <base> leaves the URL
     clean(root)
@@ -176,7 +173,6 @@ def parse_page(
         boilerplate=boilerplate,
         metadata=meta.to_record_metadata(),
     )
-    elements.clear()  # read here so that the compiled build holds the list as long
     if taken is not None:
         return taken.apply(
             parts,
