@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import lxml.etree
 
 from extractor.parse import boilerplate, dom, vocab
@@ -430,3 +432,20 @@ def test_a_box_set_into_the_text_to_ask_for_donations_is_marked() -> None:
         "donations!</h2><p>Support our work.</p></div></div></body>"
     )
     assert _marks(html) == {"d": "subscribe"}
+
+
+def test_the_name_hint_finds_tokens_as_whole_words_or_hyphenated_parts() -> None:
+    pattern = re.compile(boilerplate._name_hint_pattern(["nav", "ad", "share-buttons"]))
+    found = [
+        "nav",
+        "main-nav",
+        "nav_bar",
+        "x ad",
+        "top-ad-slot",
+        "share-buttons",
+        "share_buttons",
+        "a share-buttons b",
+    ]
+    missed = ["canvas", "navy", "header", "load", "my-share-buttons", "share-buttons2", ""]
+    assert [n for n in found if pattern.search(n) is None] == []
+    assert [n for n in missed if pattern.search(n) is not None] == []

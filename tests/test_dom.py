@@ -286,3 +286,14 @@ def test_a_style_in_capitals_hides_its_element() -> None:
     )
     dom.clean(root)
     assert [b.text for b in dom.blocks(root)] == ["kept", "too"]
+
+
+def test_a_block_keeps_its_fields_and_compares_by_value() -> None:
+    # Block has an __init__ of its own (compiled by mypyc): it still behaves as the dataclass.
+    el = dom.parse_document("<p>x</p>")
+    block = dom.Block(el, "Some text", 4, 2, 7, "navigation")
+    assert (block.el, block.text, block.link_chars, block.bold_chars) == (el, "Some text", 4, 2)
+    assert (block.index, block.zone) == (7, "navigation")
+    assert block == dom.Block(el, "Some text", 4, 2, 7, "navigation")
+    assert block != dom.Block(el, "Some text", 4, 2, 8, "navigation")
+    assert "link_chars=4" in repr(block)

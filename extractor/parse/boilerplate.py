@@ -55,16 +55,38 @@ def _kind(tag: str, role: str | None, cls: str | None, ident: str | None) -> str
 
 
 _NO_KINDS: tuple[str | None, str | None, str | None, bool] = (None, None, None, False)
-# Finds every boilerplate token that token_groups can read from a lower-cased class or id: a
-# word as a whole [a-z0-9] run, a hyphenated one as a whole whitespace-separated part in
-# either spelling. Most names hold none, and one search rules them out.
-_NAME_HINT_RE = re.compile(
-    "(?<![a-z0-9])(?:"
-    + "|".join(re.escape(t) for t in vocab.BOILERPLATE_TOKENS if "-" not in t)
-    + ")(?![a-z0-9])|(?<!\\S)(?:"
-    + "|".join(re.escape(t).replace(r"\-", "[-_]") for t in vocab.BOILERPLATE_TOKENS if "-" in t)
-    + ")(?!\\S)"
-)
+
+
+def _name_hint_pattern(tokens: list[str]) -> str:
+    """A pattern finding any of the tokens as token_groups reads them from a lower-cased name: a
+    word as a whole [a-z0-9] run, a hyphenated one as a whole whitespace-separated part in
+    either spelling.
+
+    The tokens are grouped by their first letter, and each group checks the character before
+    that letter only once the letter matched: a pattern that starts with a literal of each
+    alternative lets the regex engine skip every position whose character starts no token, where
+    a leading look-behind makes it try all the tokens at every position (1.5 times as slow).
+    """
+    groups: dict[str, tuple[list[str], list[str]]] = {}
+    for token in tokens:
+        groups.setdefault(token[0], ([], []))[1 if "-" in token else 0].append(token[1:])
+    parts = []
+    for first, (words, hyphenated) in sorted(groups.items()):
+        letter = re.escape(first)
+        alternatives = []
+        if words:
+            rest = "|".join(re.escape(w) for w in words)
+            alternatives.append(f"(?<![a-z0-9]{letter})(?:{rest})(?![a-z0-9])")
+        if hyphenated:
+            rest = "|".join(re.escape(w).replace(r"\-", "[-_]") for w in hyphenated)
+            alternatives.append(f"(?<!\\S{letter})(?:{rest})(?!\\S)")
+        parts.append(f"{letter}(?:{'|'.join(alternatives)})")
+    return "|".join(parts)
+
+
+# Finds every boilerplate token that token_groups can read from a lower-cased class or id. Most
+# names hold none, and one search rules them out.
+_NAME_HINT_RE = re.compile(_name_hint_pattern(list(vocab.BOILERPLATE_TOKENS)))
 
 
 @lru_cache(maxsize=8192)

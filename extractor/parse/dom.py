@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -230,7 +230,9 @@ def text_of(el: HtmlElement) -> str:
     return collapse(" ".join(el.itertext()))
 
 
-@dataclass(slots=True)
+# init=False with an __init__ of its own: mypyc compiles that one, where a dataclass's generated
+# __init__ stays interpreted (about 8 % of the cost of gathering the blocks, one call per block).
+@dataclass(slots=True, init=False)
 class Block:
     """A run of text that reads as one unit: a paragraph, a heading, a list item, a cell."""
 
@@ -240,6 +242,22 @@ class Block:
     bold_chars: int
     index: int
     zone: object | None  # the marked ancestor container, if any
+
+    def __init__(
+        self,
+        el: HtmlElement,
+        text: str,
+        link_chars: int,
+        bold_chars: int,
+        index: int,
+        zone: object | None,
+    ) -> None:
+        self.el = el
+        self.text = text
+        self.link_chars = link_chars
+        self.bold_chars = bold_chars
+        self.index = index
+        self.zone = zone
 
     @property
     def tag(self) -> str:
@@ -281,7 +299,7 @@ _BR_PIECE = (_BR, 0)
 
 
 _Pieces = list[tuple[str, int]]
-_MarkOf = Callable[[HtmlElement], object | None]
+_Marks = dict[HtmlElement, object]
 
 
 def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None) -> list[Block]:
@@ -299,11 +317,13 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
     # reference cycle that would hold the blocks, and through them the whole tree, until the
     # cycle collector runs (a tenth of the parse time went to collecting them).
     out: list[Block] = []
-    mark_of: _MarkOf = (zones or {}).get
-    start_zone = mark_of(root)
+    # A dict, read by the walk with dict.get: mypyc calls that directly, where a bound method
+    # passed in costs a Python call per element.
+    marks: _Marks = zones if isinstance(zones, dict) else dict(zones or {})
+    start_zone = marks.get(root)
     text = root.text
     top = [(text, 0)] if text and not text.isspace() else []
-    _walk(root, top, root, 0, start_zone, out, mark_of)
+    _walk(root, top, root, 0, start_zone, out, marks)
     if top:
         _flush(top, root, start_zone, out)
     return out
@@ -370,30 +390,30 @@ def _walk(
     flags: int,
     zone: object | None,
     out: list[Block],
-    mark_of: _MarkOf,
-    kind_of: Callable[[object, int], int] = _TAG_KINDS.get,
+    marks: _Marks,
+    kinds: dict[object, int] = _TAG_KINDS,
 ) -> None:
     """Gather the text of ``parent``'s children (and their tails) into ``acc``."""
     for el in parent[:]:  # a list built in C iterates faster than the element
         tag = el.tag
-        kind = kind_of(tag, 0)
+        kind = kinds.get(tag, 0)
         if kind == _K_BR:
             acc.append(_BR_PIECE)
         elif kind == _K_HR:
             if acc:
                 _flush(acc, owner, zone, out)
                 acc.clear()
-        elif kind == _K_BLOCK or (mark := mark_of(el)) is not None:
+        elif kind == _K_BLOCK or (mark := marks.get(el)) is not None:
             if acc:
                 _flush(acc, owner, zone, out)
                 acc.clear()
             if kind == _K_BLOCK:
-                mark = mark_of(el)
+                mark = marks.get(el)
             inner_zone = mark if mark is not None else zone
             text = el.text
             inner = [(text, flags)] if text and not text.isspace() else []
             if len(el):
-                _walk(el, inner, el, flags, inner_zone, out, mark_of)
+                _walk(el, inner, el, flags, inner_zone, out, marks)
             if inner:
                 _flush(inner, el, inner_zone, out)
         elif tag.__class__ is str:  # not a comment or entity, whose tail alone is text
@@ -409,7 +429,7 @@ def _walk(
             if text and (acc or not text.isspace()):
                 acc.append((text, inner_flags))
             if len(el):
-                _walk(el, acc, owner, inner_flags, zone, out, mark_of)
+                _walk(el, acc, owner, inner_flags, zone, out, marks)
         tail = el.tail
         if tail and (acc or not tail.isspace()):
             acc.append((tail, flags))
