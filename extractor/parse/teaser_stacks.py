@@ -21,24 +21,51 @@ def stacked_stories(
     box of stories under one heading. Each run comes with its heading element, its heading and
     its cards; widgets inside ``taken`` (found in another block) are not read.
     """
+    # Only a widget that opens with a heading can start a stack: the search goes from the
+    # page's few headings to their runs, not through every child of every container.
     found = []
     linked = page.linked
-    for container in containers:
-        run: list[HtmlElement] = []
-        kind = ""
-        for child in container:
+    within = set(containers)
+    root = containers[0].getroottree().getroot() if containers else None
+    for heading in root.iter(*vocab.HEADING_TAGS) if root is not None else ():
+        widget = heading.getparent()
+        if widget is None or widget not in linked or widget in taken:
+            continue
+        if widget.getparent() not in within or _first_element(widget) is not heading:
+            continue
+        kind = signature(widget)
+        if _run_goes_on_before(widget, kind, page, taken):
+            continue  # a run that started before this widget: its first widget has no heading
+        run = [widget]
+        for child in widget.itersiblings():
             if not isinstance(child.tag, str):
                 continue
-            holds = child in linked
-            if run and (not holds or signature(child) != kind):
-                found.extend(_read_run(run, page, taken))
-                run = []
-            if holds and child not in taken:
-                if not run:
-                    kind = signature(child)  # the run's kind, read once
+            if child not in linked or signature(child) != kind:
+                break
+            if child not in taken:
                 run.append(child)
-        found.extend(_read_run(run, page, taken))
+        if len(run) > 1:
+            found.extend(_read_run(run, page, taken))
     return found
+
+
+def _first_element(el: HtmlElement) -> HtmlElement | None:
+    return next((child for child in el if isinstance(child.tag, str)), None)
+
+
+def _run_goes_on_before(
+    widget: HtmlElement, kind: str, page: PageReader, taken: set[HtmlElement]
+) -> bool:
+    """Whether a widget of the same kind before this one (widgets found in other blocks passed
+    over) starts the run this one is in."""
+    for child in widget.itersiblings(preceding=True):
+        if not isinstance(child.tag, str):
+            continue
+        if child not in page.linked or signature(child) != kind:
+            return False
+        if child not in taken:
+            return True
+    return False
 
 
 def _read_run(
