@@ -98,7 +98,7 @@ def test_a_box_hidden_at_a_desktops_width_is_no_block() -> None:
     items = "".join(f"<li><a href='{href}'>{title}</a></li>" for href, title in STORIES)
     box = "<div class='{}'><h3>Related stories</h3><ul>" + items + "</ul></div>"
     assert _urls(_teasers(box.format("box"))) == _story_urls(STORIES)
-    for hidden in ("box a-u-hide-from-desktop", "box hide-desktop", "box hidden-on-desktop"):
+    for hidden in ("box hide-from-desktop", "box hide-desktop", "box hidden-on-desktop"):
         assert _teasers(box.format(hidden)) == [], hidden
     # Hidden on phones only, it shows on a desktop.
     assert _urls(_teasers(box.format("box hide-mobile"))) == _story_urls(STORIES)

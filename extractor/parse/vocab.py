@@ -122,12 +122,11 @@ HIDDEN_CLASSES: frozenset[str] = frozenset(
         "vjs-hidden",  # video.js: a player control or dialog not shown (display: none)
         "hide-text",  # Bootstrap's image replacement (a logo's text set to 0 px): not read
         "text-hide",
-        # Hidden at a desktop's width: a box for phones and tablets ("a-u-hide-from-desktop").
+        # Hidden at a desktop's width: a box for phones and tablets.
         "hide-desktop",
         "hide-on-desktop",
         "hidden-on-desktop",
         "hide-from-desktop",
-        "a-u-hide-from-desktop",
     ]
 )
 # Whole class names that say an element shows on a desktop, whatever else it says.
