@@ -771,3 +771,18 @@ def test_a_wire_service_alone_stays_the_author() -> None:
 def test_a_dateline_city_after_a_wire_credit_is_no_author() -> None:
     head = '<meta name="author" content="PTI">'
     assert read(head, "<p class='byline'>PTI, Washington,</p>").authors == ("PTI",)
+
+
+def test_the_site_declared_as_author_gives_way_to_the_writer_shown() -> None:
+    head = '<meta property="og:site_name" content="heise online">' + ld(
+        {"@type": "Article", "author": {"@type": "Organization", "name": "heise online"}}
+    )
+    body = "<p class='byline'>Von Denis Dilba</p>"
+    assert read(head, body, url="https://www.heise.de/news/a.html").authors == ("Denis Dilba",)
+
+
+def test_the_site_declared_as_author_stays_when_no_writer_is_shown() -> None:
+    head = '<meta property="og:site_name" content="Deutsche Welle">' + ld(
+        {"@type": "Article", "author": {"@type": "Organization", "name": "Deutsche Welle"}}
+    )
+    assert read(head, "<p>Text.</p>").authors == ("Deutsche Welle",)

@@ -59,13 +59,14 @@ def declared_authors(
             found = tuple(n for n in found if not _is_outlet(n, outlets)) or found
         if not found:
             continue
-        if not all(HANDLE_RE.match(n) or n.casefold() in AGENCY_NAMES for n in found):
+        if not all(_stands_in(n, outlets) for n in found):
             if not handles or any(" " in n for n in found):
                 return found
             # After a wire credit, a lone word is a dateline's city more often than a person.
             continue
-        # "CC7567" is an account name, "CNN Wire" a wire service republished: a later source
-        # (the "By Leigh Ann Caldwell" over the text) may still give the person's name.
+        # "CC7567" is an account name, "CNN Wire" a wire service republished, "Deutsche Welle"
+        # the site itself: a later source (the "By Leigh Ann Caldwell" over the text) may still
+        # give the person's name.
         handles = handles or found
     return handles
 
@@ -80,6 +81,15 @@ def outlet_keys(site_names: Iterable[str | None], url: str | None) -> frozenset[
     host = host.removeprefix("www.")
     keys += [host, host.partition(".")[0]]
     return frozenset(k for n in keys if n and len(k := _OUTLET_KEY_RE.sub("", n.casefold())) > 2)
+
+
+def _stands_in(name: str, outlets: frozenset[str]) -> bool:
+    """Whether an author name stands in for a person: an account, a wire service, the site."""
+    return (
+        HANDLE_RE.match(name) is not None
+        or name.casefold() in AGENCY_NAMES
+        or _is_outlet(name, outlets)
+    )
 
 
 def _is_outlet(name: str, outlets: frozenset[str]) -> bool:
