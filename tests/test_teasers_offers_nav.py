@@ -145,3 +145,21 @@ def test_a_box_named_for_previous_and_next_posts_leaves_the_body_too() -> None:
     record = extract(html, URL, now=NOW)
     assert record.teasers == ()
     assert "Marcus De Guzman" not in record.text
+
+
+def test_previous_and_next_post_links_leave_the_body_as_navigation() -> None:
+    # Previous/next links with excerpts, named by their ids: no teasers, and no text either.
+    (a, b), (c, d) = STORIES[0], STORIES[1]
+    excerpt = "The other post's excerpt runs on for a while, with commas, clauses, and more words."
+    nav = (
+        f"<div class='pn'><div id='prelink'><h4><a href='{a}'>{b}</a></h4><p>{excerpt}</p></div>"
+        f"<div id='nextlink'><h4><a href='{c}'>{d}</a></h4><p>{excerpt}</p></div></div>"
+    )
+    html = (
+        f"<html><body><h1>The story of the day</h1><div class='post'>{BODY * 3}{nav}</div>"
+        "</body></html>"
+    )
+    record = valid(extract(html, URL, now=NOW).to_dict())
+    assert record["teasers"] == []
+    assert excerpt not in record["text"]
+    assert any(b in item["text"] for item in record["boilerplate"] if item["kind"] == "navigation")

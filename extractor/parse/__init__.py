@@ -107,9 +107,18 @@ def parse_page(
         found = dates.find_date(text, languages=languages)
         return found.text if found is not None else None
 
+    post_navigation: list[HtmlElement] = []
     teaser_blocks = find_teaser_blocks(
-        body, base_url=base, page_url=url, zones=zones, find_date=date_text_of
+        body,
+        base_url=base,
+        page_url=url,
+        zones=zones,
+        find_date=date_text_of,
+        post_navigation=post_navigation,
     )
+    for box in post_navigation:
+        # Previous/next post links the teaser search told apart: navigation, not text.
+        zones.setdefault(box, "navigation")
     for tblock in teaser_blocks:
         zone = _TeaserZone(tblock)
         zones[tblock.el] = zone

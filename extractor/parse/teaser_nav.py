@@ -21,9 +21,11 @@ _PREV_NEXT_RE = re.compile(
     r"(vorig|volgend) (bericht|artikel))\b",
     re.IGNORECASE,
 )
-# Ids and classes of previous/next links and their boxes: "nextlink", "prev", "nav-previous".
+# Ids and classes of previous/next links and their boxes: "nextlink", "nav-previous",
+# "prev-post". Not a bare "next" or "prev": a carousel's arrows and slides are named so too.
 _PREV_NEXT_NAME_RE = re.compile(
-    r"^(?:nav[-_])?(?:next|prev|previous)(?:[-_]?(?:link|post|article|entry|story))?$|^prelink$"
+    r"^nav[-_](?:next|prev|previous)(?:[-_]?(?:link|post|article|entry|story))?$"
+    r"|^(?:next|prev|previous)[-_]?(?:link|post|article|entry|story)$|^prelink$"
 )
 # A label ahead of a title is short: "此分類上一篇：", "Next article:".
 _MAX_LABEL_CHARS = 24

@@ -27,6 +27,7 @@ class PageReader:
         "linked",
         "linking_children",
         "page_chars",
+        "post_navigation",
         "sizes",
         "targets_of_hrefs",
         "texts",
@@ -55,6 +56,8 @@ class PageReader:
         # How many children of an element hold one: a container needs two to be worth reading.
         self.linking_children: dict[HtmlElement, int] = {}
         self.page_chars: int | None = None  # the whole page's text length, once asked
+        # Boxes of previous/next post links met by the search: navigation, not teasers.
+        self.post_navigation: list[HtmlElement] = []
 
     def resolve(self, link: HtmlElement) -> str | None:
         # Menus, cards and footers repeat the same hrefs: one lookup per href and page.

@@ -131,8 +131,12 @@ def find_teaser_blocks(
     excluded_kinds: frozenset[str] = frozenset(
         {"navigation", "breadcrumb", "share", "advert", "comments", "cookie"}
     ),
+    post_navigation: list[HtmlElement] | None = None,
 ) -> list[TeaserBlock]:
-    """Every block of two or more sibling cards linking to other articles, in page order."""
+    """Every block of two or more sibling cards linking to other articles, in page order.
+
+    Boxes of previous/next post links met on the way go to ``post_navigation`` when given.
+    """
     page = PageReader(zones, find_date, base_url, page_key(page_url))
     # Every element that holds a standalone article link, and how many children of each
     # ancestor hold one: a container needs two such children to be worth reading.
@@ -219,6 +223,8 @@ def find_teaser_blocks(
     result = [b for b in result if b.heading is None or not _OFF_HEADING_RE.search(b.heading)]
     if len(result) > 1:
         result.sort(key=lambda b: _document_position(b.el))
+    if post_navigation is not None:
+        post_navigation.extend(page.post_navigation)
     return result
 
 
@@ -516,9 +522,14 @@ def _block(
     if not names_a_block(heading) and has_lead_linked_items(cards):
         return None
     section = links_a_section(heading_el) and all(story_path(card.url) for card in cards)
-    if not _reads_like_teasers(cards, heading, zone, section) or is_post_navigation(
-        cards, heading, page
-    ):
+    if not _reads_like_teasers(cards, heading, zone, section):
+        return None
+    if is_post_navigation(cards, heading, page):
+        # The links to the previous and next posts: the body leaves them out as navigation.
+        if container is not None:
+            page.post_navigation.append(container)
+        else:
+            page.post_navigation.extend(card.el for card in cards)
         return None
     # A run has no element of its own: its first card stands for it.
     return TeaserBlock(
