@@ -32,7 +32,10 @@ def short_dek(el: HtmlElement, heading: HtmlElement, text: str) -> bool:
 
 def taxonomy_link(link: HtmlElement) -> bool:
     rel = link.get("rel")
-    return rel is not None and ("tag" in rel.split() or "category" in rel.split())
+    if rel is None:
+        return False
+    names = rel.split()
+    return "tag" in names or "category" in names
 
 
 # A post's excerpt card may run to a long paragraph: up to this size, with its read-more link.
