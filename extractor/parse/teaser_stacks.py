@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import lxml.etree
-
 from extractor.parse import vocab
 from extractor.parse.dom import HtmlElement
 from extractor.parse.teaser_cards import Card, card_links, signature, words
@@ -29,8 +27,11 @@ def stacked_stories(
     linked = page.linked
     within = set(containers)
     root = containers[0].getroottree().getroot() if containers else None
-    for widget in _HEADED_WIDGETS(root) if root is not None else ():
-        if widget not in linked or widget in taken or widget.getparent() not in within:
+    for heading in root.iter(*vocab.HEADING_TAGS) if root is not None else ():
+        widget = heading.getparent()
+        if widget is None or widget not in linked or widget in taken:
+            continue
+        if widget.getparent() not in within or _first_element(widget) is not heading:
             continue
         kind = signature(widget)
         if _run_goes_on_before(widget, kind, page, taken):
@@ -48,13 +49,8 @@ def stacked_stories(
     return found
 
 
-# The elements that open with a heading (no element before it), in document order: listed
-# by libxml2 in one pass, not by a heading-by-heading walk in Python.
-_HEADED_WIDGETS = lxml.etree.XPath(
-    "descendant::*[{}][not(preceding-sibling::*)]/parent::*".format(
-        " or ".join(f"self::{tag}" for tag in sorted(vocab.HEADING_TAGS))
-    )
-)
+def _first_element(el: HtmlElement) -> HtmlElement | None:
+    return next((child for child in el if isinstance(child.tag, str)), None)
 
 
 def _run_goes_on_before(
