@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Iterable
+from itertools import islice
 
 from extractor.models import Section
 from extractor.parse.boilerplate import has_content_token
@@ -286,6 +287,11 @@ _MIN_RESTATED_CHARS = 80
 _RESTATED_WORDS = 12
 
 
+def _opening_words(text: str) -> list[str]:
+    """The first words of a text, casefolded (the words after them are never split off)."""
+    return [m.group() for m in islice(_WORD_RE.finditer(text.casefold()), _RESTATED_WORDS)]
+
+
 def without_restated_lead(content: list[Block]) -> list[Block]:
     """The content less a first paragraph that the next one restates: a post's excerpt printed
     over its text ("manual-excerpt"), opening with the same words in other quotes."""
@@ -298,9 +304,7 @@ def without_restated_lead(content: list[Block]) -> list[Block]:
         return content  # a paragraph repeated word for word (filler text) restates nothing
     # Two paragraphs that open with the same dozen words say one thing twice; the excerpt may
     # go on in other words ("... auch Konstantin teilnehmen" over "... ich auch teilnehmen").
-    opening = _WORD_RE.findall(lead.text.casefold())[:_RESTATED_WORDS]
-    if len(opening) == _RESTATED_WORDS and (
-        _WORD_RE.findall(after.text.casefold())[:_RESTATED_WORDS] == opening
-    ):
+    opening = _opening_words(lead.text)
+    if len(opening) == _RESTATED_WORDS and _opening_words(after.text) == opening:
         return content[1:]
     return content

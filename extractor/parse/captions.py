@@ -45,15 +45,20 @@ def gallery_slides(roots: list[HtmlElement]) -> set[HtmlElement]:
     found: set[HtmlElement] = set()
     for root in roots:
         slides: list[HtmlElement] = []
-        for heading in root.iterdescendants(*vocab.HEADING_TAGS):
-            if not vocab.SLIDE_COUNTER_RE.match(_STRING(heading)):
+        # Each heading's text is read once (by libxml2) for both kinds of gallery.
+        headings = [
+            (heading, _STRING(heading)) for heading in root.iterdescendants(*vocab.HEADING_TAGS)
+        ]
+        for heading, string in headings:
+            if not vocab.SLIDE_COUNTER_RE.match(string):
                 continue
             slide = heading.getparent()
             if slide is not None and slide is not root and slide not in slides:
                 slides.append(slide)
         if len(slides) >= 2:  # one heading opening with "24/7" or "11/24" is no gallery
             found.update(slides)
-        found.update(_titled_slides(root))
+        if len(headings) >= _MIN_TITLED_SLIDES:
+            found.update(_titled_slides(root, headings))
     return found
 
 
@@ -61,7 +66,7 @@ def gallery_slides(roots: list[HtmlElement]) -> set[HtmlElement]:
 _MIN_TITLED_SLIDES = 3
 
 
-def _titled_slides(root: HtmlElement) -> list[HtmlElement]:
+def _titled_slides(root: HtmlElement, texts: list[tuple[HtmlElement, str]]) -> list[HtmlElement]:
     """The slides of a gallery that repeats its own title over every slide: items side by side
     ("<li>" of one list), each opening with the same heading above its picture's caption.
 
@@ -69,8 +74,8 @@ def _titled_slides(root: HtmlElement) -> list[HtmlElement]:
     headings differ; the captions under it describe pictures.
     """
     by_text: dict[str, list[HtmlElement]] = {}
-    for heading in root.iterdescendants(*vocab.HEADING_TAGS):
-        text = " ".join(_STRING(heading).split())
+    for heading, string in texts:
+        text = " ".join(string.split())
         if text:
             by_text.setdefault(text, []).append(heading)
     found: list[HtmlElement] = []
@@ -113,8 +118,16 @@ def is_picture_box(el: HtmlElement) -> bool:
     or not) and one short line ("<div class='picBox'><a><img></a><p>Caption</p></div>"), a
     figure written without the tag.
     """
-    children = [c for c in el if isinstance(c.tag, str)]
-    if len(children) != 2 or (el.text or "").strip():
+    if len(el) < 2 or (el.text or "").strip():
+        return False
+    # Two child elements exactly: the count stops at a third (a box of many is no picture's).
+    children: list[HtmlElement] = []
+    for child in el:
+        if isinstance(child.tag, str):
+            if len(children) == 2:
+                return False
+            children.append(child)
+    if len(children) != 2:
         return False
     picture, line = children
     if picture.tag not in ("img", "picture", "a") or (picture.tail or "").strip():

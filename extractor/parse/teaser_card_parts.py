@@ -32,7 +32,10 @@ def short_dek(el: HtmlElement, heading: HtmlElement, text: str) -> bool:
 
 def taxonomy_link(link: HtmlElement) -> bool:
     rel = link.get("rel")
-    return rel is not None and ("tag" in rel.split() or "category" in rel.split())
+    if rel is None:
+        return False
+    names = rel.split()
+    return "tag" in names or "category" in names
 
 
 # A post's excerpt card may run to a long paragraph: up to this size, with its read-more link.
@@ -44,8 +47,9 @@ def excerpt_card(el: HtmlElement, size: int, page: PageReader) -> bool:
     "Read more" link ("Weiterlesen") to the same story under a paragraph of its opening."""
     if size > _MAX_EXCERPT_CARD_CHARS:
         return False
-    headed: set[str] = set()
+    # The read-more links first: most long cards have none, and then no heading is looked for.
     more: set[str] = set()
+    rest: list[tuple[HtmlElement, str]] = []
     for link in el.iter("a"):
         href = (link.get("href") or "").strip()
         if not href or href.startswith("#"):
@@ -53,11 +57,26 @@ def excerpt_card(el: HtmlElement, size: int, page: PageReader) -> bool:
         text = page.text(link)
         if text and (vocab.READ_MORE_RE.match(text) or _MORE_LINK_RE.match(text)):
             more.add(href)
-        elif any(node.tag in vocab.HEADING_TAGS for node in link.iterancestors()) or (
-            link.find(".//h1") is not None or link.find(".//h2") is not None
-        ):
-            headed.add(href)
-    return bool(headed & more)
+        else:
+            rest.append((link, href))
+    if not more:
+        return False
+    # A heading around the card heads each of its links: looked for once, not per link.
+    if el.tag in vocab.HEADING_TAGS or any(
+        node.tag in vocab.HEADING_TAGS for node in el.iterancestors()
+    ):
+        return any(href in more for _, href in rest)
+    return any(href in more and _headed(link, el) for link, href in rest)
+
+
+def _headed(link: HtmlElement, card: HtmlElement) -> bool:
+    """Whether a link sits in a heading inside the card (not itself one), or wraps one."""
+    node = link.getparent()
+    while node is not None and node is not card:
+        if node.tag in vocab.HEADING_TAGS:
+            return True
+        node = node.getparent()
+    return link.find(".//h1") is not None or link.find(".//h2") is not None
 
 
 # "Read more" in other languages.

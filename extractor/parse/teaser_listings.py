@@ -14,12 +14,22 @@ from extractor.parse.teaser_page import PageReader
 def comment_entries(cards: list[Card]) -> bool:
     """Whether most cards hold a link to one comment: a recent-comments widget, whose items
     quote a comment and then name the post it was left on ("<excerpt> zu <post title>")."""
-    entries = sum(
-        1
-        for card in cards
-        if any(links_one_comment(a.get("href") or "") for a in card.el.iter("a"))
-    )
-    return 2 * entries > len(cards)
+    # Most of the cards must: the count stops once it is reached or out of reach.
+    needed = len(cards) // 2 + 1
+    entries = 0
+    for index, card in enumerate(cards):
+        if any(_links_one_comment(a) for a in card.el.iter("a")):
+            entries += 1
+            if entries >= needed:
+                return True
+        elif entries + len(cards) - index - 1 < needed:
+            return False
+    return False
+
+
+def _links_one_comment(link: HtmlElement) -> bool:
+    href = link.get("href")
+    return href is not None and "#" in href and links_one_comment(href)
 
 
 # A price shown on its own: "EUR 14900,--", "$29.99", "1.299 €", "CHF 45.-".
@@ -35,8 +45,11 @@ _CURRENCY_RE = re.compile(r"[$€£¥]|\b(?:EUR|USD|GBP|CHF|HUF|PLN|CZK|SEK|NOK|
 def price_tagged(cards: list[Card], page: PageReader) -> bool:
     """Whether most cards show a price tag, an element of its own holding only a price: a
     shop's or a classifieds' listing ("Gebrauchtmaschinen"), whose items are offers."""
+    needed = len(cards) // 2 + 1
     tagged = 0
-    for card in cards:
+    for index, card in enumerate(cards):
+        if tagged + len(cards) - index < needed:
+            return False  # too few cards left to show one
         if _CURRENCY_RE.search(page.text(card.el)) is None:
             continue  # most cards show no currency at all
         for el in card.el.iterdescendants():
@@ -46,7 +59,9 @@ def price_tagged(cards: list[Card], page: PageReader) -> bool:
             if len(text) <= 24 and _PRICE_TAG_RE.match(text):
                 tagged += 1
                 break
-    return 2 * tagged > len(cards)
+        if tagged >= needed:
+            return True
+    return False
 
 
 # Class and id words of a blog's archive widget: Blogger's "BlogArchive" / "ArchiveList",

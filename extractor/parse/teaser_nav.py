@@ -36,8 +36,17 @@ def is_post_navigation(cards: list[Card], heading: str | None, page: PageReader)
     cards are labelled as one or link with ``rel="prev"`` / ``rel="next"``."""
     if heading is not None and _PREV_NEXT_RE.search(heading):
         return True
-    labelled = sum(1 for card in cards if _prev_next_card(card, page))
-    return 2 * labelled >= len(cards)
+    # Half the cards at least: the count stops once it is reached or out of reach.
+    needed = (len(cards) + 1) // 2
+    labelled = 0
+    for index, card in enumerate(cards):
+        if labelled >= needed:
+            return True
+        if labelled + len(cards) - index < needed:
+            return False
+        if _prev_next_card(card, page):
+            labelled += 1
+    return labelled >= needed
 
 
 def _prev_next_card(card: Card, page: PageReader) -> bool:
