@@ -79,3 +79,76 @@ def meta_line(el: HtmlElement, card: HtmlElement) -> bool:
             return False
         node = node.getparent()
     return False
+
+
+# A count of comments opening a line ("133 Kommentare Nicolas La Rocco", "8 comments"): the
+# card's meta line, not its dek.
+_COMMENT_COUNT_RE = re.compile(
+    r"^\s*\d[\d.,]*\s*(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|"
+    r"antworten|replies|responses|réactions?)\b",
+    re.IGNORECASE,
+)
+
+
+def comment_count_line(text: str) -> bool:
+    """Whether a card's line opens with its comment count."""
+    return _COMMENT_COUNT_RE.match(text) is not None
+
+
+def kicker_and_title(text: str, title: str) -> bool:
+    """Whether a card's line is its title after a kicker ("Video Neue Protestbewegung in
+    Italien: Sardinen gegen Salvini" under the title "Sardinen gegen Salvini"): the title's
+    own line, shown again, not a dek."""
+    return text != title and text.endswith(title) and len(title) >= 10
+
+
+_TITLE_PART_CLASS_RE = re.compile(r"title|headline", re.IGNORECASE)
+
+
+def title_after_kicker(heading: HtmlElement, title: str, page: PageReader) -> str | None:
+    """The part of a heading's text that an element names as the title, when a kicker opens
+    the heading before it ("<h2><a><span class='context'>iPhone 2020</span> <span
+    class='title'>Apple setzt auf ...</span></a></h2>")."""
+    for el in heading.iterdescendants():
+        cls = el.get("class")
+        if not cls or _TITLE_PART_CLASS_RE.search(cls) is None:
+            continue
+        part = page.text(el)
+        if part and part != title and title.endswith(part) and len(part.split()) >= 2:
+            return part
+    return None
+
+
+def title_after_heading(
+    heading: HtmlElement, links: list[tuple[HtmlElement, str]], page: PageReader
+) -> str | None:
+    """The text after a short heading that opens the card's link, when the link goes on with a
+    longer line ("<a><h4>Fotorecht</h4>Das berechtigte Interesse im Sinne des ...</a>"): the
+    heading is a keyword over the title, the rest of the link is the title."""
+    head = page.text(heading)
+    if not head or len(head.split()) > 3:
+        return None
+    for link, _ in links:
+        if heading not in link.iterdescendants():
+            continue
+        text = page.text(link)
+        if not text.startswith(head):
+            return None
+        rest = text[len(head) :].strip(" |·•-–—:")
+        # Only loose text after the heading: a paragraph after it is the heading's dek.
+        tail = " ".join((heading.tail or "").split())
+        return rest if tail and rest.startswith(tail) and len(rest.split()) >= 4 else None
+    return None
+
+
+# The blog owner's edit controls (Blogger's "item-control blog-admin" wrench, "quickedit";
+# WordPress's "post-edit-link"): hidden from readers by the platform's own stylesheet.
+_ADMIN_TOKENS = frozenset(("blog-admin", "quickedit", "post-edit-link", "edit-link"))
+
+
+def admin_control(link: HtmlElement) -> bool:
+    """Whether a link is an edit control that only the blog's owner sees."""
+    if not _ADMIN_TOKENS.isdisjoint(tokens(link)):
+        return True
+    parent = link.getparent()
+    return parent is not None and not _ADMIN_TOKENS.isdisjoint(tokens(parent))

@@ -8,7 +8,16 @@ from functools import lru_cache
 
 from extractor.parse import vocab
 from extractor.parse.dom import HtmlElement, blocks, collapse, tokens
-from extractor.parse.teaser_card_parts import meta_line, short_dek, taxonomy_link
+from extractor.parse.teaser_card_parts import (
+    admin_control,
+    comment_count_line,
+    kicker_and_title,
+    meta_line,
+    short_dek,
+    taxonomy_link,
+    title_after_heading,
+    title_after_kicker,
+)
 from extractor.parse.teaser_page import PageReader
 
 _WORD_RE = re.compile(r"\w+")
@@ -156,7 +165,7 @@ def card_links(card: HtmlElement, page: PageReader) -> list[tuple[HtmlElement, s
             url = link_urls[link]
         else:  # a link in running text, resolved only now that it sits in a card
             url = link_urls[link] = page.resolve(link)
-        if url is not None:
+        if url is not None and not admin_control(link):
             out.append((link, url))
     return out
 
@@ -333,6 +342,8 @@ def _names_dek(el: HtmlElement, link: HtmlElement) -> bool:
 def read_card(
     card: HtmlElement, links: list[tuple[HtmlElement, str]], page: PageReader
 ) -> Card | None:
+    if not links:
+        return None  # its only links were the owner's edit controls
     # The main link: the one whose text reads like a title, else the first one.
     heading = _card_heading(card, page)
     # Taxonomy links (rel="category tag") file the story; they lead to no other story.
@@ -380,6 +391,10 @@ def read_card(
         if title and (kicker_text := _kicker_in(heading, title, page)):
             # "<h1><span class='kicker'>#heiseshow</span> <span>Headline</span></h1>"
             title = title[len(kicker_text) :].strip(" :|–—-") or title
+        if title and (named := title_after_kicker(heading, title, page)):
+            title = named
+        elif title and linked is None and (after := title_after_heading(heading, links, page)):
+            title = after
     elif titled:
         link, main_url = max(titled, key=lambda pair: len(page.text(pair[0])))
         # A card that links its headline and, below it, its dek: the longest link is the dek.
@@ -440,6 +455,8 @@ def read_card(
         text = block.text
         if title and (text == title or title in text and len(text) - len(title) < 3):
             continue
+        if title and kicker_and_title(text, title) or comment_count_line(text):
+            continue  # the title again after its kicker; the comment count and author
         if block.el.tag in _HEADING_ORDER and _names_a_kicker(block.el):
             continue  # the series or section named over the title, not a dek
         if vocab.READ_MORE_RE.match(text):

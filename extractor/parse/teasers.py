@@ -69,7 +69,8 @@ _OFF_HEADING_RE = re.compile(
     r"|\bcomentarios recientes\b|\bultimi commenti\b"
     r"|^\W*\d+\s+(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties)\b"
     # Job offers link to a job board's listings.
-    r"|\b(jobs?|job offers|careers?|stellenangebote|stellenmarkt|karrierechancen"
+    r"|\b(jobs?|job offers|careers?|stellenangebote|stellenmarkt|karrierechancen|stellenanzeigen"
+    r"|jobbörse|stellenbörse"
     r"|offres d.emploi|ofertas de empleo)\b"
     # Paid and classified boxes in German and French ("Anzeige", "Werbung", "Contenu
     # sponsorisé", "Kleinanzeigen"), a "Special PR" box, and blogrolls, which link other blogs.

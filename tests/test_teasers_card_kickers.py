@@ -1,0 +1,88 @@
+"""Cards whose kicker, comment count or repeated title must not become their title or blurb."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from extractor.pipeline import extract
+from tests.records import valid
+
+NOW = datetime(2026, 11, 24, tzinfo=UTC)
+URL = "https://news.example/2019/06/19/the-story/"
+BODY = "<p>" + "The article body has a sentence with some words, commas, and more. " * 6 + "</p>"
+STORIES = [
+    ("/2019-06/telekom/", "Telekom StreamOn", "Zero-Rating für Messenger und soziale Netzwerke"),
+    ("/2019-06/iphone/", "iPhone 2020", "Apple setzt auf kleinere und größere Displays"),
+    ("/2019-06/masten/", "Mobilfunkausbau", "Bund will staatliche Mobilfunkmasten errichten"),
+]
+
+
+def _teasers(box: str) -> list[dict[str, object]]:
+    html = (
+        f"<html><body><h1>The story of the day</h1><article>{BODY * 3}</article>"
+        f"<aside class='related'><h3>Related articles</h3>{box}</aside></body></html>"
+    )
+    return list(valid(extract(html, URL, now=NOW).to_dict())["teasers"])
+
+
+def test_a_title_named_after_a_kicker_in_the_heading_is_the_title() -> None:
+    cards = "".join(
+        f"<li class='article'><h2><a href='{href}'><span class='context'>{kicker}</span> "
+        f"<span class='article__title'>{title}</span></a></h2></li>"
+        for href, kicker, title in STORIES
+    )
+    teasers = _teasers(f"<ul>{cards}</ul>")
+    assert [t["title"] for t in teasers] == [title for _, _, title in STORIES]
+
+
+def test_a_comment_count_and_author_line_is_no_blurb() -> None:
+    cards = "".join(
+        f"<li class='article'><h2><a href='{href}'>{title}</a></h2>"
+        f"<div class='info'><a href='/forum/{n}/'>{n * 40} Kommentare</a> "
+        f"<span>Nicolas La Rocco</span></div></li>"
+        for n, (href, _, title) in enumerate(STORIES, 1)
+    )
+    teasers = _teasers(f"<ul>{cards}</ul>")
+    assert [t["title"] for t in teasers] == [title for _, _, title in STORIES]
+    assert [t["blurb"] for t in teasers] == [None, None, None]
+
+
+def test_a_short_heading_opening_the_link_is_a_keyword_over_the_title() -> None:
+    cards = "".join(
+        f"<div class='column'><a href='{href}'><h4 class='schlagwort'>{kicker.split()[0]}</h4>"
+        f"{title}</a></div>"
+        for href, kicker, title in STORIES
+    )
+    teasers = _teasers(cards)
+    assert [t["title"] for t in teasers] == [title for _, _, title in STORIES]
+    assert [t["blurb"] for t in teasers] == [None, None, None]
+
+
+def test_the_title_shown_again_after_its_kicker_is_no_blurb() -> None:
+    cards = "".join(
+        f"<li><a href='{href}' title='{title}'><img src='/i.jpg' alt=''></a>"
+        f"<a href='{href}'>{title}</a>"
+        f"<div class='bu'><span class='intro'>{kicker}: </span><span>{title}</span></div></li>"
+        for href, kicker, title in STORIES
+    )
+    teasers = _teasers(f"<ul>{cards}</ul>")
+    assert [t["title"] for t in teasers] == [title for _, _, title in STORIES]
+    assert [t["blurb"] for t in teasers] == [None, None, None]
+
+
+def test_the_owners_edit_controls_are_no_teasers() -> None:
+    # Blogger widgets each carry a hidden edit wrench linking to the blog's admin pages.
+    widgets = "".join(
+        f"<div class='widget HTML'><h2 class='title'>{title}</h2><div class='widget-content'>"
+        f"<p>Some words of the widget.</p></div><span class='item-control blog-admin'>"
+        f"<a class='quickedit' href='https://admin.example/rearrange?widgetId=HTML{i}' "
+        f"title='Edit'><img alt='' src='/icon18_wrench.png'></a></span></div>"
+        for i, (_, _, title) in enumerate(STORIES)
+    )
+    assert _teasers(widgets) == []
+
+
+def test_a_job_board_headed_in_german_is_no_teaser_block() -> None:
+    rows = "".join(f"<li><a href='{href}'>{title}</a></li>" for href, _, title in STORIES)
+    assert _teasers(f"<div><h4>Auch interessant</h4><ul>{rows}</ul></div>") != []
+    assert _teasers(f"<div><h4>Stellenanzeigen</h4><ul>{rows}</ul></div>") == []
