@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from extractor.pipeline import extract
 from tests.records import valid
 
@@ -86,3 +88,31 @@ def test_a_job_board_headed_in_german_is_no_teaser_block() -> None:
     rows = "".join(f"<li><a href='{href}'>{title}</a></li>" for href, _, title in STORIES)
     assert _teasers(f"<div><h4>Auch interessant</h4><ul>{rows}</ul></div>") != []
     assert _teasers(f"<div><h4>Stellenanzeigen</h4><ul>{rows}</ul></div>") == []
+
+
+def test_a_video_badge_with_its_running_time_is_no_title() -> None:
+    cards = "".join(
+        f"<li><div class='panel'><a href='/video/{href.strip('/')}.html' title='{title}'>"
+        f"<img src='/i.jpg' alt=''><span class='buttons'><span>Video</span>"
+        f"<span class='time'>0{n}:53</span></span></a></div>"
+        f"<div class='bu'><span class='intro'>{kicker}: </span><span>{title}</span></div></li>"
+        for n, (href, kicker, title) in enumerate(STORIES, 1)
+    )
+    teasers = _teasers(f"<ul>{cards}</ul>")
+    assert [t["title"] for t in teasers] == [title for _, _, title in STORIES]
+    assert [t["blurb"] for t in teasers] == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("href", "title"),
+    [
+        ("/p/kontakt.html", "Kontakt und Hinweise an die Redaktion"),
+        ("/p/blog-page.html", "About me"),
+        ("/p/rechtliches.html", "Impressum & Datenschutz"),
+        ("/abo/", "Werbefrei lesen mit dem Abonnement der Redaktion"),
+    ],
+)
+def test_the_sites_own_pages_are_no_teasers(href: str, title: str) -> None:
+    items = [(h, t) for h, _, t in STORIES] + [(href, title)]
+    rows = "".join(f"<li><a href='{h}'>{t}</a></li>" for h, t in items)
+    assert [t["title"] for t in _teasers(f"<ul>{rows}</ul>")] == [t for _, _, t in STORIES]

@@ -152,3 +152,17 @@ def admin_control(link: HtmlElement) -> bool:
         return True
     parent = link.getparent()
     return parent is not None and not _ADMIN_TOKENS.isdisjoint(tokens(parent))
+
+
+# A link's text that is only a media badge and a running time ("Video 02:46"): the label over a
+# video's picture, not its headline. A bare time is a clock time as often ("10:20" in a live feed).
+_MEDIA_BADGE_RE = re.compile(
+    r"^\W*(video|audio|podcast|play|foto|fotos|photos?|galerie|gallery|bilder)\W*"
+    r"(\d{1,2}:)?\d{1,2}:\d{2}\W*$",
+    re.IGNORECASE,
+)
+
+
+def media_badge(text: str) -> bool:
+    """Whether a link's text is only a media badge with its running time."""
+    return _MEDIA_BADGE_RE.match(text) is not None

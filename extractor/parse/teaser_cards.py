@@ -12,6 +12,7 @@ from extractor.parse.teaser_card_parts import (
     admin_control,
     comment_count_line,
     kicker_and_title,
+    media_badge,
     meta_line,
     short_dek,
     taxonomy_link,
@@ -27,7 +28,8 @@ _UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaf
 _KATAKANA_RUN_RE = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 # Card titles that name a list or a page of the site, not a story.
 _NOT_A_STORY_RE = re.compile(
-    r"^\s*((see|view|show)\s+(more|all|full)\b|advertise\b|about us\b|contact us\b|"
+    r"^\s*((see|view|show)\s+(more|all|full)\b|advertise\b|about (us|me)\b|contact us\b|"
+    r"impressum\b|datenschutz|mentions légales|"
     r"privacy policy\b|terms of (use|service)\b|careers?\s*$|jobs\s*$|sitemap\s*$)",
     re.IGNORECASE,
 )
@@ -415,7 +417,10 @@ def read_card(
             title = page.text(first)
             linked_dek = True
         else:
-            title = _first_line(link, page) or link.get("title") or None
+            title = _first_line(link, page)
+            if media_badge(title):
+                title = ""  # "Video 02:46" over the picture: the link's title names the story
+            title = title or link.get("title") or None
             if card.tag == "li" and in_running_text(link) and ends_a_headline_item(link):
                 title = page.text(card)  # the whole line is the headline, not its linked end
             # A link that wraps headline and dek: its dek is a blurb even though it is linked.

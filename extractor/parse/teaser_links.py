@@ -55,7 +55,8 @@ _OFF_HOSTS = frozenset(
 _OFF_PATH_RE = re.compile(
     r"/(forums?|discussions?|threads?|community|players?|quotes?|collections|"
     r"disclaimer|policies|policy|legal|imprint|impressum|copyright|terms-of-use|terms-of-service|"
-    r"about-us|contact-us|abuse_reports|help|faq|advertise|advertising|careers|jobs|"
+    r"about-us|contact-us|kontakt|datenschutz|abo|abonnement|abuse_reports|help|faq|"
+    r"advertise|advertising|careers|jobs|"
     r"sitemap|wikis?|embed|roundups?|event|checkout|membership|pricing|donate|news-?tips|"
     r"advertorials?|sponsored(-content)?|licen[cs]es?|"
     r"(user|visitor|subscriber|mobile-app|app|license)-agreement|sign-up(-for-[\w-]*)?)(/|$|\.)",
