@@ -116,3 +116,25 @@ def test_the_sites_own_pages_are_no_teasers(href: str, title: str) -> None:
     items = [(h, t) for h, _, t in STORIES] + [(href, title)]
     rows = "".join(f"<li><a href='{h}'>{t}</a></li>" for h, t in items)
     assert [t["title"] for t in _teasers(f"<ul>{rows}</ul>")] == [t for _, _, t in STORIES]
+
+
+def test_a_run_of_sidebar_widgets_each_under_its_own_heading_is_no_block() -> None:
+    widgets = "".join(
+        f"<div class='widget Image'><h2>{title}</h2><div class='widget-content'>"
+        f"<a href='{href}'><img src='/award.png' alt='{title}'></a><br>"
+        f"<span class='caption'>Voted by the readers of a magazine</span></div></div>"
+        for href, _, title in STORIES
+    )
+    assert _teasers(widgets) == []
+    # The same cards, not named as widgets, are a list of stories.
+    cards = widgets.replace("widget Image", "card")
+    assert [t["title"] for t in _teasers(cards)] == [title for _, _, title in STORIES]
+
+
+def test_feed_links_are_no_teasers() -> None:
+    items = [(h, t) for h, _, t in STORIES] + [
+        ("https://other.example/feeds/posts/default", "A partner blog's newest post title"),
+        ("https://another.example/blog/atom.xml", "Another partner blog's newest post"),
+    ]
+    rows = "".join(f"<li><a href='{h}'>{t}</a></li>" for h, t in items)
+    assert [t["title"] for t in _teasers(f"<ul>{rows}</ul>")] == [t for _, _, t in STORIES]

@@ -166,3 +166,21 @@ _MEDIA_BADGE_RE = re.compile(
 def media_badge(text: str) -> bool:
     """Whether a link's text is only a media badge with its running time."""
     return _MEDIA_BADGE_RE.match(text) is not None
+
+
+def widget_run(cards: list[HtmlElement]) -> bool:
+    """Whether the cards are a column's widgets, each a box of its own under its own unlinked
+    heading over a linked picture ("<div class='widget Image'><h2>Award!</h2><a><img></a>
+    </div>", one after the other down a blog's sidebar): separate boxes, not one list."""
+    for card in cards:
+        if "widget" not in tokens(card):
+            return False
+        heading = next(card.iterdescendants("h2", "h3", "h4"), None)
+        if heading is None or next(heading.iterancestors("a"), None) is not None:
+            return False
+        if heading.find(".//a") is not None:
+            return False
+        # Only a picture links on: a story card links its headline or a line of text.
+        if any("".join(link.itertext()).strip() for link in card.iterdescendants("a")):
+            return False
+    return True

@@ -10,7 +10,7 @@ from extractor.parse import vocab
 from extractor.parse.bylines import names_a_byline
 from extractor.parse.dom import HtmlElement, tokens
 from extractor.parse.teaser_ads import served_by_network
-from extractor.parse.teaser_card_parts import excerpt_card
+from extractor.parse.teaser_card_parts import excerpt_card, widget_run
 from extractor.parse.teaser_cards import (
     MAX_CARD_CHARS,
     Card,
@@ -636,6 +636,8 @@ def _reads_like_teasers(
         return False
     if sum(1 for t in titles if t and not _LETTER_RE.search(t)) * 2 >= len(cards):
         return False  # titled by clock times or numbers: a live feed's entries, not stories
+    if widget_run([c.el for c in cards]):
+        return False
     dated = sum(1 for c in cards if c.date_text or c.date_attr)
     blurbed = sum(1 for c in cards if c.blurb)
     mean_words = sum(words(t) for t in titles) / len(cards)
