@@ -138,3 +138,14 @@ def test_feed_links_are_no_teasers() -> None:
     ]
     rows = "".join(f"<li><a href='{h}'>{t}</a></li>" for h, t in items)
     assert [t["title"] for t in _teasers(f"<ul>{rows}</ul>")] == [t for _, _, t in STORIES]
+
+
+def test_a_date_before_the_title_shown_again_is_still_the_cards_date() -> None:
+    cards = "".join(
+        f"<li><a href='{href}'><img src='/i.jpg' alt=''></a><h3><a href='{href}'>{title}</a></h3>"
+        f"<p><a href='{href}'>1{n + 2}/01/2014 {title}</a></p></li>"
+        for n, (href, _, title) in enumerate(STORIES, 1)
+    )
+    teasers = _teasers(f"<ul>{cards}</ul>")
+    assert [t["title"] for t in teasers] == [title for _, _, title in STORIES]
+    assert [t["date"] for t in teasers] == ["2014-01-13", "2014-01-14", "2014-01-15"]

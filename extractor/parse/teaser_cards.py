@@ -460,8 +460,6 @@ def read_card(
         text = block.text
         if title and (text == title or title in text and len(text) - len(title) < 3):
             continue
-        if title and kicker_and_title(text, title) or comment_count_line(text):
-            continue  # the title again after its kicker; the comment count and author
         if block.el.tag in _HEADING_ORDER and _names_a_kicker(block.el):
             continue  # the series or section named over the title, not a dek
         if vocab.READ_MORE_RE.match(text):
@@ -479,6 +477,8 @@ def read_card(
             if words(rest) < 4 or meta_line(block.el, card):
                 continue
             text = rest
+        if title and kicker_and_title(text, title) or comment_count_line(text):
+            continue  # the title again after its kicker; the comment count and author
         if kicker and words(text) >= 4:
             title, kicker = text, False  # the line under an all-caps kicker is the headline
             continue
