@@ -149,3 +149,10 @@ def test_a_date_before_the_title_shown_again_is_still_the_cards_date() -> None:
     teasers = _teasers(f"<ul>{cards}</ul>")
     assert [t["title"] for t in teasers] == [title for _, _, title in STORIES]
     assert [t["date"] for t in teasers] == ["2014-01-13", "2014-01-14", "2014-01-15"]
+
+
+@pytest.mark.parametrize("heading", ["Related Links", "Links", "Useful links:"])
+def test_a_box_of_links_is_no_teaser_block(heading: str) -> None:
+    rows = "".join(f"<li><a href='{href}'>{title}</a></li>" for href, _, title in STORIES)
+    assert _teasers(f"<div><h4>Related stories</h4><ul>{rows}</ul></div>") != []
+    assert _teasers(f"<div><h4>{heading}</h4><ul>{rows}</ul></div>") == []

@@ -77,6 +77,8 @@ _OFF_HEADING_RE = re.compile(
     r"|^\W*(anzeigen?|werbung|publicité)\W*$"
     r"|\b(gesponsert|sponsorisée?s?|contenus? sponsorisés?|publi-?reportage|kleinanzeigen|"
     r"petites annonces|blogroll)\b|(?-i:\bPR\b)"
+    # A box of "Related Links" or "Useful links" lists sites and resources, not stories.
+    r"|^\W*((related|useful|external|other|more)\s+)?(links|weblinks)\W*$"
     # A blog's archive tree lists its posts under months: navigation. Trackbacks, pingbacks
     # and webmentions are comments left by other blogs.
     r"|^\W*(blog[- ]?)?archiv(e|es|o)?\b|\barchives du blog\b"
