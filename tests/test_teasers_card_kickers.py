@@ -156,3 +156,32 @@ def test_a_box_of_links_is_no_teaser_block(heading: str) -> None:
     rows = "".join(f"<li><a href='{href}'>{title}</a></li>" for href, _, title in STORIES)
     assert _teasers(f"<div><h4>Related stories</h4><ul>{rows}</ul></div>") != []
     assert _teasers(f"<div><h4>{heading}</h4><ul>{rows}</ul></div>") == []
+
+
+def _footer_list(heading: str) -> str:
+    items = [
+        ("/zerrissene-jeans/", "Zerrissene Jeans selber machen!"),
+        ("/haarentfernung/", "Dauerhafte SHR Haarentfernung?"),
+        ("/jeans-guide/", "Der ultimative Jeans Guide!"),
+        ("/bordeauxrot/", "Wie kombiniere ich Bordeaux rot?"),
+    ]
+    rows = "".join(f"<li><a href='{h}'>{t}</a></li>" for h, t in items)
+    return f"<footer><div><h3>{heading}</h3><ul>{rows}</ul></div></footer>"
+
+
+def test_a_footer_list_of_recommendations_headed_in_german_is_a_block() -> None:
+    html = (
+        f"<html><body><h1>The story of the day</h1><article>{BODY * 3}</article>"
+        f"{_footer_list('Empfehlungen')}</body></html>"
+    )
+    teasers = valid(extract(html, URL, now=NOW).to_dict())["teasers"]
+    assert [t["block"] for t in teasers] == ["Empfehlungen"] * 4
+
+
+def test_pictures_without_headlines_are_no_block() -> None:
+    tiles = "".join(
+        f"<div class='tile'><a href='{href}attachment/'><img src='/i.jpg' alt=''></a>"
+        f"<p>A caption under the picture of the gallery here</p></div>"
+        for href, _, _ in STORIES
+    )
+    assert _teasers(f"<div><h4>Leser Empfehlungen</h4>{tiles}</div>") == []

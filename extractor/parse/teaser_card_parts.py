@@ -181,6 +181,11 @@ def widget_run(cards: list[HtmlElement]) -> bool:
         if heading.find(".//a") is not None:
             return False
         # Only a picture links on: a story card links its headline or a line of text.
-        if any("".join(link.itertext()).strip() for link in card.iterdescendants("a")):
+        if not picture_links_only(card):
             return False
     return True
+
+
+def picture_links_only(card: HtmlElement) -> bool:
+    """Whether every link of a card shows no text (a linked picture)."""
+    return not any("".join(link.itertext()).strip() for link in card.iter("a"))

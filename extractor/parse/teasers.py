@@ -10,7 +10,7 @@ from extractor.parse import vocab
 from extractor.parse.bylines import names_a_byline
 from extractor.parse.dom import HtmlElement, tokens
 from extractor.parse.teaser_ads import served_by_network
-from extractor.parse.teaser_card_parts import excerpt_card, widget_run
+from extractor.parse.teaser_card_parts import excerpt_card, picture_links_only, widget_run
 from extractor.parse.teaser_cards import (
     MAX_CARD_CHARS,
     Card,
@@ -525,6 +525,10 @@ def _block(
     if not names_a_block(heading) and has_lead_linked_items(cards):
         return None
     section = links_a_section(heading_el) and all(story_path(card.url) for card in cards)
+    if _gallery(cards):
+        # Its captions are no more the article's text than a block of teasers is.
+        page.post_navigation.extend([container] if container is not None else [c.el for c in cards])
+        return None
     if not _reads_like_teasers(cards, heading, zone, section):
         return None
     if is_post_navigation(cards, heading, page):
@@ -621,6 +625,11 @@ def _link_only(el: HtmlElement, links: list[tuple[HtmlElement, str]], page: Page
     return 0 < total <= MAX_CARD_CHARS and linked >= 0.8 * total
 
 
+def _gallery(cards: list[Card]) -> bool:
+    """Whether most cards are linked pictures with a caption at most, no headline."""
+    return sum(1 for c in cards if not c.title and picture_links_only(c.el)) * 2 > len(cards)
+
+
 def _reads_like_teasers(
     cards: list[Card], heading: str | None, zone: object | None, section: bool = False
 ) -> bool:
@@ -639,6 +648,8 @@ def _reads_like_teasers(
     if sum(1 for t in titles if t and not _LETTER_RE.search(t)) * 2 >= len(cards):
         return False  # titled by clock times or numbers: a live feed's entries, not stories
     if widget_run([c.el for c in cards]):
+        return False
+    if _gallery(cards):
         return False
     dated = sum(1 for c in cards if c.date_text or c.date_attr)
     blurbed = sum(1 for c in cards if c.blurb)
