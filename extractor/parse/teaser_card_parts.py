@@ -98,3 +98,113 @@ def meta_line(el: HtmlElement, card: HtmlElement) -> bool:
             return False
         node = node.getparent()
     return False
+
+
+# A count of comments opening a line ("133 Kommentare Nicolas La Rocco", "8 comments"): the
+# card's meta line, not its dek.
+_COMMENT_COUNT_RE = re.compile(
+    r"^\s*\d[\d.,]*\s*(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|"
+    r"antworten|replies|responses|réactions?)\b",
+    re.IGNORECASE,
+)
+
+
+def comment_count_line(text: str) -> bool:
+    """Whether a card's line opens with its comment count."""
+    return _COMMENT_COUNT_RE.match(text) is not None
+
+
+def kicker_and_title(text: str, title: str) -> bool:
+    """Whether a card's line is its title after a kicker ("Video Neue Protestbewegung in
+    Italien: Sardinen gegen Salvini" under the title "Sardinen gegen Salvini"): the title's
+    own line, shown again, not a dek."""
+    return text != title and text.endswith(title) and len(title) >= 10
+
+
+_TITLE_PART_CLASS_RE = re.compile(r"title|headline", re.IGNORECASE)
+
+
+def title_after_kicker(heading: HtmlElement, title: str, page: PageReader) -> str | None:
+    """The part of a heading's text that an element names as the title, when a kicker opens
+    the heading before it ("<h2><a><span class='context'>iPhone 2020</span> <span
+    class='title'>Apple setzt auf ...</span></a></h2>")."""
+    for el in heading.iterdescendants():
+        cls = el.get("class")
+        if not cls or _TITLE_PART_CLASS_RE.search(cls) is None:
+            continue
+        part = page.text(el)
+        if part and part != title and title.endswith(part) and len(part.split()) >= 2:
+            return part
+    return None
+
+
+def title_after_heading(
+    heading: HtmlElement, links: list[tuple[HtmlElement, str]], page: PageReader
+) -> str | None:
+    """The text after a short heading that opens the card's link, when the link goes on with a
+    longer line ("<a><h4>Fotorecht</h4>Das berechtigte Interesse im Sinne des ...</a>"): the
+    heading is a keyword over the title, the rest of the link is the title."""
+    head = page.text(heading)
+    if not head or len(head.split()) > 3:
+        return None
+    for link, _ in links:
+        if heading not in link.iterdescendants():
+            continue
+        text = page.text(link)
+        if not text.startswith(head):
+            return None
+        rest = text[len(head) :].strip(" |·•-–—:")
+        # Only loose text after the heading: a paragraph after it is the heading's dek.
+        tail = " ".join((heading.tail or "").split())
+        return rest if tail and rest.startswith(tail) and len(rest.split()) >= 4 else None
+    return None
+
+
+# The blog owner's edit controls (Blogger's "item-control blog-admin" wrench, "quickedit";
+# WordPress's "post-edit-link"): hidden from readers by the platform's own stylesheet.
+_ADMIN_TOKENS = frozenset(("blog-admin", "quickedit", "post-edit-link", "edit-link"))
+
+
+def admin_control(link: HtmlElement) -> bool:
+    """Whether a link is an edit control that only the blog's owner sees."""
+    if not _ADMIN_TOKENS.isdisjoint(tokens(link)):
+        return True
+    parent = link.getparent()
+    return parent is not None and not _ADMIN_TOKENS.isdisjoint(tokens(parent))
+
+
+# A link's text that is only a media badge and a running time ("Video 02:46"): the label over a
+# video's picture, not its headline. A bare time is a clock time as often ("10:20" in a live feed).
+_MEDIA_BADGE_RE = re.compile(
+    r"^\W*(video|audio|podcast|play|foto|fotos|photos?|galerie|gallery|bilder)\W*"
+    r"(\d{1,2}:)?\d{1,2}:\d{2}\W*$",
+    re.IGNORECASE,
+)
+
+
+def media_badge(text: str) -> bool:
+    """Whether a link's text is only a media badge with its running time."""
+    return _MEDIA_BADGE_RE.match(text) is not None
+
+
+def widget_run(cards: list[HtmlElement]) -> bool:
+    """Whether the cards are a column's widgets, each a box of its own under its own unlinked
+    heading over a linked picture ("<div class='widget Image'><h2>Award!</h2><a><img></a>
+    </div>", one after the other down a blog's sidebar): separate boxes, not one list."""
+    for card in cards:
+        if "widget" not in tokens(card):
+            return False
+        heading = next(card.iterdescendants("h2", "h3", "h4"), None)
+        if heading is None or next(heading.iterancestors("a"), None) is not None:
+            return False
+        if heading.find(".//a") is not None:
+            return False
+        # Only a picture links on: a story card links its headline or a line of text.
+        if not picture_links_only(card):
+            return False
+    return True
+
+
+def picture_links_only(card: HtmlElement) -> bool:
+    """Whether every link of a card shows no text (a linked picture)."""
+    return not any("".join(link.itertext()).strip() for link in card.iter("a"))
