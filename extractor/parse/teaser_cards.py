@@ -8,17 +8,7 @@ from functools import lru_cache
 
 from extractor.parse import vocab
 from extractor.parse.dom import HtmlElement, blocks, collapse, tokens
-from extractor.parse.teaser_card_parts import (
-    admin_control,
-    comment_count_line,
-    kicker_and_title,
-    media_badge,
-    meta_line,
-    short_dek,
-    taxonomy_link,
-    title_after_heading,
-    title_after_kicker,
-)
+from extractor.parse.teaser_card_parts import meta_line, short_dek, taxonomy_link
 from extractor.parse.teaser_page import PageReader
 
 _WORD_RE = re.compile(r"\w+")
@@ -28,8 +18,7 @@ _UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaf
 _KATAKANA_RUN_RE = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 # Card titles that name a list or a page of the site, not a story.
 _NOT_A_STORY_RE = re.compile(
-    r"^\s*((see|view|show)\s+(more|all|full)\b|advertise\b|about (us|me)\b|contact us\b|"
-    r"impressum\b|datenschutz|mentions légales|"
+    r"^\s*((see|view|show)\s+(more|all|full)\b|advertise\b|about us\b|contact us\b|"
     r"privacy policy\b|terms of (use|service)\b|careers?\s*$|jobs\s*$|sitemap\s*$)",
     re.IGNORECASE,
 )
@@ -167,7 +156,7 @@ def card_links(card: HtmlElement, page: PageReader) -> list[tuple[HtmlElement, s
             url = link_urls[link]
         else:  # a link in running text, resolved only now that it sits in a card
             url = link_urls[link] = page.resolve(link)
-        if url is not None and not admin_control(link):
+        if url is not None:
             out.append((link, url))
     return out
 
@@ -344,8 +333,6 @@ def _names_dek(el: HtmlElement, link: HtmlElement) -> bool:
 def read_card(
     card: HtmlElement, links: list[tuple[HtmlElement, str]], page: PageReader
 ) -> Card | None:
-    if not links:
-        return None  # its only links were the owner's edit controls
     # The main link: the one whose text reads like a title, else the first one.
     heading = _card_heading(card, page)
     # Taxonomy links (rel="category tag") file the story; they lead to no other story.
@@ -393,10 +380,6 @@ def read_card(
         if title and (kicker_text := _kicker_in(heading, title, page)):
             # "<h1><span class='kicker'>#heiseshow</span> <span>Headline</span></h1>"
             title = title[len(kicker_text) :].strip(" :|–—-") or title
-        if title and (named := title_after_kicker(heading, title, page)):
-            title = named
-        elif title and linked is None and (after := title_after_heading(heading, links, page)):
-            title = after
     elif titled:
         link, main_url = max(titled, key=lambda pair: len(page.text(pair[0])))
         # A card that links its headline and, below it, its dek: the longest link is the dek.
@@ -417,10 +400,7 @@ def read_card(
             title = page.text(first)
             linked_dek = True
         else:
-            title = _first_line(link, page)
-            if media_badge(title):
-                title = ""  # "Video 02:46" over the picture: the link's title names the story
-            title = title or link.get("title") or None
+            title = _first_line(link, page) or link.get("title") or None
             if card.tag == "li" and in_running_text(link) and ends_a_headline_item(link):
                 title = page.text(card)  # the whole line is the headline, not its linked end
             # A link that wraps headline and dek: its dek is a blurb even though it is linked.
@@ -477,8 +457,6 @@ def read_card(
             if words(rest) < 4 or meta_line(block.el, card):
                 continue
             text = rest
-        if title and kicker_and_title(text, title) or comment_count_line(text):
-            continue  # the title again after its kicker; the comment count and author
         if kicker and words(text) >= 4:
             title, kicker = text, False  # the line under an all-caps kicker is the headline
             continue

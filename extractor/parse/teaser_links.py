@@ -50,15 +50,14 @@ _OFF_HOSTS = frozenset(
     )
 )
 # Forums, legal pages, hubs of people, quotes and collections, event listings ("/event/<name>/"),
-# subscription and donation pages, licences (a photo credit's "CC BY-SA 4.0"), feeds (a blog
-# list's "/feeds/posts/default", "atom.xml") and files: not articles.
+# subscription and donation pages, licences (a photo credit's "CC BY-SA 4.0"), and files: not
+# articles.
 _OFF_PATH_RE = re.compile(
     r"/(forums?|discussions?|threads?|community|players?|quotes?|collections|"
     r"disclaimer|policies|policy|legal|imprint|impressum|copyright|terms-of-use|terms-of-service|"
-    r"about-us|contact-us|kontakt|datenschutz|abo|abonnement|abuse_reports|help|faq|"
-    r"advertise|advertising|careers|jobs|"
+    r"about-us|contact-us|abuse_reports|help|faq|advertise|advertising|careers|jobs|"
     r"sitemap|wikis?|embed|roundups?|event|checkout|membership|pricing|donate|news-?tips|"
-    r"advertorials?|sponsored(-content)?|licen[cs]es?|feeds?|atom|rss|"
+    r"advertorials?|sponsored(-content)?|licen[cs]es?|"
     r"(user|visitor|subscriber|mobile-app|app|license)-agreement|sign-up(-for-[\w-]*)?)(/|$|\.)",
     re.IGNORECASE,
 )

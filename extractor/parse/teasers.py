@@ -10,7 +10,7 @@ from extractor.parse import vocab
 from extractor.parse.bylines import names_a_byline
 from extractor.parse.dom import HtmlElement, tokens
 from extractor.parse.teaser_ads import served_by_network
-from extractor.parse.teaser_card_parts import excerpt_card, picture_links_only, widget_run
+from extractor.parse.teaser_card_parts import excerpt_card
 from extractor.parse.teaser_cards import (
     MAX_CARD_CHARS,
     Card,
@@ -69,16 +69,13 @@ _OFF_HEADING_RE = re.compile(
     r"|\bcomentarios recientes\b|\bultimi commenti\b"
     r"|^\W*\d+\s+(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties)\b"
     # Job offers link to a job board's listings.
-    r"|\b(jobs?|job offers|careers?|stellenangebote|stellenmarkt|karrierechancen|stellenanzeigen"
-    r"|jobbörse|stellenbörse"
+    r"|\b(jobs?|job offers|careers?|stellenangebote|stellenmarkt|karrierechancen"
     r"|offres d.emploi|ofertas de empleo)\b"
     # Paid and classified boxes in German and French ("Anzeige", "Werbung", "Contenu
     # sponsorisé", "Kleinanzeigen"), a "Special PR" box, and blogrolls, which link other blogs.
     r"|^\W*(anzeigen?|werbung|publicité)\W*$"
     r"|\b(gesponsert|sponsorisée?s?|contenus? sponsorisés?|publi-?reportage|kleinanzeigen|"
     r"petites annonces|blogroll)\b|(?-i:\bPR\b)"
-    # A box of "Related Links" or "Useful links" lists sites and resources, not stories.
-    r"|^\W*((related|useful|external|other|more)\s+)?(links|weblinks)\W*$"
     # A blog's archive tree lists its posts under months: navigation. Trackbacks, pingbacks
     # and webmentions are comments left by other blogs.
     r"|^\W*(blog[- ]?)?archiv(e|es|o)?\b|\barchives du blog\b"
@@ -525,10 +522,6 @@ def _block(
     if not names_a_block(heading) and has_lead_linked_items(cards):
         return None
     section = links_a_section(heading_el) and all(story_path(card.url) for card in cards)
-    if _gallery(cards):
-        # Its captions are no more the article's text than a block of teasers is.
-        page.post_navigation.extend([container] if container is not None else [c.el for c in cards])
-        return None
     if not _reads_like_teasers(cards, heading, zone, section):
         return None
     if is_post_navigation(cards, heading, page):
@@ -625,11 +618,6 @@ def _link_only(el: HtmlElement, links: list[tuple[HtmlElement, str]], page: Page
     return 0 < total <= MAX_CARD_CHARS and linked >= 0.8 * total
 
 
-def _gallery(cards: list[Card]) -> bool:
-    """Whether most cards are linked pictures with a caption at most, no headline."""
-    return sum(1 for c in cards if not c.title and picture_links_only(c.el)) * 2 > len(cards)
-
-
 def _reads_like_teasers(
     cards: list[Card], heading: str | None, zone: object | None, section: bool = False
 ) -> bool:
@@ -647,10 +635,6 @@ def _reads_like_teasers(
         return False
     if sum(1 for t in titles if t and not _LETTER_RE.search(t)) * 2 >= len(cards):
         return False  # titled by clock times or numbers: a live feed's entries, not stories
-    if widget_run([c.el for c in cards]):
-        return False
-    if _gallery(cards):
-        return False
     dated = sum(1 for c in cards if c.date_text or c.date_attr)
     blurbed = sum(1 for c in cards if c.blurb)
     mean_words = sum(words(t) for t in titles) / len(cards)

@@ -360,7 +360,7 @@ TEASER_HEADING_RE = re.compile(
     # The same blocks in other languages: French, German, Spanish, Portuguese, Italian, Dutch,
     # Russian.
     r"|\b(à lire aussi|lire aussi|les plus (lus|partagés|commentés)|voir aussi|sur le même sujet|"
-    r"meistgelesen|meistkommentiert|mehr zum thema|auch interessant|(lese)?empfehlung(en)?|"
+    r"meistgelesen|meistkommentiert|mehr zum thema|auch interessant|"
     r"(neu(e)?ste|letzte|aktuelle|ähnliche|verwandte|weitere|beliebteste|meistgelesene) "
     r"(beiträge|artikel|posts|meldungen|nachrichten|themen|geschichten|features)|neues|lesetipps?|"
     r"(das )?könnte (dich|sie|dir|ihnen|euch) auch (interessieren|gefallen)|"
