@@ -40,6 +40,7 @@ from extractor.parse.link_lists import (
     without_link_lists,
 )
 from extractor.parse.metadata import PageMetadata, read_metadata
+from extractor.parse.page_dates import marked_page_date
 from extractor.parse.teasers import TeaserBlock, find_teaser_blocks
 
 if TYPE_CHECKING:
@@ -174,6 +175,12 @@ def parse_page(
         published_text, published = _visible_date(
             [*author_lines, *byline_blocks], order, now, languages, len(author_lines)
         )
+        if published is None:
+            # Further off: a line labelled as published, or set in a post's date element.
+            marked_text, published = marked_page_date(
+                all_blocks, headline_index, order, now, languages
+            )
+            published_text = marked_text or published_text
         page_day = _day(published)
     teasers = _teasers(teaser_blocks, order, now, page_day, languages)
 

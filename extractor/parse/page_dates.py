@@ -1,0 +1,89 @@
+"""The page's date where no line near the headline gives one: a labelled or date-classed line."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from extractor.parse import dates
+from extractor.parse.bylines import is_foreign
+from extractor.parse.dom import Block, split_tokens
+
+__all__ = ["marked_page_date"]
+
+# "Published: ...", "veröffentlicht: 25.10.2007", "publié le ...": a label that says whose date.
+_PUBLISHED_LABEL_RE = re.compile(
+    r"^\s*(?:published|first published|posted|veröffentlicht|erschienen|publié(?: le)?"
+    r"|publicado(?: el)?|pubblicato(?: il)?|gepubliceerd(?: op)?)\b\s*(?:on|am|:)?\s*",
+    re.IGNORECASE,
+)
+# Class and id names of the element showing a post's own date ("post-date", "entry-date").
+_DATE_NAMES = frozenset(
+    {
+        "post-date",
+        "entry-date",
+        "published",
+        "pubdate",
+        "date-published",
+        "publish-date",
+        "publication-date",
+        "article-date",
+        "artikeldatum",
+        "posted-on",
+    }
+)
+# Zones whose dates are other people's: readers' comments, and the page's menus.
+_FOREIGN_ZONES = frozenset({"comments", "navigation", "breadcrumb"})
+# Words beside the date on a dated line ("12. September 2013", "veröffentlicht: ... 15:19").
+_MAX_OTHER_CHARS = 24
+_MAX_LINE_CHARS = 80
+
+
+def marked_page_date(
+    all_blocks: list[Block],
+    headline_index: int | None,
+    order: str | None,
+    now: datetime | None,
+    languages: tuple[str, ...],
+) -> tuple[str | None, str | None]:
+    """The date of the first short line after the headline (then before it) that a label names
+    as the publication's ("veröffentlicht: 25.10.2007") or that sits in an element named for a
+    post's date (``span.post-date`` in the post's footer), with its year; else nothing.
+
+    Lines of teaser blocks, comments and menus are other stories' and people's dates.
+    """
+    start = headline_index if headline_index is not None else 0
+    for block in (*all_blocks[start:], *all_blocks[:start]):
+        text = block.text
+        if len(text) > _MAX_LINE_CHARS or not any(ch.isdigit() for ch in text):
+            continue
+        zone = block.zone
+        if zone is not None and (not isinstance(zone, str) or zone in _FOREIGN_ZONES):
+            continue  # a teaser block's zone is no kind name: its dates are its cards'
+        label = _PUBLISHED_LABEL_RE.match(text)
+        if label is None and not _named_for_a_date(block):
+            continue
+        parsed = dates.find_date(text, order=order, reference=now, languages=languages)
+        if parsed is None or parsed.iso is None or is_foreign(block.el):
+            continue
+        other = len(text) - len(parsed.text) - (label.end() if label else 0)
+        if other <= _MAX_OTHER_CHARS:
+            return parsed.text, parsed.iso
+    return None, None
+
+
+def _named_for_a_date(block: Block) -> bool:
+    """Whether the line's element, or one of its own children, is named for a post's date."""
+    el = block.el
+    if _has_date_name(el.get("class"), el.get("id")):
+        return True
+    return any(
+        isinstance(child.tag, str) and _has_date_name(child.get("class"), child.get("id"))
+        for child in el
+    )
+
+
+def _has_date_name(cls: str | None, ident: str | None) -> bool:
+    if not cls and not ident:
+        return False
+    return not _DATE_NAMES.isdisjoint(split_tokens(f"{cls or ''} {ident or ''}"))

@@ -1,0 +1,48 @@
+"""Tests for extractor.parse.page_dates: the page's date from a labelled or date-classed line."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from extractor.pipeline import extract
+
+NOW = datetime(2026, 11, 24, tzinfo=UTC)
+URL = "https://blog.example/news/the-story"
+TEXT = "<p>" + "The article body has a sentence with some words, commas, and more. " * 6 + "</p>"
+
+
+def _published(body: str) -> str | None:
+    html = f"<html><body><h1>The story of the day</h1>{body}</body></html>"
+    return extract(html, URL, now=NOW).published
+
+
+def test_a_line_labelled_as_published_dates_the_page_far_from_the_headline() -> None:
+    body = f"<article>{TEXT * 9}</article><div id='info'>veröffentlicht: 25.10.2007 15:19</div>"
+    assert (_published(body) or "")[:10] == "2007-10-25"
+
+
+def test_a_post_date_element_in_the_posts_footer_dates_the_page() -> None:
+    footer = "<footer class='meta'><span class='post-date'>12. September 2013</span></footer>"
+    assert (_published(f"<article>{TEXT * 9}{footer}</article>") or "")[:10] == "2013-09-12"
+
+
+def test_a_teaser_cards_post_date_is_another_storys() -> None:
+    cards = "".join(
+        f"<li><a href='/news/other-story-number-{i}'>Another story with a long headline {i}</a>"
+        f"<span class='post-date'>1{i}. März 2019</span></li>"
+        for i in range(3)
+    )
+    body = (
+        f"<article>{TEXT * 9}</article><div class='related'><h3>Related</h3><ul>{cards}</ul></div>"
+    )
+    assert _published(body) is None
+
+
+def test_a_comments_date_is_a_readers() -> None:
+    comment = "<div class='comments'><p class='published'>Published: 3 May 2020</p></div>"
+    assert _published(f"<article>{TEXT * 9}</article>{comment}") is None
+
+
+def test_a_date_without_its_year_gives_no_date() -> None:
+    footer = "<footer><span class='post-date'>12. September</span></footer>"
+    assert _published(f"<article>{TEXT * 9}{footer}</article>") is None
