@@ -15,6 +15,7 @@ from extractor.parse.dom import (
     text_length,
     text_of,
     token_groups,
+    tokens,
 )
 
 # Tags judged as containers even without a class, id or role.
@@ -230,8 +231,7 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
 
 
 def _names_paywall(el: HtmlElement) -> bool:
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return any(t in _PAYWALL_TOKENS for t in split_tokens(names))
+    return not _PAYWALL_TOKENS.isdisjoint(tokens(el))
 
 
 _PAYWALL_TOKENS = frozenset(("paywall", "regwall"))

@@ -376,7 +376,7 @@ def _author_pages_name(el: HtmlElement, names: list[str]) -> bool:
     """Whether each name is the text of a link to its author's page: a blog's account name
     ("john"), shown as the author however it is written."""
     linked = {
-        " ".join("".join(a.itertext()).split()).casefold()
+        collapse("".join(a.itertext())).casefold()
         for a in el.iter("a")
         if _AUTHOR_PAGE_RE.search(a.get("href") or "")
     }

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from extractor.parse import dates
 from extractor.parse.bylines import is_foreign
-from extractor.parse.dom import Block, split_tokens
+from extractor.parse.dom import Block, tokens
 
 __all__ = ["marked_page_date"]
 
@@ -75,15 +75,8 @@ def marked_page_date(
 def _named_for_a_date(block: Block) -> bool:
     """Whether the line's element, or one of its own children, is named for a post's date."""
     el = block.el
-    if _has_date_name(el.get("class"), el.get("id")):
+    if not _DATE_NAMES.isdisjoint(tokens(el)):
         return True
     return any(
-        isinstance(child.tag, str) and _has_date_name(child.get("class"), child.get("id"))
-        for child in el
+        isinstance(child.tag, str) and not _DATE_NAMES.isdisjoint(tokens(child)) for child in el
     )
-
-
-def _has_date_name(cls: str | None, ident: str | None) -> bool:
-    if not cls and not ident:
-        return False
-    return not _DATE_NAMES.isdisjoint(split_tokens(f"{cls or ''} {ident or ''}"))
