@@ -22,6 +22,7 @@ __all__ = [
     "clean",
     "collapse",
     "parse_document",
+    "previous_element",
     "text_length",
     "text_of",
     "token_groups",
@@ -223,6 +224,14 @@ _TEXT_LENGTH = lxml.etree.XPath("string-length(.)")
 def text_length(el: HtmlElement) -> int:
     """The number of characters of text under an element, counted in C rather than by itertext."""
     return int(_TEXT_LENGTH(el))
+
+
+def previous_element(el: HtmlElement) -> HtmlElement | None:
+    """The sibling element right before ``el``, past comments and processing instructions."""
+    before = el.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    return before
 
 
 def text_of(el: HtmlElement) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from extractor.parse import vocab
-from extractor.parse.dom import HtmlElement, tokens
+from extractor.parse.dom import HtmlElement, previous_element, tokens
 from extractor.parse.teaser_page import PageReader
 
 _WORD_RE = re.compile(r"\w+")
@@ -24,10 +24,7 @@ def short_dek(el: HtmlElement, heading: HtmlElement, text: str) -> bool:
         or _SENTENCE_END_RE.search(text) is None
     ):
         return False
-    before = el.getprevious()
-    while before is not None and not isinstance(before.tag, str):
-        before = before.getprevious()
-    return before is heading
+    return previous_element(el) is heading
 
 
 def taxonomy_link(link: HtmlElement) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from extractor.parse import vocab
-from extractor.parse.dom import HtmlElement, collapse
+from extractor.parse.dom import HtmlElement, collapse, previous_element
 from extractor.parse.teaser_cards import signature, words
 from extractor.parse.teaser_links import link_target, page_key
 from extractor.parse.teaser_page import PageReader
@@ -126,9 +126,7 @@ def _heading_over_strapline(
     solltest du nicht verpassen"."""
     if el.tag in vocab.HEADING_TAGS or names_a_block(text):
         return None
-    above = el.getprevious()
-    while above is not None and not isinstance(above.tag, str):
-        above = above.getprevious()
+    above = previous_element(el)
     if above is None or above.tag not in vocab.HEADING_TAGS:
         return None
     heading = page.text(above)

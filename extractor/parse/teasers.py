@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from extractor.parse import vocab
 from extractor.parse.bylines import names_a_byline
-from extractor.parse.dom import HtmlElement, tokens
+from extractor.parse.dom import HtmlElement, previous_element, tokens
 from extractor.parse.teaser_ads import served_by_network
 from extractor.parse.teaser_card_parts import excerpt_card
 from extractor.parse.teaser_cards import (
@@ -276,9 +276,7 @@ def _repeats(outer: TeaserBlock, inner: TeaserBlock) -> bool:
 def _take_lead_before(block: TeaserBlock, page: PageReader, blocks: list[TeaserBlock]) -> None:
     """Prepend the lead story drawn right before an unheaded list (a picture and a headline of
     its own, then the list of the others) and take the heading above the lead."""
-    lead = block.el.getprevious()
-    while lead is not None and not isinstance(lead.tag, str):
-        lead = lead.getprevious()
+    lead = previous_element(block.el)
     if lead is None or not is_lead_card(lead, page, _LEAD_HEADINGS):
         return
     if any(lead is other.el or lead in other.el.iterancestors() for other in blocks):
