@@ -69,14 +69,15 @@ bench-teasers: $(STAMP)
 
 # The blind-labelled sets of bench/labels/ (which of their pages development examined: its README).
 bench-teasers-fresh: $(STAMP) bench-pages
-	for set in 1 2 3 4 5 6 7 8 9; do $(PY) -m bench.teasers --labels bench/labels/fresh-$$set.jsonl \
+	for set in 1 2 3 4 5 6 7 8 9 10; do $(PY) -m bench.teasers --labels bench/labels/fresh-$$set.jsonl \
 		--out bench/out/teasers-fresh-$$set.json $(BENCH_ARGS) || exit 1; done
 
-# newspaper4k's and trafilatura's own test pages (the page sets of fresh-6 to fresh-9 and their bodies),
-# from their sdists on the package index.
+# newspaper4k's, trafilatura's and htmldate's own test pages (the page sets of fresh-6 to fresh-10
+# and their bodies), from their sdists on the package index.
 bench-pages: $(STAMP)
 	$(PY) -m bench.newspaper4k_pages
 	$(PY) -m bench.trafilatura_pages
+	$(PY) -m bench.htmldate_pages
 
 # Fetcher.fetch_many against a 100 ms loopback server on 20 ports: pages/s, peak RSS, errors.
 bench-fetch: $(STAMP)

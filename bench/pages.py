@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import newspaper4k_pages, trafilatura_pages
+from bench import htmldate_pages, newspaper4k_pages, trafilatura_pages
 from extractor.errors import ConfigError
 
 __all__ = [
@@ -34,7 +34,14 @@ __all__ = [
 DATA_ENV = "EXTRACTOR_BENCHMARKS"
 PAGE_SETS = ("zyte", "readability")
 # Sets with no body truth of their own, read only when asked for (teaser labels name them).
-KNOWN_SETS = (*PAGE_SETS, "newspaper4k", "trafilatura", "trafilatura2", "trafilatura3")
+KNOWN_SETS = (
+    *PAGE_SETS,
+    "newspaper4k",
+    "trafilatura",
+    "trafilatura2",
+    "trafilatura3",
+    "htmldate",
+)
 SPLITS = ("dev", "held-out", "all")
 HELD_OUT = "held-out"
 # Mozilla Readability's own test harness serves every test page under this URI; the pages have no
@@ -45,6 +52,7 @@ NEWSPAPER4K_TRUTH = REPO / "bench" / "labels" / "bodies-6.jsonl"
 TRAFILATURA_TRUTH = REPO / "bench" / "labels" / "bodies-7.jsonl"
 TRAFILATURA2_TRUTH = REPO / "bench" / "labels" / "bodies-8.jsonl"
 TRAFILATURA3_TRUTH = REPO / "bench" / "labels" / "bodies-9.jsonl"
+HTMLDATE_TRUTH = REPO / "bench" / "labels" / "bodies-10.jsonl"
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""")
 
 
@@ -219,6 +227,12 @@ def _trafilatura_third(page_set: str, third: int, truth: Path) -> list[Page]:
     return _labelled_pages(page_set, trafilatura_pages.labelled(found, third), truth)
 
 
+def _htmldate_pages(root: Path) -> list[Page]:
+    # Not under ``root``: see bench.htmldate_pages; labelled after the trafilatura sets.
+    found = htmldate_pages.web_pages(htmldate_pages.data_dir(), trafilatura_pages.data_dir())
+    return _labelled_pages("htmldate", found, HTMLDATE_TRUTH)
+
+
 def read_jsonl(path: Path, what: str = "benchmark file") -> list[dict[str, Any]]:
     """The objects of a JSON-lines file, one per non-blank line; a missing file is a ConfigError."""
     try:
@@ -237,6 +251,7 @@ def load_pages(root: Path, page_sets: Sequence[str] = PAGE_SETS) -> list[Page]:
         "trafilatura": _trafilatura_pages,
         "trafilatura2": _trafilatura2_pages,
         "trafilatura3": _trafilatura3_pages,
+        "htmldate": _htmldate_pages,
     }
     pages: list[Page] = []
     for page_set in page_sets:

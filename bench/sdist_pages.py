@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
 import tarfile
+from collections.abc import Collection
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
-__all__ = ["CACHE", "canonical_url", "fetch_sdist"]
+__all__ = ["CACHE", "canonical_url", "digest", "fetch_sdist", "web_pages"]
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 
@@ -21,6 +24,37 @@ def canonical_url(html: bytes) -> str | None:
         if str(found).startswith("http"):
             return str(found)
     return None
+
+
+def digest(data: bytes) -> str:
+    """The SHA-1 hex digest by which byte-identical copies of a page are told apart."""
+    return hashlib.sha1(data).hexdigest()
+
+
+def web_pages(folder: Path, known: Collection[str] = frozenset()) -> list[tuple[str, str, Path]]:
+    """(name, url, html path) of every page with a URL of its own, sorted by name.
+
+    One of byte-identical copies counts; a URL without a real host (``https://.example.de``) is no
+    URL of its own; a page whose digest or URL is in ``known`` (another set's) is left out.
+    """
+    pages: list[tuple[str, str, Path]] = []
+    seen: set[str] = set(known)
+    for path in sorted(folder.glob("*.html")):
+        data = path.read_bytes()
+        sha = digest(data)
+        if sha in seen:
+            continue
+        url = canonical_url(data)
+        if url is None or url in seen or not _has_host(url):
+            continue
+        seen.add(sha)
+        pages.append((path.name.removesuffix(".html"), url, path))
+    return pages
+
+
+def _has_host(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    return "." in host and not host.startswith(".")
 
 
 def fetch_sdist(package: str, version: str, inner: Path, cache: Path = CACHE) -> Path:

@@ -15,12 +15,11 @@ scores here flatter it. Its sdist holds no expected texts.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.sdist_pages import CACHE, canonical_url, fetch_sdist
+from bench.sdist_pages import CACHE, fetch_sdist, web_pages
 from extractor.errors import ConfigError
 
 __all__ = ["DIR_ENV", "VERSION", "data_dir", "fetch", "labelled", "web_pages"]
@@ -42,23 +41,6 @@ def data_dir() -> Path:
             kind="missing",
         )
     return chosen
-
-
-def web_pages(folder: Path) -> list[tuple[str, str, Path]]:
-    """(name, url, html path) of every page with a URL of its own, sorted by name."""
-    pages: list[tuple[str, str, Path]] = []
-    seen: set[str] = set()
-    for path in sorted(folder.glob("*.html")):
-        data = path.read_bytes()
-        digest = hashlib.sha1(data).hexdigest()
-        if digest in seen:
-            continue
-        url = canonical_url(data)
-        if url is None:
-            continue
-        seen.add(digest)
-        pages.append((path.name.removesuffix(".html"), url, path))
-    return pages
 
 
 def labelled(pages: Sequence[tuple[str, str, Path]], third: int = 0) -> list[tuple[str, str, Path]]:
