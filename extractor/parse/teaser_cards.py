@@ -16,10 +16,13 @@ _WORD_RE = re.compile(r"\w+")
 _UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A run of katakana is mostly one loanword ("プライバシー"), however long.
 _KATAKANA_RUN_RE = re.compile(r"[\u30a1-\u30fa\u30fc]+")
-# Card titles that name a list or a page of the site, not a story.
+# Card titles that name a list or a page of the site, not a story; the legal and about pages
+# of German and French sites too ("Impressum & Datenschutz", "Mentions légales").
 _NOT_A_STORY_RE = re.compile(
     r"^\s*((see|view|show)\s+(more|all|full)\b|advertise\b|about us\b|contact us\b|"
-    r"privacy policy\b|terms of (use|service)\b|careers?\s*$|jobs\s*$|sitemap\s*$)",
+    r"privacy policy\b|terms of (use|service)\b|careers?\s*$|jobs\s*$|sitemap\s*$|"
+    r"about me\s*$|contact\s*$|kontakt\s*$|impressum\b|datenschutz(erklärung)?\s*$|"
+    r"mentions légales\b|über (uns|mich)\s*$|à propos\s*$)",
     re.IGNORECASE,
 )
 _FULL_YEAR_RE = re.compile(r"(?<![\d])[12]\d{3}(?!\d)")
@@ -175,6 +178,24 @@ _NAME_JOINERS = frozenset(("and", "und", "et", "y", "e", "en", "&"))
 # A teaser's dek is also called its blurb ("c-entry-blurb").
 _DEK_TOKENS = vocab.SUMMARY_TOKENS | {"blurb"}
 
+# A line of a comment count and the author's name, and nothing else.
+_META_LINE_RE = re.compile(
+    r"^\s*\d+\s+(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties)"
+    r"(\s+\w+){0,4}\s*$",
+    re.IGNORECASE,
+)
+# A card "title" that labels the medium and its length ("Video 02:46", "Audio 3:12"). (A time
+# alone may be a live feed's clock time: "10:20" is that entry's title.)
+_TITLE_LABEL_RE = re.compile(
+    r"^\s*(video|audio|podcast|galerie|gallery|fotos?|photos?|bilder)\s*\d{1,2}:\d{2}\s*$",
+    re.IGNORECASE,
+)
+# Class words of a card's headline line.
+_TITLE_TOKENS = frozenset(("title", "headline", "heading", "hed"))
+# A short headline-like line (no closing full stop) and a title short enough to be its kicker.
+_HEADLINE_WORDS = 16
+_KICKER_WORDS = 1
+_SENTENCE_ENDS = frozenset(".!?…")
 _READ_MORE_TAIL_RE = re.compile(
     r"\s*(read (more|now|article)|continue reading|read the full story)\s*[»›→]?\s*$",
     re.IGNORECASE,
@@ -425,6 +446,7 @@ def read_card(
     if date_text is None and heading_date is not None:
         date_text, date_attr = page.text(heading_date), _machine_attr(heading_date)
     blurb: str | None = None
+    blurb_el: HtmlElement = card
     # Most cards are their title alone: only a card with more text is read line by line.
     rest = page.text(card)
     if title:
@@ -464,7 +486,7 @@ def read_card(
             text = text[len(title) :].strip(" |·•-–—:")
         text = _READ_MORE_TAIL_RE.sub("", text)
         if heading is not None and blurb is None and short_dek(block.el, heading, text):
-            blurb = text  # "Free. Games.": a one-line dek right under the title
+            blurb, blurb_el = text, block.el  # "Free. Games.": a one-line dek under the title
             continue
         if len(text) < 40 and sum(map(str.isalnum, text)) < 10:
             continue  # "（ 付） ［有料会員限定］": what a date leaves beside labels is no dek
@@ -474,12 +496,21 @@ def read_card(
             continue
         if words(text) <= _BYLINE_WORDS and _is_byline(text):
             continue  # "By JERUSALEM POST STAFF", "Récit Par Pierre Alonso": who wrote it
+        if _META_LINE_RE.match(text):
+            continue  # "86 Kommentare Nicolas La Rocco": the comment count and the author
         if block.link_density > 0.8 and words(text) <= 8 and _links_in(block.el, text, page) > 1:
             continue  # a line of several links under the title: "Author in Publication"
         if blurb is None or len(text) > len(blurb):
-            blurb = text
+            blurb, blurb_el = text, block.el
     if title is None and blurb is None:
         return None
+    if (
+        blurb is not None
+        and words(blurb) <= _HEADLINE_WORDS
+        and blurb[-1:] not in _SENTENCE_ENDS
+        and _headline_line(title, blurb_el, card)
+    ):
+        title, blurb = blurb, None
     return Card(card, main_url, title, blurb, date_text, date_attr)
 
 
@@ -551,6 +582,30 @@ def _kicker_in(heading: HtmlElement, title: str, page: PageReader) -> str | None
             text = page.text(el)
             return text if text and text != title and title.startswith(text) else None
     return None
+
+
+def _headline_line(title: str | None, line: HtmlElement, card: HtmlElement) -> bool:
+    """Whether a card's short line is its headline rather than a dek, given its title.
+
+    Beside an empty link (a picture's overlay) the line is the headline when it is named or set
+    as one ("article-title"); beside a one-word or a medium's label ("Urteil", "Video 02:46")
+    unless it is named as a dek or a caption (the seed site's cut blurbs over "Read More").
+    """
+    if title is not None and not (_TITLE_LABEL_RE.match(title) or words(title) <= _KICKER_WORDS):
+        return False
+    node: HtmlElement | None = line
+    while node is not None:
+        names = tokens(node)
+        if node.tag == "figcaption" or "caption" in (node.get("class") or "").lower():
+            return False
+        if not _DEK_TOKENS.isdisjoint(names):
+            return False
+        if node.tag in _HEADING_ORDER or not _TITLE_TOKENS.isdisjoint(names):
+            return True
+        if node is card:
+            break
+        node = node.getparent()
+    return title is not None
 
 
 def _is_byline(line: str) -> bool:

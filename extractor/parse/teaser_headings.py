@@ -45,6 +45,14 @@ CJK_BLOCK_RE = re.compile(
 # Wrappers climbed from a block's first card to find its heading: a stream's list sits a few
 # layout wrappers below the bar that titles it ("App-Hd" / "App-Bd" > "App-Main" > ul).
 _LEVELS = 6
+# A class or id naming a list of posts, the way a "Recent posts" heading does: the list and the
+# widget box around it are looked at.
+_POST_LIST_NAME_RE = re.compile(
+    r"(?:^|[\s_-])(?:recent|related|popular|latest|top)[-_](?:posts|entries|articles|stories)"
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_POST_LIST_LEVELS = 3
 
 
 def heading_of(first_card: HtmlElement, page: PageReader) -> tuple[str | None, HtmlElement | None]:
@@ -263,3 +271,17 @@ def names_a_block(heading: str | None) -> bool:
         or BLOCK_WORDS_RE.match(heading) is not None
         or CJK_BLOCK_RE.search(heading) is not None
     )
+
+
+def names_a_post_list(container: HtmlElement) -> bool:
+    """Whether the list or the widget box around it is named for a list of posts: WordPress's
+    "widget_recent_entries", "recent-posts-4", "related-posts", "popular-articles"."""
+    node: HtmlElement | None = container
+    for _ in range(_POST_LIST_LEVELS):
+        if node is None:
+            return False
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if _POST_LIST_NAME_RE.search(names):
+            return True
+        node = node.getparent()
+    return False

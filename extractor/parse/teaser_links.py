@@ -50,14 +50,15 @@ _OFF_HOSTS = frozenset(
     )
 )
 # Forums, legal pages, hubs of people, quotes and collections, event listings ("/event/<name>/"),
-# subscription and donation pages, licences (a photo credit's "CC BY-SA 4.0"), and files: not
-# articles.
+# subscription and donation pages, licences (a photo credit's "CC BY-SA 4.0"), mailing lists,
+# a shop's product pages ("/dp/<ASIN>"), and files and feeds: not articles.
 _OFF_PATH_RE = re.compile(
     r"/(forums?|discussions?|threads?|community|players?|quotes?|collections|"
     r"disclaimer|policies|policy|legal|imprint|impressum|copyright|terms-of-use|terms-of-service|"
     r"about-us|contact-us|abuse_reports|help|faq|advertise|advertising|careers|jobs|"
+    r"stellenanzeigen|stellenangebote|stellenmarkt|jobboerse|"
     r"sitemap|wikis?|embed|roundups?|event|checkout|membership|pricing|donate|news-?tips|"
-    r"advertorials?|sponsored(-content)?|licen[cs]es?|"
+    r"advertorials?|sponsored(-content)?|licen[cs]es?|mailman|dp/[a-z0-9]{10}|gp/product|"
     r"(user|visitor|subscriber|mobile-app|app|license)-agreement|sign-up(-for-[\w-]*)?)(/|$|\.)",
     re.IGNORECASE,
 )
@@ -81,7 +82,7 @@ _OFF_HOST_PREFIX = (
     "subscribe.",
     "deals.",  # a shopping site of the publisher: offers, not stories
 )
-_FILE_RE = re.compile(r"\.(png|jpe?g|gif|webp|svg|pdf|mp3|mp4|zip)$", re.IGNORECASE)
+_FILE_RE = re.compile(r"\.(png|jpe?g|gif|webp|svg|pdf|mp3|mp4|zip|xml|rss|atom)$", re.IGNORECASE)
 _NOT_ARTICLE_RE = re.compile(
     "|".join((vocab.NON_ARTICLE_PATH_RE.pattern, _OFF_PATH_RE.pattern, _FILE_RE.pattern)),
     re.IGNORECASE,

@@ -38,23 +38,26 @@ def is_post_navigation(cards: list[Card], heading: str | None, page: PageReader)
         return True
     # Half the cards at least: the count stops once it is reached or out of reach.
     needed = (len(cards) + 1) // 2
+    # A class name ("nextstory") tells one previous and one next post apart; on three cards
+    # or more it names a list of the stories that follow ("More at Boing Boing").
+    by_name = len(cards) <= 2
     labelled = 0
     for index, card in enumerate(cards):
         if labelled >= needed:
             return True
         if labelled + len(cards) - index < needed:
             return False
-        if _prev_next_card(card, page):
+        if _prev_next_card(card, page, by_name):
             labelled += 1
     return labelled >= needed
 
 
-def _prev_next_card(card: Card, page: PageReader) -> bool:
-    if _named_prev_next(card.el):
+def _prev_next_card(card: Card, page: PageReader, by_name: bool = True) -> bool:
+    if by_name and _named_prev_next(card.el):
         return True
     for link in card.el.iter("a"):
         rel = (link.get("rel") or "").lower().split()
-        if "prev" in rel or "next" in rel or _named_prev_next(link):
+        if "prev" in rel or "next" in rel or (by_name and _named_prev_next(link)):
             return True
     if not card.title:
         return False

@@ -22,7 +22,12 @@ from extractor.parse.teaser_cards import (
     unspaced_chars,
     words,
 )
-from extractor.parse.teaser_headings import CJK_BLOCK_RE, heading_of, names_a_block
+from extractor.parse.teaser_headings import (
+    CJK_BLOCK_RE,
+    heading_of,
+    names_a_block,
+    names_a_post_list,
+)
 from extractor.parse.teaser_kinds import (
     fullest_kind,
     has_lead_linked_items,
@@ -69,7 +74,8 @@ _OFF_HEADING_RE = re.compile(
     r"|\bcomentarios recientes\b|\bultimi commenti\b"
     r"|^\W*\d+\s+(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties)\b"
     # Job offers link to a job board's listings.
-    r"|\b(jobs?|job offers|careers?|stellenangebote|stellenmarkt|karrierechancen"
+    r"|\b(jobs?|job offers|careers?|stellenangebote|stellenanzeigen|stellenmarkt|stellenbörse|"
+    r"jobbörse|karrierechancen"
     r"|offres d.emploi|ofertas de empleo)\b"
     # Paid and classified boxes in German and French ("Anzeige", "Werbung", "Contenu
     # sponsorisé", "Kleinanzeigen"), a "Special PR" box, and blogrolls, which link other blogs.
@@ -520,7 +526,14 @@ def _block(
     if not names_a_block(heading) and has_lead_linked_items(cards):
         return None
     section = links_a_section(heading_el) and all(story_path(card.url) for card in cards)
-    if not _reads_like_teasers(cards, heading, zone, section):
+    if not _reads_like_teasers(cards, heading, zone, section) and (
+        # A list named for posts by its class ("widget_recent_entries") is named as a heading
+        # would name it, and may hold short titles ("Kalligrafie", "Meiji-Zeit").
+        section
+        or container is None
+        or not names_a_post_list(container)
+        or not _reads_like_teasers(cards, heading, zone, True)
+    ):
         return None
     if is_post_navigation(cards, heading, page):
         # The links to the previous and next posts: the body leaves them out as navigation.

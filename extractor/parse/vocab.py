@@ -127,6 +127,8 @@ HIDDEN_CLASSES: frozenset[str] = frozenset(
         "hide-on-desktop",
         "hidden-on-desktop",
         "hide-from-desktop",
+        # Blogger's edit links on each widget, shown to the blog's owner alone.
+        "item-control",
     ]
 )
 # Whole class names that say an element shows on a desktop, whatever else it says.
@@ -395,7 +397,7 @@ READ_MORE_RE = re.compile(
 # Paths that are not articles: taxonomy, accounts, sharing.
 NON_ARTICLE_PATH_RE = re.compile(
     r"/(tag|tags|category|categories|topic|topics|author|authors|user|users|profile|login|"
-    r"signin|signup|register|account|search|subscribe|newsletter|feed|rss|cart|shop|"
+    r"signin|signup|register|account|search|subscribe|newsletter|feeds?|rss|cart|shop|"
     r"contact|about|privacy|terms|cookie-policy|label|archive|page/\d+|"
     # German topic pages ("/thema/ruhr/").
     r"thema|themen)(/|$|\?)",
