@@ -46,3 +46,20 @@ def test_a_comments_date_is_a_readers() -> None:
 def test_a_date_without_its_year_gives_no_date() -> None:
     footer = "<footer><span class='post-date'>12. September</span></footer>"
     assert _published(f"<article>{TEXT * 9}{footer}</article>") is None
+
+
+def test_a_post_date_inside_the_permalink_of_a_meta_line_dates_the_page() -> None:
+    meta = (
+        "<div class='post-meta'><a class='date-link' href='/2012/12/08/the-story/'>"
+        "<span class='post-date'>8. Dezember 2012</span></a><ul><li>Kekse</li></ul></div>"
+    )
+    assert (_published(f"<article>{TEXT * 9}{meta}</article>") or "")[:10] == "2012-12-08"
+
+
+def test_bloggers_day_heading_dates_the_page() -> None:
+    # The heading of the day's posts, over the post's title and the blog's own strapline.
+    html = (
+        "<html><body><h2 class='date-header'><span>Friday, December 23, 2016</span></h2>"
+        f"<p class='strapline'>{TEXT}</p><h1>The story of the day</h1>{TEXT * 9}</body></html>"
+    )
+    assert (extract(html, URL, now=NOW).published or "")[:10] == "2016-12-23"

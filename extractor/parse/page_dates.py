@@ -30,6 +30,7 @@ _DATE_NAMES = frozenset(
         "article-date",
         "artikeldatum",
         "posted-on",
+        "date-header",  # Blogger's day heading over the day's posts
     }
 )
 # Zones whose dates are other people's: readers' comments, and the page's menus.
@@ -73,10 +74,9 @@ def marked_page_date(
 
 
 def _named_for_a_date(block: Block) -> bool:
-    """Whether the line's element, or one of its own children, is named for a post's date."""
-    el = block.el
-    if not _DATE_NAMES.isdisjoint(tokens(el)):
-        return True
+    """Whether the line's element, or an element inside it, is named for a post's date (the
+    line is short: ``div.post-meta > a.date-link > span.post-date``)."""
     return any(
-        isinstance(child.tag, str) and not _DATE_NAMES.isdisjoint(tokens(child)) for child in el
+        isinstance(node.tag, str) and not _DATE_NAMES.isdisjoint(tokens(node))
+        for node in block.el.iter()
     )
