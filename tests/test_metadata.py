@@ -786,3 +786,27 @@ def test_the_site_declared_as_author_stays_when_no_writer_is_shown() -> None:
         {"@type": "Article", "author": {"@type": "Organization", "name": "Deutsche Welle"}}
     )
     assert read(head, "<p>Text.</p>").authors == ("Deutsche Welle",)
+
+
+def test_a_company_declared_as_author_gives_way_to_the_writer_shown() -> None:
+    head = '<meta name="author" content="Süddeutsche.de GmbH, Munich, Germany">'
+    body = (
+        "<section class='authors'><div class='authorContainer'><span class='moreInfo'>"
+        "<strong>Von <span>Markus Balser</span>, Berlin</strong></span></div></section>"
+    )
+    assert read(head, body).authors == ("Markus Balser",)
+    # Alone, the company stays the author; a person named beside it is the author.
+    assert read(head, "<p>Text.</p>").authors == ("Süddeutsche.de GmbH",)
+    beside = '<meta name="author" content="Jane Roe, Acme Media Inc.">'
+    assert read(beside, "<p>Text.</p>").authors == ("Jane Roe",)
+
+
+def test_the_sites_name_in_its_author_box_gives_way_to_a_written_by_line() -> None:
+    head = '<meta property="og:site_name" content="The Planetary Press">'
+    body = (
+        "<div class='td-post-author-name'><div class='td-author-by'>By</div>"
+        "<a href='/author/tpp/'>The Planetary Press</a></div>"
+        "<p>Text of the story.</p><p><em>Written by: <a href='/x'>Julie Mollins</a></em></p>"
+    )
+    url = "https://www.theplanetarypress.com/2020/01/a/"
+    assert read(head, body, url=url).authors == ("Julie Mollins",)

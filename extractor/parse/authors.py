@@ -31,6 +31,12 @@ AUTHOR_META: tuple[str, ...] = (
 )
 
 _OUTLET_KEY_RE = re.compile(r"[\W_]+")
+# A company's legal form ends its name: "Süddeutsche.de GmbH", "Acme Media Inc.", "Axel
+# Springer SE". Declared as the author, it is the publisher; the names after it its address.
+_COMPANY_RE = re.compile(
+    r"\b(?:GmbH|AG|SE|KG|KGaA|e\.\s?V\.|Inc\.?|Ltd\.?|LLC|L\.L\.C\.|PLC|plc|S\.A\.|SAS|SARL|"
+    r"S\.p\.A\.|B\.V\.|N\.V\.|Pty)\s*$"
+)
 
 
 def declared_authors(
@@ -49,11 +55,19 @@ def declared_authors(
         lambda: _meta_authors(meta_all),
         lambda: [n for value in itemprop_authors() for n in person_names(value, declared=True)],
         lambda: [n for text in author_links for n in person_names(text, declared=True)],
-        lambda: byline_names(tree),
+        lambda: byline_names(tree, lambda name: _stands_in(name, outlets)),
     ]
     handles: tuple[str, ...] = ()
     for source in sources:
         found = dedupe(source())
+        companies = tuple(n for n in found if _COMPANY_RE.search(n))
+        if companies:
+            # "Süddeutsche.de GmbH, Munich, Germany": a company and its town, no person; a
+            # person named beside it ("Jane Roe, Acme Media Inc.") is still the author.
+            found = tuple(n for n in found if n not in companies and " " in n)
+            if not found:
+                handles = handles or companies
+                continue
         if len(found) > 1:
             # "Troy L. Smith, Cleveland.com": the site itself is not one of the authors.
             found = tuple(n for n in found if not _is_outlet(n, outlets)) or found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 import lxml.etree
@@ -187,6 +187,12 @@ BYLINE_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A byline's label alone, with no name after it.
+_LABEL_ONLY_RE = re.compile(
+    r"^\W*(?:(?:written|posted)\s+by|by|von|par|por|door|av|di|autor(?:a|in)?|author|auteur)"
+    r"\W*$",
+    re.IGNORECASE,
+)
 
 _MAX_NAME_WORDS = 5
 _MAX_BYLINE_CHARS = 160
@@ -200,8 +206,12 @@ _BYLINE_NAME_RE = re.compile("|".join(map(re.escape, BYLINE_TOKENS)), re.IGNOREC
 # text children of every element ("//body//*[...][text()[...]]"), with the same elements in
 # the same order (body's own text has no element of its own to list).
 _BY_TEXT_XPATH = lxml.etree.XPath(
-    "//body/descendant::text()[contains(., 'y ') or contains(., 'Y ')]"
-    "[starts-with(translate(substring(normalize-space(.), 1, 3), 'BY', 'by'), 'by ')]"
+    "//body/descendant::text()[contains(., 'y ') or contains(., 'Y ') or contains(., 'y:')]"
+    "[starts-with(translate(substring(normalize-space(.), 1, 3), 'BY', 'by'), 'by ')"
+    # "Written by: Julie Mollins", "Posted by Ned": the label and its name's link.
+    " or starts-with(translate(substring(normalize-space(.), 1, 10), 'WRITENBYPOSD', "
+    "'writenbyposd'), 'written by') or starts-with(translate(substring(normalize-space(.), 1, 9),"
+    " 'WRITENBYPOSD', 'writenbyposd'), 'posted by')]"
     "/parent::*[not(self::script or self::style or self::body)]"
 )
 
@@ -258,6 +268,8 @@ def person_names(text: str, *, declared: bool) -> list[str]:
         return []
     text = _EMAIL_RE.sub(" ", _URL_ANY_RE.sub(" ", text))
     text = BYLINE_PREFIX_RE.sub("", text)
+    if _LABEL_ONLY_RE.match(text):
+        return []  # "By" in a box of its own, the name in the next: a label, no name
     cut = (_DECLARED_DATE_CUT_RE if declared else _DATE_CUT_RE).search(text)
     if cut is not None:
         text = text[: cut.start()]
@@ -351,8 +363,12 @@ def find_byline(tree: HtmlElement) -> tuple[str, ...]:
     return dedupe(byline_names(tree))
 
 
-def byline_names(tree: HtmlElement) -> list[str]:
-    """Names from the visible byline when the page declares no author (bounded search)."""
+def byline_names(tree: HtmlElement, stands_in: Callable[[str], bool] | None = None) -> list[str]:
+    """Names from the visible byline when the page declares no author (bounded search).
+
+    ``stands_in`` tells a name that stands for no person (the site's own name in its author
+    box); such names, like a news agency's, count only when no byline names a person.
+    """
     agency: list[str] = []
     for el in _iter_bylines(tree):
         text = element_text(el)
@@ -360,7 +376,10 @@ def byline_names(tree: HtmlElement) -> list[str]:
             continue
         names = person_names(text, declared=False)
         if names and (all(_looks_like_name(n) for n in names) or _author_pages_name(el, names)):
-            if not all(n.casefold() in AGENCY_NAMES for n in names):
+            if not all(
+                n.casefold() in AGENCY_NAMES or (stands_in is not None and stands_in(n))
+                for n in names
+            ):
                 return names
             # "CNN" in the byline box, "By Leigh Ann Caldwell" over the text: the agency
             # credit stands only when no person is named.
