@@ -7,6 +7,7 @@ import re
 import lxml.etree
 
 from extractor.parse import boilerplate, dom, vocab
+from extractor.pipeline import extract
 
 PROSE = "A long sentence of the article that reads as prose, with commas, and no links. " * 14
 
@@ -449,3 +450,26 @@ def test_the_name_hint_finds_tokens_as_whole_words_or_hyphenated_parts() -> None
     missed = ["canvas", "navy", "header", "load", "my-share-buttons", "share-buttons2", ""]
     assert [n for n in found if pattern.search(n) is None] == []
     assert [n for n in missed if pattern.search(n) is not None] == []
+
+
+def test_a_column_named_like_a_discussion_around_the_one_article_is_no_comment_section() -> None:
+    # GitHub's column around a README: "container new-discussion-timeline".
+    readme = (
+        "<p>" + "The project's README explains how the tool finds dates in pages. " * 8 + "</p>"
+    )
+    html = (
+        "<html><body><h1>owner / project</h1><div class='container new-discussion-timeline'>"
+        "<div class='files'><a href='/a'>setup.py</a><a href='/b'>tests</a></div>"
+        f"<div id='readme'><article class='markdown-body'><h2>Installation</h2>{readme * 4}"
+        "</article></div></div></body></html>"
+    )
+    record = extract(html, "https://code.example/owner/project")
+    assert "finds dates in pages" in record.text
+    # A thread of comments, an article each, stays a comment section.
+    comment = "<article class='comment'><p>" + "I agree with this point. " * 30 + "</p></article>"
+    thread = f"<div class='discussion'>{comment * 4}</div>"
+    html = (
+        f"<html><body><h1>The story</h1><div class='story'>{readme * 3}</div>{thread}</body></html>"
+    )
+    record = extract(html, "https://news.example/story")
+    assert "I agree with this point" not in record.text

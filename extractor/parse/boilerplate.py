@@ -171,6 +171,8 @@ def _mark_of(el: HtmlElement, tag: str, kind: str | None, total_chars: int) -> s
             return None  # an aside may hold related reads or a pull quote; judged by its content
     if tag not in ("nav", "footer", "header") and _holds_prose(el, kind, total_chars):
         return None
+    if kind == "comments" and _wraps_the_article(el, total_chars):
+        return None
     if kind == "advert" and _advert_by_modifier(el, tag):
         return None
     if kind == "share" and next(el.iterdescendants("blockquote"), None) is not None:
@@ -228,6 +230,20 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
     if _NESTED_LINK(el):
         return sum(len(t) for a in el.iter("a") for t in a.itertext()) < limit
     return True
+
+
+def _wraps_the_article(el: HtmlElement, total_chars: int) -> bool:
+    """Whether a container named like a comment section wraps the page's one article instead.
+
+    GitHub names the column around a README "new-discussion-timeline"; a thread of comments
+    holds many comments (often an ``<article>`` each), not one article with most of the text.
+    """
+    size = text_length(el)
+    if size < 1500 or size < 0.5 * total_chars:
+        return False
+    articles = el.iterdescendants("article")
+    first = next(articles, None)
+    return first is not None and next(articles, None) is None and 2 * text_length(first) >= size
 
 
 def _names_paywall(el: HtmlElement) -> bool:
