@@ -1,7 +1,7 @@
 """Scores of extracted text and metadata: Zyte's shingle metric for bodies, token F1 for fields.
 
 The body metric re-implements the article-body evaluation of Zyte's article-extraction
-benchmark: ``\\w+`` tokens (Unicode, lower-cased), 4-gram shingles, per-page true/false
+benchmark: ``\\w+`` tokens (Unicode, lower-cased, composed), 4-gram shingles, per-page true/false
 positives and false negatives counted over shingle multisets, each page's three counts divided
 by their sum so that every page weighs the same, and precision and recall taken over the sums of
 those normalised counts. Nothing here imports a peer library or touches the disk.
@@ -10,6 +10,7 @@ those normalised counts. Nothing here imports a peer library or touches the disk
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -37,9 +38,16 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
 def tokens(text: str | None) -> list[str]:
-    """The lower-cased ``\\w+`` tokens of a text (Unicode word characters, as Zyte's metric)."""
+    """The lower-cased ``\\w+`` tokens of a text (Unicode word characters, as Zyte's metric).
+
+    Read in Unicode's composed form (NFC): a page that spells "é" as "e" and a combining accent
+    would split every such word in two (the accent is no word character), and a tool that
+    writes the same text composed would lose every shingle around it.
+    """
     if not text:
         return []
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     return _WORD.findall(text.lower())
 
 

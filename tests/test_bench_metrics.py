@@ -170,3 +170,9 @@ def test_blurb_rule_compares_composed_accents() -> None:
     # The same words with "É" decomposed (E + U+0301) on one side and composed on the other.
     assert blurb_ok("A Balela do \u201cE\u0301 Cedo\u201d", "A Balela do \u201c\u00c9 Cedo\u201d")
     assert not blurb_ok("A Balela do \u201cE\u0301 Cedo\u201d", "A Balela do \u201cA Cedo\u201d")
+
+
+def test_decomposed_accents_read_as_the_composed_letters() -> None:
+    decomposed = "Violences polici\u0065\u0300res d\u0065\u0301j\u0061\u0300"
+    assert tokens(decomposed) == ["violences", "policières", "déjà"]
+    assert body_counts(decomposed, "Violences policières déjà").fp == 0
