@@ -410,3 +410,15 @@ def test_a_paragraph_repeated_word_for_word_is_no_excerpt() -> None:
         f"<p>{P2}</p></div></article>"
     )
     assert str(record["text"]).count(P1) == 2
+
+
+def test_a_page_of_terms_keeps_its_disclaimers_as_its_text() -> None:
+    warranty = (
+        "Exclusions of Warranty: The Materials are provided as is, without warranty of any "
+        "kind, and the company is not responsible for any damages arising from their use."
+    )
+    body = f"<p>{P1}</p><p>{warranty}</p><p>{P2}</p>"
+    terms = _record(f"<div><h1>Intel Terms of Use</h1>{body}</div>")
+    assert "Exclusions of Warranty" in terms["text"]
+    story = _record(f"<div><h1>Title of the story</h1>{body}</div>")
+    assert "Exclusions of Warranty" not in story["text"]

@@ -155,7 +155,7 @@ def parse_page(
         skip.add(id(summary_block))
     content = [b for b in content if id(b) not in skip]
 
-    kinds = _text_kinds(all_blocks, content)
+    kinds = _text_kinds(all_blocks, content, _LEGAL_PAGE_RE.search(headline or "") is not None)
     content = [b for b in content if id(b) not in kinds]
     sections = build_sections(content)
 
@@ -437,8 +437,24 @@ def _names_in(name: str, folded: str) -> bool:
     return len(name) >= 4 and name in folded and len(folded) <= len(name) + 60
 
 
-def _text_kinds(all_blocks: list[Block], content: list[Block]) -> dict[int, str]:
-    """Boilerplate kinds read from text, with disclaimers spread over their paragraph group."""
+# The headline of a page of terms, policies or legal notices: its disclaimers are its text.
+_LEGAL_PAGE_RE = re.compile(
+    r"\b(terms (of (use|service)|and conditions)|privacy (policy|notice|statement)|"
+    r"cookie policy|disclaimer|legal notice|nutzungsbedingungen|datenschutzerklärung|"
+    r"datenschutzhinweise|impressum|haftungsausschluss|allgemeine geschäftsbedingungen|"
+    r"mentions légales|conditions générales|politique de confidentialité)\b",
+    re.IGNORECASE,
+)
+
+
+def _text_kinds(
+    all_blocks: list[Block], content: list[Block], legal: bool = False
+) -> dict[int, str]:
+    """Boilerplate kinds read from text, with disclaimers spread over their paragraph group.
+
+    ``legal``: the page itself is a legal text (its headline says so), whose paragraphs speak
+    as disclaimers and are its content all the same.
+    """
     kinds: dict[int, str] = {}
     groups: list[list[Block]] = []
     last_parent: HtmlElement | None = None
@@ -452,7 +468,7 @@ def _text_kinds(all_blocks: list[Block], content: list[Block]) -> dict[int, str]
         groups[-1].append(block)
         last_parent = parent
         kind = bp.kind_of_text(block)
-        if kind is not None:
+        if kind is not None and not (legal and kind == "disclaimer"):
             kinds[id(block)] = kind
     content_chars = sum(len(b.text) for b in content) or 1
     for group in groups:
@@ -467,7 +483,7 @@ def _text_kinds(all_blocks: list[Block], content: list[Block]) -> dict[int, str]
         ):
             for b in group:
                 kinds[id(b)] = boxed[0]
-        if not any(bp.is_disclaimer(b.text) for b in group):
+        if legal or not any(bp.is_disclaimer(b.text) for b in group):
             continue
         prose = [b for b in group if not b.heading_level]
         if len(prose) > 8 or sum(len(b.text) for b in prose) > 0.6 * content_chars:
