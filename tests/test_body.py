@@ -422,3 +422,18 @@ def test_a_page_of_terms_keeps_its_disclaimers_as_its_text() -> None:
     assert "Exclusions of Warranty" in terms["text"]
     story = _record(f"<div><h1>Title of the story</h1>{body}</div>")
     assert "Exclusions of Warranty" not in story["text"]
+
+
+def test_an_embedded_instagram_posts_frame_is_no_text_but_its_caption_is() -> None:
+    embed = (
+        "<blockquote class='instagram-media'><div><a href='https://www.instagram.com/p/x/'>"
+        "Sieh dir diesen Beitrag auf Instagram an</a></div>"
+        "<p><a href='https://www.instagram.com/p/x/'>Wie ich meine Kollegen gerne habe</a></p>"
+        "<p>Ein Beitrag geteilt von Joey Heindle (@joeyheindle) am Jun 17, 2019 um 12:26 PDT"
+        "</p></blockquote>"
+    )
+    record = _record(f"<div><h1>Title of the story</h1><p>{P1}</p>{embed}<p>{P2}</p></div>")
+    assert "Sieh dir diesen Beitrag" not in record["text"]
+    assert "Ein Beitrag geteilt von" not in record["text"]
+    assert P2 in record["text"] and "Kollegen gerne" in record["text"]
+    assert {b["kind"] for b in record["boilerplate"]} >= {"share"}

@@ -303,6 +303,7 @@ _LINE_START_PATTERNS = (
     vocab.TAG_LINE_RE,
     vocab.GALLERY_COUNT_RE,
     vocab.CREDIT_LINE_RE,
+    vocab.EMBED_CHROME_RE,
 )
 _LINE_STARTS_RE = re.compile(
     "|".join(f"(?:{r.pattern})" for r in _LINE_START_PATTERNS), re.IGNORECASE
@@ -344,6 +345,8 @@ def kind_of_text(block: Block) -> str | None:
         return "footer"
     starts = _LINE_STARTS_RE.match(text) is not None
     if starts and n < 120 and vocab.SHARE_RE.match(text):
+        return "share"
+    if starts and n < 200 and vocab.EMBED_CHROME_RE.match(text):
         return "share"
     if (
         n < 250

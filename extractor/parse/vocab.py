@@ -463,6 +463,16 @@ SHARE_RE = re.compile(
     r"linkedin|whatsapp|pinterest|reddit)\b[\w\s:|/•·!-]*$",
     re.IGNORECASE,
 )
+# The frame an embedded Instagram post is drawn in: its call to open the post and the line
+# naming who shared it when; the post's own caption between them is quoted text.
+EMBED_CHROME_RE = re.compile(
+    r"^\s*(?:(?:view this post on instagram|sieh dir diesen beitrag auf instagram an|"
+    r"voir cette publication sur instagram|ver esta publicación en instagram|"
+    r"visualizza questo post su instagram)\s*$"
+    r"|(?:a post shared by|ein beitrag geteilt von|une publication partagée par|"
+    r"una publicación compartida por|un post condiviso da) .{1,80}\(@[\w.]+\))",
+    re.IGNORECASE,
+)
 SUBSCRIBE_RE = re.compile(
     r"\b(subscribe|newsletter|sign up|signup|get (our|the) .{0,40}(emails?|updates|newsletter)|"
     r"join our mailing list|(delivered )?(to|in) your inbox)\b",
