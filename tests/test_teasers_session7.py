@@ -157,3 +157,9 @@ def test_a_gallery_caption_under_an_image_link_is_no_title() -> None:
     )
     teasers = _teasers("<h3>Leser Empfehlungen</h3>" + cards)
     assert teasers and all(t["title"] is None for t in teasers)
+
+
+def test_a_pictures_credit_inside_the_linked_title_is_cut() -> None:
+    cards = _cards("<div class='item'><a href='{h}'>{t} © Photo Agency / Jane Roe</a></div>")
+    teasers = _teasers("<h3>Related</h3>" + cards)
+    assert [t["title"] for t in teasers] == TITLES

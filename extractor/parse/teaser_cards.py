@@ -432,6 +432,10 @@ def read_card(
         title = None
     if title is not None and " : " in title:
         title = _after_hidden_colon(card, title, page)
+    if title is not None and "©" in title:
+        # A picture's credit set inside the linked title ("Wandern am Hochschwab © Österreich
+        # Werbung / Tom Lamm") ends the title.
+        title = title.partition("©")[0].rstrip(" |·•-–—/,") or None
     if title is not None and _NOT_A_STORY_RE.match(title):
         return None  # "See More Guides", "Advertise with us": a link to a list or a site page
 
