@@ -107,7 +107,8 @@ def test_a_list_named_for_recent_posts_by_its_class_may_hold_short_titles() -> N
     widget = _list("Shingon Reiki Beiträge", HREFS, short, "widget widget_recent_entries")
     assert [t["title"] for t in _teasers(widget)] == short
     # Unnamed, the same short titles are a menu's.
-    assert _teasers(_list("Shingon Reiki Beiträge", HREFS, short)) == []
+    pages = [f"/reiki/page-{i}/" for i in range(4)]
+    assert _teasers(_list("Shingon Reiki Beiträge", pages, short)) == []
 
 
 def _cards(inner: str) -> str:
@@ -163,3 +164,17 @@ def test_a_pictures_credit_inside_the_linked_title_is_cut() -> None:
     cards = _cards("<div class='item'><a href='{h}'>{t} © Photo Agency / Jane Roe</a></div>")
     teasers = _teasers("<h3>Related</h3>" + cards)
     assert [t["title"] for t in teasers] == TITLES
+
+
+def test_a_headed_box_of_dated_posts_may_hold_short_titles() -> None:
+    dated = [f"/201{i}/0{i}/short-{i}/" for i in range(1, 5)]
+    short = [
+        "Kernel Panic",
+        "Was man mit 2 Klampfen nicht so alles anstellen kann",
+        "Echte Einhörner...",
+        "Werbewarten",
+    ]
+    widget = _list("Heute vor 5 Jahren", dated, short)
+    assert [t["title"] for t in _teasers(widget)] == short
+    # Undated paths under the same heading are a menu's; untitled dated links, a gallery's.
+    assert _teasers(_list("Heute vor 5 Jahren", [f"/seite-{i}/" for i in range(4)], short)) == []

@@ -260,6 +260,19 @@ def _stacks(
     return stacks
 
 
+# A year as a segment of a story's path ("/2014/kernel-panic/", "/2019/06/19/slug"): a post's.
+_DATED_PATH_RE = re.compile(r"/(?:19|20)\d\d/")
+
+
+def _headed_dated_stories(cards: list[Card], heading: str | None, page: PageReader) -> bool:
+    """Whether a headed box links only dated posts of the site ("Heute vor 5 Jahren")."""
+    return (
+        heading is not None
+        and _all_on_site(cards, page)
+        and all(card.title and _DATED_PATH_RE.search(card.url) for card in cards)
+    )
+
+
 def _repeats(outer: TeaserBlock, inner: TeaserBlock) -> bool:
     """Whether ``outer`` would repeat ``inner``, a block inside its element.
 
@@ -531,7 +544,7 @@ def _block(
         # would name it, and may hold short titles ("Kalligrafie", "Meiji-Zeit").
         section
         or container is None
-        or not names_a_post_list(container)
+        or not (names_a_post_list(container) or _headed_dated_stories(cards, heading, page))
         or not _reads_like_teasers(cards, heading, zone, True)
     ):
         return None
