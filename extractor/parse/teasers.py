@@ -265,7 +265,11 @@ _DATED_PATH_RE = re.compile(r"/(?:19|20)\d\d/")
 
 
 def _headed_dated_stories(cards: list[Card], heading: str | None, page: PageReader) -> bool:
-    """Whether a headed box links only dated posts of the site ("Heute vor 5 Jahren")."""
+    """Whether a headed box links only dated posts of the site ("Heute vor 5 Jahren").
+
+    (Not in the page's footer: a column of short titles there is the site's own links unless a
+    heading names it a list of stories.)
+    """
     return (
         heading is not None
         and _all_on_site(cards, page)
@@ -544,7 +548,10 @@ def _block(
         # would name it, and may hold short titles ("Kalligrafie", "Meiji-Zeit").
         section
         or container is None
-        or not (names_a_post_list(container) or _headed_dated_stories(cards, heading, page))
+        or not (
+            names_a_post_list(container)
+            or (zone != "footer" and _headed_dated_stories(cards, heading, page))
+        )
         or not _reads_like_teasers(cards, heading, zone, True)
     ):
         return None
