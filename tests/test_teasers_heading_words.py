@@ -55,6 +55,14 @@ def test_short_titled_lists_under_these_headings_are_teasers(heading: str) -> No
     assert {t["block"] for t in teasers} == {heading}
 
 
+@pytest.mark.parametrize("heading", ["Siehe auch:", "Artikel aus der gleichen Kategorie:"])
+def test_german_see_also_and_same_category_headings_name_a_block(heading: str) -> None:
+    # Undated story paths: the heading alone names the list.
+    posts = [(f"/arduino/{href.rstrip('/').rsplit('/', 1)[1]}.php", t) for href, t in SHORT]
+    teasers = _teasers(heading, posts)
+    assert [t["title"] for t in teasers] == [title for _, title in SHORT]
+
+
 def test_the_same_short_titles_under_another_heading_stay_a_menu() -> None:
     # Linking the site's pages; linking dated posts, a headed box is a block of them
     # (tests/test_teasers_session7.py).

@@ -375,7 +375,8 @@ TEASER_HEADING_RE = re.compile(
     # More of them in English, German and French: "Keep reading", "Lesen Sie auch", "Passend
     # zum Thema", "Articles similaires", "Dans la même rubrique", "Vous aimerez aussi".
     r"|\b(keep reading|in case you missed it|also on|editors?.? (choice|recommendations)|"
-    r"lesen sie auch|auch lesenswert|passend zum thema|ebenfalls interessant|"
+    r"lesen sie auch|auch lesenswert|passend zum thema|ebenfalls interessant|siehe auch|"
+    r"aus der (gleichen|selben) kategorie|"
     r"(beliebte|empfohlene|ausgewählte) (beiträge|artikel|posts)|am meisten gelesen|"
     r"mehr aus (dem|der) (ressort|rubrik|kategorie)|"
     r"articles? (similaires|récents|liés|connexes|populaires|recommandés)|derniers articles|"
