@@ -810,3 +810,19 @@ def test_the_sites_name_in_its_author_box_gives_way_to_a_written_by_line() -> No
     )
     url = "https://www.theplanetarypress.com/2020/01/a/"
     assert read(head, body, url=url).authors == ("Julie Mollins",)
+
+
+def test_a_column_named_for_teasers_around_the_whole_article_holds_its_byline() -> None:
+    text = "<p>" + "The interview goes on at length about money and politics. " * 60 + "</p>"
+    head = '<meta name="author" content="Weltwoche">'
+    body = (
+        "<div class='teaser-body'><div class='detail-content'><h2>Steve Forbes: a billionaire</h2>"
+        "<div class='social-share'><h5>23.01.2019</h5>"
+        "<div class='font-italic'>By Urs Gehriger and Florian Schwab</div></div>"
+        f"{text}</div></div>"
+    )
+    url = "https://www.weltwoche.ch/ausgaben/2019-4/artikel/forbes.html"
+    assert read(head, body, url=url).authors == ("Urs Gehriger", "Florian Schwab")
+    # A short teaser box keeps its bylines foreign.
+    card = "<div class='teaser-card'><h3>Another story</h3><div>By Jane Roe</div></div>"
+    assert read(head, f"<p>Text.</p>{card}", url=url).authors == ("Weltwoche",)

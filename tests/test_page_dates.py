@@ -63,3 +63,15 @@ def test_bloggers_day_heading_dates_the_page() -> None:
         f"<p class='strapline'>{TEXT}</p><h1>The story of the day</h1>{TEXT * 9}</body></html>"
     )
     assert (extract(html, URL, now=NOW).published or "")[:10] == "2016-12-23"
+
+
+def test_the_date_on_its_own_line_beside_the_byline_in_a_share_bar_dates_the_page() -> None:
+    head = "<meta name='author' content='Urs Gehriger'>"
+    html = (
+        f"<html><head>{head}</head><body><h2>Steve Forbes: a billionaire</h2>"
+        "<p class='lead'>The publishing magnate talks about money.</p>"
+        "<div class='social-share'><div class='pull-left'><h5>23.01.2019</h5>"
+        "<div>By Urs Gehriger</div></div><a href='https://twitter.com/share'>Tweet</a></div>"
+        f"{TEXT * 9}</body></html>"
+    )
+    assert (extract(html, URL, now=NOW).published or "")[:10] == "2019-01-23"

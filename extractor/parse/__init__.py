@@ -413,22 +413,47 @@ def _author_lines(
     all_blocks: list[Block], meta: PageMetadata, languages: tuple[str, ...]
 ) -> list[Block]:
     """Short lines outside marked zones that give an author's name, with a date or as their
-    first words ("Patricio Candia | Palma de Mallorca | 08/01/2014"), in page order."""
+    first words ("Patricio Candia | Palma de Mallorca | 08/01/2014"), in page order.
+
+    A bar of share buttons may hold the date and byline beside them ("23.01.2019 · By Urs
+    Gehriger"): its lines count too.
+    """
     names = [a.casefold() for a in meta.authors]
     if not names:
         return []
     found = []
-    for block in all_blocks:
-        if block.zone is not None or len(block.text) > 160:
+    for index, block in enumerate(all_blocks):
+        if (block.zone is not None and block.zone != "share") or len(block.text) > 160:
             continue
         folded = block.text.casefold()
         if not any(_names_in(n, folded) for n in names):
             continue
         bare = vocab.BYLINE_WORD_RE.sub("", folded, count=1)
         opens = any(bare.startswith(n) for n in names)
-        if opens or dates.find_date(block.text, languages=languages) is not None:
+        if dates.find_date(block.text, languages=languages) is not None:
             found.append(block)
+        elif opens:
+            found.append(block)
+            # The date set on a line of its own beside the byline, in the same box
+            # ("<h5>23.01.2019</h5><div>By Urs Gehriger</div>").
+            found.extend(_date_beside(all_blocks, index))
     return found
+
+
+def _date_beside(all_blocks: list[Block], index: int) -> list[Block]:
+    """The short lines right before and after a byline that share its parent element."""
+    parent = all_blocks[index].el.getparent()
+    beside = []
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(all_blocks):
+            block = all_blocks[other]
+            if len(block.text) <= _DATE_LINE_CHARS and block.el.getparent() is parent:
+                beside.append(block)
+    return beside
+
+
+# A line holding a date and little else ("23.01.2019", "Mittwoch, 23. Januar 2019").
+_DATE_LINE_CHARS = 40
 
 
 def _names_in(name: str, folded: str) -> bool:

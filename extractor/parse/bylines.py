@@ -454,8 +454,20 @@ def is_foreign(el: HtmlElement) -> bool:
         # Underscores join words of one name ("sf_comment_author"); hyphens are kept, as
         # "hasnt-bio" is no bio.
         words = f"{node.get('class') or ''} {node.get('id') or ''}".lower().replace("_", " ")
-        if any(word.startswith(NOT_BYLINE_TOKENS) for word in words.split()):
+        found = next((w for w in words.split() if w.startswith(NOT_BYLINE_TOKENS)), None)
+        if found is not None and not (
+            # A column named for teasers ("teaser-body") around a whole article is a layout
+            # name: the story's own byline sits in it. Comments and bios are foreign however
+            # long.
+            found.startswith(_LIST_TOKENS) and _TEXT_LENGTH(node) > _MAX_TEASER_CHARS
+        ):
             return True
         node = node.getparent()
         depth += 1
     return False
+
+
+# The names of lists of other stories, and the most text one such box holds.
+_LIST_TOKENS = ("related", "more-", "popular", "recommend", "teaser")
+_MAX_TEASER_CHARS = 3000
+_TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space(.))", smart_strings=False)
