@@ -156,8 +156,9 @@ def test_a_gallery_caption_under_an_image_link_is_no_title() -> None:
         "<div class='tiled-gallery-item'><a href='{h}'><img src='/a.jpg'></a>"
         "<div class='tiled-gallery-caption'>{t}</div></div>"
     )
+    # Promoted, the captions would make a block of titled cards; as captions they title none.
     teasers = _teasers("<h3>Leser Empfehlungen</h3>" + cards)
-    assert teasers and all(t["title"] is None for t in teasers)
+    assert all(t["title"] is None for t in teasers)
 
 
 def test_a_pictures_credit_inside_the_linked_title_is_cut() -> None:
@@ -178,3 +179,15 @@ def test_a_headed_box_of_dated_posts_may_hold_short_titles() -> None:
     assert [t["title"] for t in _teasers(widget)] == short
     # Undated paths under the same heading are a menu's; untitled dated links, a gallery's.
     assert _teasers(_list("Heute vor 5 Jahren", [f"/seite-{i}/" for i in range(4)], short)) == []
+
+
+def test_one_word_titles_over_deks_are_a_hubs_sections() -> None:
+    words = ["Start", "Create", "Customize", "Connect"]
+    cards = "".join(
+        f"<div class='card'><h3><a href='/{w.lower()}/'>{w}</a></h3>"
+        f"<p>Everything you need to know to {w.lower()} your site, step by step.</p></div>"
+        for w in words
+    )
+    assert _teasers(f"<div class='hub'>{cards}</div>") == []
+    # Dated, or under a heading naming a block, they stay stories.
+    assert len(_teasers(f"<h3>Related</h3><div class='hub'>{cards}</div>")) == 4

@@ -264,6 +264,19 @@ def _stacks(
 _DATED_PATH_RE = re.compile(r"/(?:19|20)\d\d/")
 
 
+def _hub_sections(cards: list[Card], heading: str | None) -> bool:
+    """Whether undated cards of one-word titles over deks are a hub's sections, not stories."""
+    if any(card.date_text or card.date_attr for card in cards) or names_a_block(heading):
+        return False
+    if not all(card.title for card in cards) or not any(card.blurb for card in cards):
+        return False  # untitled cards with deks are stories told by their deks
+    return sum(words(card.title or "") for card in cards) < _MAX_HUB_WORDS * len(cards)
+
+
+# Titles of a word or so on average: section names.
+_MAX_HUB_WORDS = 1.5
+
+
 def _headed_dated_stories(cards: list[Card], heading: str | None, page: PageReader) -> bool:
     """Whether a headed box links only dated posts of the site ("Heute vor 5 Jahren").
 
@@ -543,6 +556,14 @@ def _block(
     if not names_a_block(heading) and has_lead_linked_items(cards):
         return None
     section = links_a_section(heading_el) and all(story_path(card.url) for card in cards)
+    if not section and _hub_sections(cards, heading):
+        # The site's sections in boxes, each explained ("Start", "Create", "Customize"): the
+        # body leaves them out as navigation.
+        if container is not None:
+            page.post_navigation.append(container)
+        else:
+            page.post_navigation.extend(card.el for card in cards)
+        return None
     if not _reads_like_teasers(cards, heading, zone, section) and (
         # A list named for posts by its class ("widget_recent_entries") is named as a heading
         # would name it, and may hold short titles ("Kalligrafie", "Meiji-Zeit").
@@ -681,6 +702,8 @@ def _reads_like_teasers(
             # Taglines under short titles in the page's footer are the site's own promos
             # ("Start a wiki", "Community Apps"); stories there have headlines.
             return named or mean_words >= 4
+        if not dated and not named and mean_words < _MAX_HUB_WORDS and all(titles):
+            return False  # one-word titles over deks: a hub's sections (see _hub_sections)
         return mean_words >= 2 or named or blurbed >= len(cards) / 2
     if zone == "footer":
         # A footer column named as a list of stories ("Meistkommentiert") holds short titles
