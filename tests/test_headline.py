@@ -218,6 +218,12 @@ def test_a_kicker_or_a_date_inside_the_heading_is_no_part_of_the_headline() -> N
         "Das schönste Ende der Welt: Montauk</h2>"
     )
     assert headline(head, body) == "Das schönste Ende der Welt: Montauk"
+    head = '<meta property="og:title" content="Wie CreativeCommons richtig genutzt wird">'
+    body = (
+        '<h1><span class="blockletters pretitle">KNOWHOW</span>'
+        "<span>Wie CreativeCommons richtig genutzt wird</span></h1>"
+    )
+    assert headline(head, body) == "Wie CreativeCommons richtig genutzt wird"
 
 
 def test_a_slug_og_title_gives_way_to_the_one_h1() -> None:

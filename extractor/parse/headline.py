@@ -97,7 +97,16 @@ def find_headline(
 
 
 # Class/id tokens of the line set over a headline ("article-heading__kicker", "topline").
-_KICKER_TOKENS = ("kicker", "topline", "overline", "eyebrow", "dachzeile", "roofline", "supertitle")
+_KICKER_TOKENS = (
+    "kicker",
+    "topline",
+    "overline",
+    "eyebrow",
+    "dachzeile",
+    "roofline",
+    "supertitle",
+    "pretitle",
+)
 
 
 def _without_kicker(el: HtmlElement, text: str) -> str:
