@@ -12,13 +12,11 @@ developed on these pages for dates only. Its sdist holds no expected texts.
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from bench import sdist_pages, trafilatura_pages
 from bench.sdist_pages import CACHE, fetch_sdist
-from extractor.errors import ConfigError
 
 __all__ = ["DIR_ENV", "VERSION", "data_dir", "fetch", "web_pages"]
 
@@ -29,14 +27,7 @@ _DATA = Path(f"htmldate-{VERSION}") / "tests" / "cache"
 
 def data_dir() -> Path:
     """The sdist's ``tests/cache``: ``$EXTRACTOR_HTMLDATE_PAGES``, else the bench cache."""
-    chosen = Path(os.environ.get(DIR_ENV) or CACHE / _DATA)
-    if not chosen.is_dir():
-        raise ConfigError(
-            f"htmldate's test pages not found at {chosen}: run `make bench-pages` "
-            f"(or set {DIR_ENV} to a folder of .html pages)",
-            kind="missing",
-        )
-    return chosen
+    return sdist_pages.pages_dir(DIR_ENV, CACHE / _DATA, "htmldate's test pages")
 
 
 def web_pages(folder: Path, others: Path) -> list[tuple[str, str, Path]]:

@@ -15,12 +15,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.sdist_pages import CACHE, canonical_url, fetch_sdist
-from extractor.errors import ConfigError
+from bench.sdist_pages import CACHE, canonical_url, fetch_sdist, pages_dir
 
 __all__ = ["DIR_ENV", "VERSION", "article_pages", "data_dir", "fetch"]
 
@@ -31,14 +29,13 @@ _DATA = Path(f"newspaper4k-{VERSION}") / "tests" / "data"
 
 def data_dir() -> Path:
     """The sdist's ``tests/data`` folder: ``$EXTRACTOR_NEWSPAPER4K_PAGES``, else the bench cache."""
-    chosen = Path(os.environ.get(DIR_ENV) or CACHE / _DATA)
-    if not (chosen / "html").is_dir():
-        raise ConfigError(
-            f"newspaper4k's test pages not found at {chosen}: run `make bench-pages` "
-            f"(or set {DIR_ENV} to a folder holding html/, txt/ and metadata/)",
-            kind="missing",
-        )
-    return chosen
+    return pages_dir(
+        DIR_ENV,
+        CACHE / _DATA,
+        "newspaper4k's test pages",
+        inner="html",
+        holds="a folder holding html/, txt/ and metadata/",
+    )
 
 
 def _own_url(folder: Path, name: str, html: bytes) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 import tarfile
@@ -12,7 +13,9 @@ from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
-__all__ = ["CACHE", "canonical_url", "digest", "fetch_sdist", "web_pages"]
+from extractor.errors import ConfigError
+
+__all__ = ["CACHE", "canonical_url", "digest", "fetch_sdist", "pages_dir", "web_pages"]
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 
@@ -24,6 +27,22 @@ def canonical_url(html: bytes) -> str | None:
         if str(found).startswith("http"):
             return str(found)
     return None
+
+
+def pages_dir(env: str, default: Path, what: str, *, inner: str = "", holds: str = "") -> Path:
+    """A page set's folder: ``$env`` when set, else ``default`` (in the bench cache).
+
+    ``inner`` names a folder it must hold; a missing one is a ConfigError that says how to
+    fetch it.
+    """
+    chosen = Path(os.environ.get(env) or default)
+    if not (chosen / inner).is_dir():
+        raise ConfigError(
+            f"{what} not found at {chosen}: run `make bench-pages` "
+            f"(or set {env} to {holds or 'a folder of .html pages'})",
+            kind="missing",
+        )
+    return chosen
 
 
 def digest(data: bytes) -> str:

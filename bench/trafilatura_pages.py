@@ -15,12 +15,10 @@ scores here flatter it. Its sdist holds no expected texts.
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.sdist_pages import CACHE, fetch_sdist, web_pages
-from extractor.errors import ConfigError
+from bench.sdist_pages import CACHE, fetch_sdist, pages_dir, web_pages
 
 __all__ = ["DIR_ENV", "VERSION", "data_dir", "fetch", "labelled", "web_pages"]
 
@@ -33,14 +31,7 @@ THIRDS = 3
 
 def data_dir() -> Path:
     """The sdist's ``tests/cache``: ``$EXTRACTOR_TRAFILATURA_PAGES``, else the bench cache."""
-    chosen = Path(os.environ.get(DIR_ENV) or CACHE / _DATA)
-    if not chosen.is_dir():
-        raise ConfigError(
-            f"trafilatura's test pages not found at {chosen}: run `make bench-pages` "
-            f"(or set {DIR_ENV} to a folder of .html pages)",
-            kind="missing",
-        )
-    return chosen
+    return pages_dir(DIR_ENV, CACHE / _DATA, "trafilatura's test pages")
 
 
 def labelled(pages: Sequence[tuple[str, str, Path]], third: int = 0) -> list[tuple[str, str, Path]]:

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from bench import pages as bench_pages
-from bench.htmldate_pages import DIR_ENV, data_dir, web_pages
+from bench.htmldate_pages import DIR_ENV, web_pages
 from bench.trafilatura_pages import DIR_ENV as TRAFILATURA_DIR_ENV
-from extractor.errors import ConfigError
 
 
 def _page(folder: Path, name: str, url: str | None, body: str) -> None:
@@ -66,11 +65,3 @@ def test_the_set_loads_its_pages_with_their_truth(
         "2019",
         "https://f.example/6",
     )
-
-
-def test_a_missing_folder_says_how_to_fetch_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(DIR_ENV, str(tmp_path / "nowhere"))
-    with pytest.raises(ConfigError, match="make bench-pages"):
-        data_dir()

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.newspaper4k_pages import DIR_ENV, article_pages, data_dir
+from bench.newspaper4k_pages import DIR_ENV, article_pages
 from bench.pages import load_pages
-from extractor.errors import ConfigError
 
 
 def _page(folder: Path, name: str, html: str, *, text: bool = True, url: str | None = None) -> None:
@@ -50,11 +49,3 @@ def test_pages_load_as_a_set_from_the_folder_in_the_variable(
     assert [page.key for page in pages] == ["newspaper4k/a_story", "newspaper4k/b_canonical"]
     assert pages[0].html() == "<html><body><p>A</p></body></html>"
     assert pages[0].split in ("dev", "held-out")
-
-
-def test_a_missing_folder_says_how_to_fetch_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(DIR_ENV, str(tmp_path / "nowhere"))
-    with pytest.raises(ConfigError, match="make bench-pages"):
-        data_dir()

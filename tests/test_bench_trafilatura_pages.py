@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench import pages as bench_pages
-from bench.trafilatura_pages import DIR_ENV, data_dir, labelled, web_pages
-from extractor.errors import ConfigError
+from bench.trafilatura_pages import DIR_ENV, labelled, web_pages
 
 
 def _page(folder: Path, name: str, url: str | None, body: str = "<p>text</p>") -> None:
@@ -70,14 +69,6 @@ def test_the_set_loads_the_labelled_pages_with_their_truth(
     ]
     assert (loaded[1].body, loaded[1].title, loaded[1].byline) == ("1", "H", None)
     assert loaded[0].body == "" and loaded[1].url == "https://f.example/1"
-
-
-def test_a_missing_folder_says_how_to_fetch_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(DIR_ENV, str(tmp_path / "nowhere"))
-    with pytest.raises(ConfigError, match="make bench-pages"):
-        data_dir()
 
 
 def test_the_second_set_loads_the_second_third_under_its_own_name(
