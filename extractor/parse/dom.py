@@ -18,6 +18,7 @@ from extractor.parse import vocab
 __all__ = [
     "Block",
     "HtmlElement",
+    "ascii_word_count",
     "blocks",
     "case_sensitive_twin",
     "clean",
@@ -84,6 +85,21 @@ def case_sensitive_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     ``twin.search(text.lower())`` finds what ``pattern.search(text)`` finds in ASCII text.
     """
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+# Each byte of ASCII text as "a" when it is a word character (what \w matches in ASCII:
+# letters, digits and "_"), else as a space.
+_WORD_BYTES = bytes(
+    0x61 if i < 128 and (chr(i).isalnum() or chr(i) == "_") else 0x20 for i in range(256)
+)
+
+
+def ascii_word_count(text: str) -> int:
+    r"""``len(re.findall(r"\w+", text))`` for ASCII text, counted without building the words:
+    a third of the cost of the search (texts are counted again and again to tell titles and
+    headings from sentences)."""
+    marks = text.encode("ascii").translate(_WORD_BYTES)
+    return marks.count(b" a") + (1 if marks[:1] == b"a" else 0)
 
 
 def tokens(el: HtmlElement) -> tuple[str, ...]:
