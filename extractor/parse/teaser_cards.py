@@ -74,7 +74,8 @@ def unspaced_chars(text: str) -> int:
 
 def in_running_text(link: HtmlElement) -> bool:
     """Whether a link sits inside a sentence rather than standing on its own."""
-    tail = link.tail
+    tail: str | None = link.tail  # (typed: compiled, isspace is called directly)
+    lead: str | None
     before = link.getprevious()
     if before is not None:
         lead = before.tail
