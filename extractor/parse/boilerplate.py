@@ -11,7 +11,6 @@ from extractor.parse import vocab
 from extractor.parse.dom import (
     Block,
     HtmlElement,
-    case_sensitive_twin,
     split_tokens,
     text_length,
     text_of,
@@ -294,7 +293,6 @@ _LINE_START_PATTERNS = (
 _LINE_STARTS_RE = re.compile(
     "|".join(f"(?:{r.pattern})" for r in _LINE_START_PATTERNS), re.IGNORECASE
 )
-_LINE_STARTS_LOWER_RE = case_sensitive_twin(_LINE_STARTS_RE)  # for lower-cased ASCII lines
 
 
 # A web address written out in the text, its host captured ("https://www.facebook.com/x").
@@ -330,9 +328,7 @@ def kind_of_text(block: Block) -> str | None:
         and (density > 0.3 or n < 160)
     ):
         return "footer"
-    starts = (
-        _LINE_STARTS_LOWER_RE.match(folded) if text.isascii() else _LINE_STARTS_RE.match(text)
-    ) is not None
+    starts = _LINE_STARTS_RE.match(text) is not None
     if starts and n < 120 and vocab.SHARE_RE.match(text):
         return "share"
     if (

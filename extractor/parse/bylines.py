@@ -195,9 +195,6 @@ _NOT_NAMED_TAGS = frozenset(("script", "style", "meta", "link"))
 # Class and id names read by one regex search per element: 28 contains() tests per element in
 # XPath cost 5-10x more on a large page (17 ms on a Wikipedia article).
 _BYLINE_NAME_RE = re.compile("|".join(map(re.escape, BYLINE_TOKENS)), re.IGNORECASE)
-# The same search for lower-cased ASCII names (the tokens are lower-case ASCII): ignoring case
-# makes it about three times as slow, and almost every class and id is ASCII.
-_BYLINE_NAME_LOWER_RE = re.compile(_BYLINE_NAME_RE.pattern)
 # A cheap contains() gate first: normalize-space() on every text node is the costly part. The
 # text nodes are searched and their elements read from them: a sixth cheaper than testing the
 # text children of every element ("//body//*[...][text()[...]]"), with the same elements in
@@ -406,7 +403,7 @@ def _iter_bylines(tree: HtmlElement) -> Iterator[HtmlElement]:
         # The class and id first, the tag only for a match: most elements have neither name.
         cls = el.get("class")
         ident = el.get("id")
-        if not ((cls and names_a_byline(cls)) or (ident and _names_byline(ident))):
+        if not ((cls and names_a_byline(cls)) or (ident and _BYLINE_NAME_RE.search(ident))):
             continue
         tag = el.tag
         if not isinstance(tag, str) or tag in _NOT_NAMED_TAGS:
@@ -427,13 +424,7 @@ def _iter_bylines(tree: HtmlElement) -> Iterator[HtmlElement]:
 def names_a_byline(cls: str) -> bool:
     # Cached: a page repeats its class strings, unlike its ids. No token holds a space, so a
     # class and an id are searched apart with the result of one search over both.
-    return _names_byline(cls)
-
-
-def _names_byline(name: str) -> bool:
-    if name.isascii():
-        return _BYLINE_NAME_LOWER_RE.search(name.lower()) is not None
-    return _BYLINE_NAME_RE.search(name) is not None
+    return _BYLINE_NAME_RE.search(cls) is not None
 
 
 def is_foreign(el: HtmlElement) -> bool:

@@ -20,7 +20,6 @@ __all__ = [
     "HtmlElement",
     "ascii_word_count",
     "blocks",
-    "case_sensitive_twin",
     "clean",
     "collapse",
     "parse_document",
@@ -74,17 +73,6 @@ def parse_document(html: str | bytes, content_type: str | None = None) -> HtmlEl
     if root is None or not isinstance(root.tag, str):
         raise ParseError("the document has no HTML element", kind="not_html")
     return root
-
-
-def case_sensitive_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """An IGNORECASE pattern without the flag, for lower-cased ASCII text.
-
-    Ignoring case makes a search two to three times as slow, and almost every line, class and
-    id is ASCII, where lower-casing is exactly what ignoring case does: for a pattern whose
-    letters are all lower-case ASCII (tests/test_dom.py checks the patterns given here),
-    ``twin.search(text.lower())`` finds what ``pattern.search(text)`` finds in ASCII text.
-    """
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
 # Each byte of ASCII text as "a" when it is a word character (what \w matches in ASCII:

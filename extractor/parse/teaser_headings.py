@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from extractor.parse import vocab
-from extractor.parse.dom import HtmlElement, case_sensitive_twin, collapse, previous_element
+from extractor.parse.dom import HtmlElement, collapse, previous_element
 from extractor.parse.teaser_cards import signature, words
 from extractor.parse.teaser_links import link_target, page_key
 from extractor.parse.teaser_page import PageReader
@@ -265,18 +265,9 @@ def _clean_heading(text: str) -> str | None:
     return cleaned or text.strip(" :›»|") or None
 
 
-# For lower-cased ASCII headings: most are, and ignoring case makes the search ~2.5x as slow.
-_TEASER_HEADING_LOWER_RE = case_sensitive_twin(vocab.TEASER_HEADING_RE)
-
-
 def names_a_block(heading: str | None) -> bool:
     return heading is not None and (
-        (
-            _TEASER_HEADING_LOWER_RE.search(heading.lower())
-            if heading.isascii()
-            else vocab.TEASER_HEADING_RE.search(heading)
-        )
-        is not None
+        vocab.TEASER_HEADING_RE.search(heading) is not None
         or BLOCK_WORDS_RE.match(heading) is not None
         or CJK_BLOCK_RE.search(heading) is not None
     )
