@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from extractor.errors import ParseError
@@ -297,3 +300,19 @@ def test_a_block_keeps_its_fields_and_compares_by_value() -> None:
     assert block == dom.Block(el, "Some text", 4, 2, 7, "navigation")
     assert block != dom.Block(el, "Some text", 4, 2, 8, "navigation")
     assert "link_chars=4" in repr(block)
+
+
+def test_ascii_word_count_counts_what_a_word_search_finds() -> None:
+    rng = random.Random(5)
+    alphabet = "".join(map(chr, range(128)))
+    texts = [
+        "",
+        "one",
+        " two words ",
+        "snake_case and kebab-case, 3.14 & 42!",
+        "\t\nA\x0bb\x1fc",
+        alphabet,
+        *("".join(rng.choice(alphabet) for _ in range(rng.randrange(60))) for _ in range(300)),
+    ]
+    for text in texts:
+        assert dom.ascii_word_count(text) == len(re.findall(r"\w+", text)), text

@@ -9,7 +9,7 @@ from itertools import islice
 
 from extractor.models import Section
 from extractor.parse.boilerplate import has_content_token
-from extractor.parse.dom import Block, HtmlElement
+from extractor.parse.dom import Block, HtmlElement, ascii_word_count
 
 _END_PUNCT_RE = re.compile(r"[.!?,;]$")
 _WORD_RE = re.compile(r"\w+")
@@ -239,11 +239,15 @@ def is_pseudo_heading(block: Block, following: Block | None) -> bool:
     if block.tag in ("td", "th"):
         return False
     text = block.text
-    if not block.all_bold or len(text) > 100 or len(_WORD_RE.findall(text)) > 12:
+    if not block.all_bold or len(text) > 100 or _word_count(text) > 12:
         return False
     if _END_PUNCT_RE.search(text):
         return False
     return following is not None and not following.heading_level
+
+
+def _word_count(text: str) -> int:
+    return ascii_word_count(text) if text.isascii() else len(_WORD_RE.findall(text))
 
 
 def build_sections(content: list[Block]) -> tuple[Section, ...]:

@@ -130,7 +130,9 @@ def mark_containers(
     # A pre-order walk (in C) that never enters a marked container: only the outermost is
     # wanted, and a page's menus and footers are large subtrees not worth visiting.
     walk = lxml.etree.iterwalk(root, events=("start",))
-    for _, el in walk:
+    event: tuple[str, HtmlElement]  # typed: compiled, read by index rather than unpacked
+    for event in walk:
+        el = event[1]
         tag = el.tag
         cls = el.get("class")
         ident = el.get("id")

@@ -18,6 +18,7 @@ from extractor.parse import vocab
 __all__ = [
     "Block",
     "HtmlElement",
+    "ascii_word_count",
     "blocks",
     "clean",
     "collapse",
@@ -72,6 +73,21 @@ def parse_document(html: str | bytes, content_type: str | None = None) -> HtmlEl
     if root is None or not isinstance(root.tag, str):
         raise ParseError("the document has no HTML element", kind="not_html")
     return root
+
+
+# Each byte of ASCII text as "a" when it is a word character (what \w matches in ASCII:
+# letters, digits and "_"), else as a space.
+_WORD_BYTES = bytes(
+    0x61 if i < 128 and (chr(i).isalnum() or chr(i) == "_") else 0x20 for i in range(256)
+)
+
+
+def ascii_word_count(text: str) -> int:
+    r"""``len(re.findall(r"\w+", text))`` for ASCII text, counted without building the words:
+    a third of the cost of the search (texts are counted again and again to tell titles and
+    headings from sentences)."""
+    marks = text.encode("ascii").translate(_WORD_BYTES)
+    return marks.count(b" a") + (1 if marks[:1] == b"a" else 0)
 
 
 def tokens(el: HtmlElement) -> tuple[str, ...]:
@@ -330,7 +346,7 @@ def blocks(root: HtmlElement, zones: Mapping[HtmlElement, object] | None = None)
     # passed in costs a Python call per element.
     marks: _Marks = zones if isinstance(zones, dict) else dict(zones or {})
     start_zone = marks.get(root)
-    text = root.text
+    text: str | None = root.text  # typed: compiled, str's own methods are called directly
     top = [(text, 0)] if text and not text.isspace() else []
     _walk(root, top, root, 0, start_zone, out, marks)
     if top:
@@ -419,16 +435,17 @@ def _walk(
             if kind == _K_BLOCK:
                 mark = marks.get(el)
             inner_zone = mark if mark is not None else zone
-            text = el.text
+            # Typed: compiled, str's own methods are called directly, not looked up by name.
+            text: str | None = el.text
             inner = [(text, flags)] if text and not text.isspace() else []
             if len(el):
                 _walk(el, inner, el, flags, inner_zone, out, marks)
             if inner:
                 _flush(inner, el, inner_zone, out)
-        elif tag.__class__ is str:  # not a comment or entity, whose tail alone is text
+        elif isinstance(tag, str):  # not a comment or entity, whose tail alone is text
             inner_flags = flags
             if kind == _K_LINK:
-                href = el.get("href")
+                href: str | None = el.get("href")
                 # A "javascript:" href is a script hook on text, not a way to another page.
                 if href is not None and href.lstrip()[:11].lower() != "javascript:":
                     inner_flags |= LINK
@@ -439,6 +456,6 @@ def _walk(
                 acc.append((text, inner_flags))
             if len(el):
                 _walk(el, acc, owner, inner_flags, zone, out, marks)
-        tail = el.tail
+        tail: str | None = el.tail
         if tail and (acc or not tail.isspace()):
             acc.append((tail, flags))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.parse import vocab
-from extractor.parse.dom import HtmlElement, blocks, collapse, tokens
+from extractor.parse.dom import HtmlElement, ascii_word_count, blocks, collapse, tokens
 from extractor.parse.teaser_card_parts import meta_line, short_dek, taxonomy_link
 from extractor.parse.teaser_page import PageReader
 
@@ -55,7 +55,7 @@ class Card:
 def words(text: str) -> int:
     # Cached: a card's title and link texts are counted by several steps of the search.
     if text.isascii():
-        return len(_WORD_RE.findall(text))
+        return ascii_word_count(text)
     # Chinese and Japanese put no spaces between words, which run about two Han or hiragana
     # characters long: "热点推荐" is two words, not one.
     katakana = _KATAKANA_RUN_RE.findall(text)
@@ -74,7 +74,8 @@ def unspaced_chars(text: str) -> int:
 
 def in_running_text(link: HtmlElement) -> bool:
     """Whether a link sits inside a sentence rather than standing on its own."""
-    tail = link.tail
+    tail: str | None = link.tail  # (typed: compiled, isspace is called directly)
+    lead: str | None
     before = link.getprevious()
     if before is not None:
         lead = before.tail
