@@ -454,12 +454,13 @@ def is_foreign(el: HtmlElement) -> bool:
         # Underscores join words of one name ("sf_comment_author"); hyphens are kept, as
         # "hasnt-bio" is no bio.
         words = f"{node.get('class') or ''} {node.get('id') or ''}".lower().replace("_", " ")
-        found = next((w for w in words.split() if w.startswith(NOT_BYLINE_TOKENS)), None)
-        if found is not None and not (
+        found = [word for word in words.split() if word.startswith(NOT_BYLINE_TOKENS)]
+        if found and (
             # A column named for teasers ("teaser-body") around a whole article is a layout
             # name: the story's own byline sits in it. Comments and bios are foreign however
             # long.
-            found.startswith(_LIST_TOKENS) and _TEXT_LENGTH(node) > _MAX_TEASER_CHARS
+            not all(word.startswith(_LIST_TOKENS) for word in found)
+            or _TEXT_LENGTH(node) <= _MAX_TEASER_CHARS
         ):
             return True
         node = node.getparent()

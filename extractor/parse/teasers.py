@@ -565,8 +565,9 @@ def _block(
             page.post_navigation.extend(card.el for card in cards)
         return None
     if not _reads_like_teasers(cards, heading, zone, section) and (
-        # A list named for posts by its class ("widget_recent_entries") is named as a heading
-        # would name it, and may hold short titles ("Kalligrafie", "Meiji-Zeit").
+        # A list named for posts by its class ("widget_recent_entries"), or a headed box of
+        # the site's dated posts, is named as a heading would name it, and may hold short
+        # titles ("Kalligrafie", "Meiji-Zeit", "Kernel Panic").
         section
         or container is None
         or not (
