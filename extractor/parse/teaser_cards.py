@@ -180,11 +180,7 @@ _NAME_JOINERS = frozenset(("and", "und", "et", "y", "e", "en", "&"))
 _DEK_TOKENS = vocab.SUMMARY_TOKENS | {"blurb"}
 
 # A line of a comment count and the author's name, and nothing else.
-_META_LINE_RE = re.compile(
-    r"^\s*\d+\s+(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties)"
-    r"(\s+\w+){0,4}\s*$",
-    re.IGNORECASE,
-)
+_META_LINE_RE = re.compile(rf"^\s*{vocab.COMMENT_COUNT}(\s+\w+){{0,4}}\s*$", re.IGNORECASE)
 # A card "title" that labels the medium and its length ("Video 02:46", "Audio 3:12"). (A time
 # alone may be a live feed's clock time: "10:20" is that entry's title.)
 _TITLE_LABEL_RE = re.compile(

@@ -72,7 +72,7 @@ _OFF_HEADING_RE = re.compile(
     # ("3 Kommentare": the pingbacks of other blogs).
     r"|\b(neu(e)?ste|letzte|aktuelle) kommentare\b|\bderniers commentaires\b"
     r"|\bcomentarios recientes\b|\bultimi commenti\b"
-    r"|^\W*\d+\s+(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties)\b"
+    rf"|^\W*{vocab.COMMENT_COUNT}\b"
     # Job offers link to a job board's listings.
     r"|\b(jobs?|job offers|careers?|stellenangebote|stellenanzeigen|stellenmarkt|stellenbörse|"
     r"jobbörse|karrierechancen"
@@ -264,9 +264,10 @@ def _stacks(
 _DATED_PATH_RE = re.compile(r"/(?:19|20)\d\d/")
 
 
-def _hub_sections(cards: list[Card], heading: str | None) -> bool:
-    """Whether undated cards of one-word titles over deks are a hub's sections, not stories."""
-    if any(card.date_text or card.date_attr for card in cards) or names_a_block(heading):
+def _hub_sections(cards: list[Card], named: bool) -> bool:
+    """Whether undated cards of one-word titles over deks, under no heading ``named`` as a
+    block, are a hub's sections, not stories."""
+    if named or any(card.date_text or card.date_attr for card in cards):
         return False
     if not all(card.title for card in cards) or not any(card.blurb for card in cards):
         return False  # untitled cards with deks are stories told by their deks
@@ -556,7 +557,7 @@ def _block(
     if not names_a_block(heading) and has_lead_linked_items(cards):
         return None
     section = links_a_section(heading_el) and all(story_path(card.url) for card in cards)
-    if not section and _hub_sections(cards, heading):
+    if not section and _hub_sections(cards, names_a_block(heading)):
         # The site's sections in boxes, each explained ("Start", "Create", "Customize"): the
         # body leaves them out as navigation.
         if container is not None:
@@ -703,8 +704,8 @@ def _reads_like_teasers(
             # Taglines under short titles in the page's footer are the site's own promos
             # ("Start a wiki", "Community Apps"); stories there have headlines.
             return named or mean_words >= 4
-        if not dated and not named and mean_words < _MAX_HUB_WORDS and all(titles):
-            return False  # one-word titles over deks: a hub's sections (see _hub_sections)
+        if _hub_sections(cards, named):
+            return False
         return mean_words >= 2 or named or blurbed >= len(cards) / 2
     if zone == "footer":
         # A footer column named as a list of stories ("Meistkommentiert") holds short titles

@@ -479,6 +479,8 @@ SUBSCRIBE_RE = re.compile(
     r"join our mailing list|(delivered )?(to|in) your inbox)\b",
     re.IGNORECASE,
 )
+# A count of readers' comments in six languages ("86 Kommentare", "3 comments"), for patterns.
+COMMENT_COUNT = r"\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties)"
 COMMENTS_RE = re.compile(
     r"^\s*(\d+\s+)?(comments?|leave a (comment|reply)|post a comment|join the discussion|"
     r"add a comment)\b",
