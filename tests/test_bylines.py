@@ -96,3 +96,9 @@ def test_an_account_name_linked_to_its_author_page_is_the_byline() -> None:
     assert byline(body) == ("john",)
     # Unlinked, a lower-case word in an author box is no name.
     assert byline('<span class="author">clicking here</span>') == ()
+
+
+def test_an_account_badges_dangling_preposition_is_no_part_of_the_name() -> None:
+    # "jovelstefan on [Google+ icon]": the service is a picture, the "on" is left hanging.
+    assert person_names("jovelstefan on", declared=True) == ["jovelstefan"]
+    assert person_names("Jo Roe via", declared=False) == ["Jo Roe"]

@@ -661,3 +661,12 @@ def test_a_month_given_by_two_names_is_read_by_either() -> None:
     parsed = find_date(text, languages=("ar", "en"))
     assert parsed is not None and parsed.iso == "2013-08-28"
     assert parsed.text == "28 آب/اغسطس 2013"  # as shown, both names
+
+
+def test_a_day_first_languages_numeric_date_reads_day_first() -> None:
+    found = find_date("08/01/2014", languages=("es", "en"))
+    assert found is not None and found.iso == "2014-01-08"
+    english = find_date("08/01/2014", languages=("en",))
+    assert english is not None and english.iso is None and english.ambiguous
+    stated = find_date("08/01/2014", order="MD", languages=("es", "en"))
+    assert stated is not None and stated.iso == "2014-08-01"

@@ -33,6 +33,10 @@ def test_similarity_is_token_f1() -> None:
         ("Review: a small phone", None, False, "Review: a small phone"),
         ("Section | Big news for everyone", None, True, "Big news for everyone"),
         ("Daring Fireball: Colophon", None, True, "Daring Fireball: Colophon"),
+        # A part that is a host name is the site's name, declared or not.
+        ("www.Heimicke.de - Zahlen und Daten", None, False, "Zahlen und Daten"),
+        ("Zahlen und Daten | example.co.uk", None, True, "Zahlen und Daten"),
+        ("Node.js - Wikipedia", None, False, "Node.js - Wikipedia"),
     ],
 )
 def test_strip_site_name(title: str, site: str | None, guess: bool, expected: str) -> None:

@@ -826,3 +826,36 @@ def test_a_column_named_for_teasers_around_the_whole_article_holds_its_byline() 
     # A short teaser box keeps its bylines foreign.
     card = "<div class='teaser-card'><h3>Another story</h3><div>By Jane Roe</div></div>"
     assert read(head, f"<p>Text.</p>{card}", url=url).authors == ("Weltwoche",)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<aside>{}</aside>",
+        "<div id='aside' class='aside secondary'><ul><li>{}</li></ul></div>",
+        "<div id='secondary' class='widget-area'>{}</div>",
+        "<nav>{}</nav>",
+    ],
+)
+def test_a_side_columns_pubdate_is_another_storys(box: str) -> None:
+    latest = (
+        "<article class='entry'><a href='/other'>Other story "
+        "<time pubdate datetime='2019-09-22T07:30:29Z'>22 septembre</time></a></article>"
+    )
+    body = (
+        "<article><h1>Title</h1><time datetime='2019-06-28T13:49:45Z'>28 juin</time></article>"
+        + box.format(latest)
+    )
+    assert read(body=body).published is None
+    assert read(body=latest).published_text == "2019-09-22T07:30:29Z"
+
+
+def test_an_author_meta_naming_the_declared_publisher_is_no_person() -> None:
+    head = (
+        '<meta name="publisher" content="Deutsche Welle (www.dw.com)">'
+        '<meta name="author" content="Deutsche Welle (www.dw.com)">'
+    )
+    body = (
+        "<ul><li><strong>Date</strong> 19.01</li><li><strong>Author</strong> Ben Knight</li></ul>"
+    )
+    assert read(head, body).authors == ("Ben Knight",)

@@ -13,11 +13,11 @@ PROSE = (
 )
 
 
-def _page(author_line: str) -> str:
+def _page(author_line: str, lang: str = "es") -> str:
     # The site sets the article's title in its header h1, beside its "today" date; the author's
     # line with the article's own date sits in the article, far below.
     return (
-        "<html lang='es'><body><header class='head'><h1>El fiscal estudia el recurso</h1>"
+        f"<html lang='{lang}'><body><header class='head'><h1>El fiscal estudia el recurso</h1>"
         "<div class='fecha'><time>jueves, 09 enero 2014 - 10:21 h</time></div></header>"
         "<nav><a href='/'>Portada</a> <a href='/local'>Local</a></nav>"
         f"<article><h3>El fiscal estudia el recurso</h3>{PROSE * 2}"
@@ -32,9 +32,17 @@ def test_the_date_on_the_authors_line_beats_the_headers_date() -> None:
 
 
 def test_an_ambiguous_date_on_the_authors_line_is_kept_unread_not_replaced() -> None:
-    record = extract(_page("<strong>Patricio Candia</strong> | Palma | 08/01/2014"), URL, now=NOW)
+    # In English, where either order is usual, the header's date does not stand in for it.
+    line = "<strong>Patricio Candia</strong> | Palma | 08/01/2014"
+    record = extract(_page(line, lang="en"), URL, now=NOW)
     assert record.published_text == "08/01/2014"
     assert record.published is None
+
+
+def test_a_numeric_date_on_a_day_first_languages_page_is_read_day_first() -> None:
+    record = extract(_page("<strong>Patricio Candia</strong> | Palma | 08/01/2014"), URL, now=NOW)
+    assert record.published_text == "08/01/2014"
+    assert record.published is not None and record.published.startswith("2014-01-08")
 
 
 def test_the_headline_set_again_over_the_article_is_not_body_text() -> None:

@@ -75,3 +75,55 @@ def test_the_date_on_its_own_line_beside_the_byline_in_a_share_bar_dates_the_pag
         f"{TEXT * 9}</body></html>"
     )
     assert (extract(html, URL, now=NOW).published or "")[:10] == "2019-01-23"
+
+
+def test_a_posts_footer_sentence_dates_the_page() -> None:
+    footer = (
+        "<div class='post-footer'>This entry was posted on Monday, December 14th, 2015 at "
+        "2:48 pm and is filed under <a href='/tag/arduino'>Arduino</a>. You can follow any "
+        "responses to this entry through the RSS 2.0 feed.</div>"
+    )
+    assert (_published(f"<article>{TEXT * 9}{footer}</article>") or "")[:10] == "2015-12-14"
+
+
+def test_a_german_posts_footer_sentence_dates_the_page() -> None:
+    footer = (
+        "<div class='post-footer'>Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von "
+        "<a href='/author/admin/'>Heiner</a> geschrieben und unter dem Stichwort "
+        "<a href='/tag/arduino'>Arduino</a> veröffentlicht.</div>"
+    )
+    html = f"<html lang='de'><body><h1>Eine Geschichte</h1><article>{TEXT * 9}{footer}</article>"
+    assert (extract(html, URL, now=NOW).published or "")[:10] == "2015-12-14"
+
+
+def test_a_sentence_whose_date_is_far_from_the_phrase_gives_none() -> None:
+    footer = (
+        "<div class='post-footer'>This entry was posted on the blog of our friends who met "
+        "on 14 December 2015 in town.</div>"
+    )
+    assert _published(f"<article>{TEXT * 9}{footer}</article>") is None
+
+
+def test_a_fact_lists_date_label_and_its_tail_date_the_page() -> None:
+    facts = "<ul class='facts'><li><strong>Date</strong> 19.01.2020</li></ul>"
+    assert (_published(f"<article>{TEXT * 9}</article>{facts}") or "")[:10] == "2020-01-19"
+
+
+def test_a_label_and_the_value_beside_it_date_the_page() -> None:
+    facts = (
+        "<div class='meta'><span>320 Seiten</span><span class='k'>Erschienen:</span>"
+        "<span class='v'>07.02.2019</span><span>Lieferzeit: ca. 3 bis 5 Tage</span></div>"
+    )
+    assert (_published(f"<article>{TEXT * 9}</article>{facts}") or "")[:10] == "2019-02-07"
+
+
+def test_a_date_label_in_a_teaser_list_is_another_storys() -> None:
+    cards = "".join(
+        f"<li><a href='/news/other-story-number-{i}'>Another story with a long headline {i}</a>"
+        f"<p><strong>Date</strong> 1{i}.03.2019</p></li>"
+        for i in range(3)
+    )
+    body = (
+        f"<article>{TEXT * 9}</article><div class='related'><h3>Related</h3><ul>{cards}</ul></div>"
+    )
+    assert _published(body) is None

@@ -9,7 +9,15 @@ from urllib.parse import urlsplit
 
 from lxml.etree import _Element as HtmlElement
 
-from extractor.parse.bylines import AGENCY_NAMES, HANDLE_RE, byline_names, dedupe, person_names
+from extractor.parse.bylines import (
+    AGENCY_NAMES,
+    HANDLE_RE,
+    byline_names,
+    dedupe,
+    looks_like_name,
+    person_names,
+)
+from extractor.parse.field_labels import AUTHOR_LABELS, label_values
 from extractor.parse.jsonld import MAX_LIST, deref
 
 __all__ = ["AUTHOR_META", "declared_authors", "outlet_keys"]
@@ -56,6 +64,7 @@ def declared_authors(
         lambda: [n for value in itemprop_authors() for n in person_names(value, declared=True)],
         lambda: [n for text in author_links for n in person_names(text, declared=True)],
         lambda: byline_names(tree, lambda name: _stands_in(name, outlets)),
+        lambda: labelled_names(tree),
     ]
     handles: tuple[str, ...] = ()
     for source in sources:
@@ -132,4 +141,15 @@ def jsonld_authors(value: Any, by_id: dict[str, dict[str, Any]], depth: int = 0)
         return []
     if isinstance(value, str):
         return person_names(value, declared=True)
+    return []
+
+
+def labelled_names(tree: HtmlElement) -> list[str]:
+    """The names a fact list gives under its author label ("<strong>Author</strong> Ben
+    Knight", "<dt>Autor:</dt><dd>Jo Roe</dd>"): the first value that reads as names."""
+    body = next(tree.iter("body"), None)
+    for value in label_values(body if body is not None else tree, AUTHOR_LABELS):
+        names = person_names(value, declared=False)
+        if names and all(looks_like_name(n) for n in names):
+            return names
     return []

@@ -19,6 +19,7 @@ __all__ = [
     "dedupe",
     "element_text",
     "is_foreign",
+    "looks_like_name",
     "names_a_byline",
     "person_names",
     "byline_names",
@@ -336,9 +337,14 @@ def _is_edge_noise(word: str) -> bool:
     return not any(ch.isalnum() for ch in word) or word.strip(".,()").casefold() in ROLE_WORDS
 
 
+# Lower-case words that leave a name's last word hanging: "jovelstefan on [Google+ icon]", an
+# account's badge whose service is a picture.
+_DANGLING_WORDS = frozenset(("on", "at", "via", "auf", "bei", "sur", "op", "em"))
+
+
 def _strip_roles(piece: str) -> str | None:
     words = piece.split()
-    while words and _is_edge_noise(words[-1]):
+    while words and (_is_edge_noise(words[-1]) or words[-1] in _DANGLING_WORDS):
         words.pop()
     while words and _is_edge_noise(words[0]):
         words.pop(0)
@@ -375,7 +381,7 @@ def byline_names(tree: HtmlElement, stands_in: Callable[[str], bool] | None = No
         if not text or len(text) > _MAX_BYLINE_CHARS or _CONTRIBUTED_RE.search(text):
             continue
         names = person_names(text, declared=False)
-        if names and (all(_looks_like_name(n) for n in names) or _author_pages_name(el, names)):
+        if names and (all(looks_like_name(n) for n in names) or _author_pages_name(el, names)):
             if not all(
                 n.casefold() in AGENCY_NAMES or (stands_in is not None and stands_in(n))
                 for n in names
@@ -402,7 +408,7 @@ def _author_pages_name(el: HtmlElement, names: list[str]) -> bool:
     return bool(linked) and all(n.casefold() in linked for n in names)
 
 
-def _looks_like_name(name: str) -> bool:
+def looks_like_name(name: str) -> bool:
     """Whether visible text reads as a name: capitalised words ("By clicking Submit" is not)."""
     if _NAME_PUNCT_RE.search(name):
         return False

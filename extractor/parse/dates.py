@@ -110,7 +110,19 @@ def _options(
 ) -> _Options:
     if order not in (None, "MD", "DM"):
         raise ConfigError(f"date order must be 'MD' or 'DM', not {order!r}")
+    if order is None and languages and languages[0].split("-")[0].lower() in _DAY_FIRST:
+        order = "DM"  # "08/01/2014" on a Spanish page is the 8th of January
     return _Options(order, reference, page_date, _dateparser_languages(languages))
+
+
+# Languages whose numeric dates put the day first (English does either, by country).
+_DAY_FIRST = frozenset(
+    (
+        "de", "fr", "es", "it", "pt", "nl", "ca", "ru", "uk", "pl", "cs", "sk", "sl", "hr",
+        "sr", "bg", "ro", "el", "tr", "da", "sv", "nb", "nn", "no", "fi", "et", "lv", "lt",
+        "is", "ga", "cy", "id", "ms", "vi", "ar", "he",
+    )
+)  # fmt: skip
 
 
 def _scan(text: str, cues: _Cues, opts: _Options, *, whole: bool) -> Iterator[ParsedDate]:

@@ -63,6 +63,14 @@ def strip_site_name(title: str, site_name: str | None, *, guess: bool = True) ->
     parts = [p for p in vocab.TITLE_SEPARATORS_RE.split(title) if p.strip()]
     if len(parts) < 2:
         return title.strip()
+    named = [p for p in parts if not _DOMAIN_RE.fullmatch(p.strip())]
+    if named and len(named) < len(parts):
+        # "www.Heimicke.de - Zahlen und Daten": a part that is a host name is the site's name,
+        # whether or not the page declares one.
+        title = _join_kept(title, named)
+        parts = named
+        if len(parts) < 2:
+            return title
     if site_name:
         kept = [p for p in parts if similarity(p, site_name) < 0.6]
         if kept and len(kept) < len(parts):
@@ -75,6 +83,15 @@ def strip_site_name(title: str, site_name: str | None, *, guess: bool = True) ->
     if len(word_set(longest)) >= 3:
         return longest.strip()
     return title.strip()
+
+
+# A host name alone: "www.example.de", "Example.com", "blog.example.co.uk".
+# Common top-level domains only: "Node.js" and "Vue.js" are names of things, not hosts.
+_DOMAIN_RE = re.compile(
+    r"(?:[\w-]+\.)+(?:com|net|org|info|biz|de|at|ch|fr|be|nl|lu|es|it|pt|pl|cz|se|no|dk|fi"
+    r"|uk|ie|eu|us|ca|au|nz|ru|jp|cn|in|br|mx|ar|tv|io|co|me|news|blog)",
+    re.IGNORECASE,
+)
 
 
 def _join_kept(title: str, kept: list[str]) -> str:

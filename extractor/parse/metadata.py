@@ -254,6 +254,8 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
                 (
                     site_name,
                     tags.meta.get("application-name"),
+                    # <meta name="author"> naming the publisher it also declares: no person.
+                    tags.meta.get("publisher"),
                     text_value(deref(main.get("publisher"), tags.by_id)) if main else None,
                 ),
                 url,
@@ -342,8 +344,9 @@ def _gather(tree: HtmlElement) -> _Tags:
             base_href = base_href or (href or "").strip() or None
         elif pubdate is None and el.get("pubdate") is not None:
             # The visible text is often a bare time ("12:55 AM"); only the attribute is a date.
-            pubdate = (el.get("datetime") or "").strip() or None
-        elif published_time is None and _is_hentry_published(el):
+            if not _in_side_box(el):
+                pubdate = (el.get("datetime") or "").strip() or None
+        elif published_time is None and _is_hentry_published(el) and not _in_side_box(el):
             # hAtom's "published" (WordPress: "entry-date published"), when no pubdate says so.
             published_time = (el.get("datetime") or "").strip() or None
     jsonld: list[dict[str, Any]] = []
@@ -369,6 +372,25 @@ def _gather(tree: HtmlElement) -> _Tags:
         first_base,
         pubdate or published_time,
     )
+
+
+# Class and id words of a page's side column, whose dated entries are other stories'.
+_SIDE_NAMES = ("aside", "sidebar", "secondary")
+
+
+def _in_side_box(el: HtmlElement) -> bool:
+    """Whether a dated element belongs to a side column, menu, comment or teaser list: the
+    latest stories in a sidebar mark their own ``<time pubdate>``, an HTML5 attribute that
+    means "the publication date of the nearest article", theirs and not the page's."""
+    if is_foreign(el):
+        return True
+    for node in el.iterancestors():
+        if node.tag in ("aside", "nav"):
+            return True
+        words = f"{node.get('class') or ''} {node.get('id') or ''}".lower().split()
+        if any(word.startswith(_SIDE_NAMES) for word in words):
+            return True
+    return False
 
 
 def _is_hentry_published(el: HtmlElement) -> bool:

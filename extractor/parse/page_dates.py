@@ -8,6 +8,7 @@ from datetime import datetime
 from extractor.parse import dates
 from extractor.parse.bylines import is_foreign
 from extractor.parse.dom import Block, tokens
+from extractor.parse.field_labels import DATE_LABELS, label_values
 
 __all__ = ["marked_page_date"]
 
@@ -38,6 +39,18 @@ _FOREIGN_ZONES = frozenset({"comments", "navigation", "breadcrumb"})
 # Words beside the date on a dated line ("12. September 2013", "veröffentlicht: ... 15:19").
 _MAX_OTHER_CHARS = 24
 _MAX_LINE_CHARS = 80
+# "This entry was posted on Monday, December 14th, 2015 at 2:48 pm and is filed under ...",
+# "Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von Heiner geschrieben ...": a post's
+# footer sentence, whose date follows the phrase at once.
+_POSTED_ON_RE = re.compile(
+    r"\b(?:(?:was|were)\s+(?:first\s+)?(?:posted|published|written|submitted)\s+on"
+    r"|wurde\s+am|(?:veröffentlicht|geschrieben|erschienen)\s+am"
+    r"|(?:a\s+été\s+)?publié\s+le|(?:fue\s+)?publicado\s+el)\s+",
+    re.IGNORECASE,
+)
+_MAX_SENTENCE_CHARS = 400
+# Words between the phrase and its date: a weekday ("on Monday, December 14th").
+_MAX_LEAD_CHARS = 12
 
 
 def marked_page_date(
@@ -70,6 +83,40 @@ def marked_page_date(
         other = len(text) - len(parsed.text) - (label.end() if label else 0)
         if other <= _MAX_OTHER_CHARS:
             return parsed.text, parsed.iso
+    found = _posted_on_date(all_blocks, start, order, now, languages)
+    if found[1] is None:
+        found = _labelled_date(all_blocks, start, order, now, languages)
+    return found
+
+
+def _posted_on_date(
+    all_blocks: list[Block],
+    start: int,
+    order: str | None,
+    now: datetime | None,
+    languages: tuple[str, ...],
+) -> tuple[str | None, str | None]:
+    """The date a post's footer sentence gives ("This entry was posted on ..."), the first after
+    the headline (then before it), outside teasers, comments and menus."""
+    for block in (*all_blocks[start:], *all_blocks[:start]):
+        text = block.text
+        if len(text) > _MAX_SENTENCE_CHARS or not any(ch.isdigit() for ch in text):
+            continue
+        zone = block.zone
+        if zone is not None and (not isinstance(zone, str) or zone in _FOREIGN_ZONES):
+            continue
+        phrase = _POSTED_ON_RE.search(text)
+        if phrase is None:
+            continue
+        rest = text[phrase.end() :]
+        parsed = dates.find_date(rest, order=order, reference=now, languages=languages)
+        if (
+            parsed is not None
+            and parsed.iso is not None
+            and rest.find(parsed.text) <= _MAX_LEAD_CHARS
+            and not is_foreign(block.el)
+        ):
+            return parsed.text, parsed.iso
     return None, None
 
 
@@ -80,3 +127,25 @@ def _named_for_a_date(block: Block) -> bool:
         isinstance(node.tag, str) and not _DATE_NAMES.isdisjoint(tokens(node))
         for node in block.el.iter()
     )
+
+
+def _labelled_date(
+    all_blocks: list[Block],
+    start: int,
+    order: str | None,
+    now: datetime | None,
+    languages: tuple[str, ...],
+) -> tuple[str | None, str | None]:
+    """The date a fact list gives its label ("<dt>Erschienen:</dt><dd>07.02.2019</dd>",
+    "<strong>Date</strong> 19.01.2020"), the first after the headline (then before it)."""
+    for block in (*all_blocks[start:], *all_blocks[:start]):
+        zone = block.zone
+        if zone is not None and (not isinstance(zone, str) or zone in _FOREIGN_ZONES):
+            continue
+        if not any(ch.isdigit() for ch in block.text):
+            continue
+        for value in label_values(block.el, DATE_LABELS):
+            parsed = dates.find_date(value, order=order, reference=now, languages=languages)
+            if parsed is not None and parsed.iso and len(value) - len(parsed.text) <= 2:
+                return parsed.text, parsed.iso
+    return None, None
