@@ -102,3 +102,8 @@ def test_an_account_badges_dangling_preposition_is_no_part_of_the_name() -> None
     # "jovelstefan on [Google+ icon]": the service is a picture, the "on" is left hanging.
     assert person_names("jovelstefan on", declared=True) == ["jovelstefan"]
     assert person_names("Jo Roe via", declared=False) == ["Jo Roe"]
+
+
+def test_a_french_author_class_names_a_byline() -> None:
+    body = "<p class='chapo'>par <span class='auteurs'>Didier Roy</span>, 21 juin 2018</p>"
+    assert byline(body) == ("Didier Roy",)

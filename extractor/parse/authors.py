@@ -19,6 +19,7 @@ from extractor.parse.bylines import (
 )
 from extractor.parse.field_labels import AUTHOR_LABELS, label_values
 from extractor.parse.jsonld import MAX_LIST, deref
+from extractor.parse.signatures import signed_name
 
 __all__ = ["AUTHOR_META", "declared_authors", "outlet_keys"]
 
@@ -65,6 +66,7 @@ def declared_authors(
         lambda: [n for text in author_links for n in person_names(text, declared=True)],
         lambda: byline_names(tree, lambda name: _stands_in(name, outlets)),
         lambda: labelled_names(tree),
+        lambda: signed_name(tree),
     ]
     handles: tuple[str, ...] = ()
     for source in sources:

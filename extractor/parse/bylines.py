@@ -31,6 +31,7 @@ BYLINE_TOKENS: tuple[str, ...] = (
     "byline",
     "author",
     "autor",  # Spanish, Portuguese, German, Polish, Czech ...
+    "auteur",  # French: "auteurs", "auteur-article"
     "writer",
     "contributor",
     "by-line",
