@@ -42,3 +42,11 @@ def test_a_comments_label_is_a_readers() -> None:
 def test_labelled_names_need_to_read_as_names() -> None:
     assert labelled_names(_root("<p><b>Author</b> unknown source here</p>")) == []
     assert labelled_names(_root("<p><b>Author</b> Ben Knight</p>")) == ["Ben Knight"]
+
+
+def test_date_labels_in_several_languages() -> None:
+    root = _root(
+        "<p><b>Posted on:</b> 3 May 2020</p><p><b>Erstellt am</b> 4.5.2020</p>"
+        "<p><b>Gepubliceerd op</b> 5 mei 2020</p><p><b>Zuletzt geändert</b> 6.5.2020</p>"
+    )
+    assert list(label_values(root, DATE_LABELS)) == ["3 May 2020", "4.5.2020", "5 mei 2020"]

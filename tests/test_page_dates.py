@@ -127,3 +127,9 @@ def test_a_date_label_in_a_teaser_list_is_another_storys() -> None:
         f"<article>{TEXT * 9}</article><div class='related'><h3>Related</h3><ul>{cards}</ul></div>"
     )
     assert _published(body) is None
+
+
+def test_a_sentence_of_the_text_about_something_else_gives_none() -> None:
+    line = "<p>Das Gesetz wurde am 14. März 2019 im Bundestag beschlossen, sagte sie.</p>"
+    html = f"<html lang='de'><body><h1>Eine Geschichte</h1><article>{TEXT * 9}{line}</article>"
+    assert extract(html, URL, now=NOW).published is None

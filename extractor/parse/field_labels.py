@@ -15,6 +15,8 @@ __all__ = ["AUTHOR_LABELS", "DATE_LABELS", "label_values"]
 DATE_LABELS: frozenset[str] = frozenset(
     {
         "date",
+        "posted",
+        "posted on",
         "published",
         "published on",
         "publication date",
@@ -26,6 +28,9 @@ DATE_LABELS: frozenset[str] = frozenset(
         "veröffentlicht",
         "veröffentlicht am",
         "erscheinungsdatum",
+        "publiziert",
+        "publiziert am",
+        "erstellt am",
         "publié le",
         "date de publication",
         "fecha",
@@ -35,6 +40,9 @@ DATE_LABELS: frozenset[str] = frozenset(
         "pubblicato",
         "pubblicato il",
         "data di pubblicazione",
+        "gepubliceerd",
+        "gepubliceerd op",
+        "datum van publicatie",
     }
 )
 # What it calls the writer ("Author", "Autor:", "Auteur").

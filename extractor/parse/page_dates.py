@@ -41,11 +41,16 @@ _MAX_OTHER_CHARS = 24
 _MAX_LINE_CHARS = 80
 # "This entry was posted on Monday, December 14th, 2015 at 2:48 pm and is filed under ...",
 # "Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von Heiner geschrieben ...": a post's
-# footer sentence, whose date follows the phrase at once.
+# footer sentence about the post itself, whose date follows the phrase at once. The subject
+# is required: "Das Gesetz wurde am 14. März beschlossen" is the text's news, not its date.
 _POSTED_ON_RE = re.compile(
-    r"\b(?:(?:was|were)\s+(?:first\s+)?(?:posted|published|written|submitted)\s+on"
-    r"|wurde\s+am|(?:veröffentlicht|geschrieben|erschienen)\s+am"
-    r"|(?:a\s+été\s+)?publié\s+le|(?:fue\s+)?publicado\s+el)\s+",
+    r"(?:\b(?:this|the)\s+(?:entry|post|article|story)\s+(?:was|has\s+been)\s+(?:first\s+)?"
+    r"(?:posted|published|written|submitted)\s+on"
+    r"|\b(?:dieser|der)\s+(?:artikel|beitrag|eintrag)\s+wurde\s+am"
+    r"|\bcet\s+(?:article|billet)\s+a\s+été\s+(?:publié|écrit|posté)\s+le"
+    r"|\b(?:este|esta)\s+(?:artículo|entrada)\s+fue\s+(?:publicad|escrit)[oa]\s+el"
+    r"|\bquesto\s+articolo\s+è\s+stato\s+(?:pubblicato|scritto)\s+il"
+    r"|\bdit\s+(?:artikel|bericht)\s+werd\s+geplaatst\s+op)\s+",
     re.IGNORECASE,
 )
 _MAX_SENTENCE_CHARS = 400
