@@ -133,3 +133,23 @@ def test_a_sentence_of_the_text_about_something_else_gives_none() -> None:
     line = "<p>Das Gesetz wurde am 14. März 2019 im Bundestag beschlossen, sagte sie.</p>"
     html = f"<html lang='de'><body><h1>Eine Geschichte</h1><article>{TEXT * 9}{line}</article>"
     assert extract(html, URL, now=NOW).published is None
+
+
+def test_a_time_element_under_the_headline_dates_the_page() -> None:
+    head = "<p class='meta'>AP <time datetime='2016-12-01T23:29:49.000Z'>Thursday</time></p>"
+    assert _published(head + f"<article>{TEXT * 9}</article>") == "2016-12-01T23:29:49+00:00"
+
+
+def test_a_time_element_far_below_the_headline_dates_nothing() -> None:
+    far = "<p><time datetime='2016-12-01'>Thursday</time></p>"
+    assert _published(f"<article>{TEXT * 15}{far}</article>") is None
+
+
+def test_a_teaser_cards_time_element_dates_nothing() -> None:
+    cards = "".join(
+        f"<li><a href='/news/other-story-number-{i}'>Another story with a long headline {i}</a>"
+        f"<time datetime='2019-03-1{i}'>Friday</time></li>"
+        for i in range(3)
+    )
+    related = f"<div class='related'><h3>Related</h3><ul>{cards}</ul></div>"
+    assert _published(f"{related}<article>{TEXT * 9}</article>") is None

@@ -91,6 +91,8 @@ def marked_page_date(
     found = _posted_on_date(all_blocks, start, order, now, languages)
     if found[1] is None:
         found = _labelled_date(all_blocks, start, order, now, languages)
+    if found[1] is None and headline_index is not None:
+        found = _time_after_headline(all_blocks, headline_index)
     return found
 
 
@@ -153,4 +155,26 @@ def _labelled_date(
             parsed = dates.find_date(value, order=order, reference=now, languages=languages)
             if parsed is not None and parsed.iso and len(value) - len(parsed.text) <= 2:
                 return parsed.text, parsed.iso
+    return None, None
+
+
+# How far below the headline a <time> still belongs to the article's head or first lines.
+_TIME_BLOCKS = 12
+
+
+def _time_after_headline(
+    all_blocks: list[Block], headline_index: int
+) -> tuple[str | None, str | None]:
+    """The machine value of the first ``<time datetime>`` in the lines right under the
+    headline, outside teasers, comments and menus: the article's head marks its own date so
+    even where its text says only "Friday" or nothing at all."""
+    for block in all_blocks[headline_index : headline_index + _TIME_BLOCKS]:
+        zone = block.zone
+        if zone is not None and (not isinstance(zone, str) or zone in _FOREIGN_ZONES):
+            continue
+        for node in block.el.iter("time"):
+            value = (node.get("datetime") or "").strip()
+            iso = dates.to_iso_datetime(value) if value else None
+            if iso and len(iso) >= 10 and not is_foreign(node):
+                return value, iso
     return None, None
