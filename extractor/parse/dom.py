@@ -238,6 +238,13 @@ def _opens_a_popup(el: HtmlElement) -> bool:
 
 def collapse(text: str) -> str:
     """Whitespace collapsed to single spaces, zero-width characters removed."""
+    if text.isprintable():
+        # Every space but " " and every zero-width character is unprintable: a printable text
+        # is collapsed already unless it has two spaces in a row or one at an end (half the
+        # texts read are, and one scan spares splitting them into words and joining them).
+        if "  " not in text and text[:1] != " " and text[-1:] != " ":
+            return text
+        return " ".join(text.split())
     if not text.isascii() and ("\u200b" in text or "\ufeff" in text or "\u00ad" in text):
         text = text.replace("\u200b", "").replace("\ufeff", "").replace("\u00ad", "")
     return " ".join(text.split())
