@@ -344,6 +344,26 @@ def test_the_line_start_gate_admits_every_line_its_patterns_match() -> None:
     assert boilerplate.kind_of_text(dom.Block(lxml.etree.Element("p"), "Next", 0, 0, 0, None))
 
 
+def test_the_lower_case_line_start_gate_reads_ascii_lines_as_the_case_blind_one() -> None:
+    pattern = boilerplate._LINE_STARTS_RE.pattern
+    # Matching case on lower-cased text finds what ignoring case does only while the pattern
+    # spells every letter in lower case and switches no flag inline, and no other letter of it
+    # folds to an ASCII one (the Kelvin sign to "k").
+    assert re.search(r"(?<!\\)[A-Z]", pattern) is None
+    assert re.search(r"\(\?[a-zA-Z-]", pattern) is None
+    assert not any(
+        re.fullmatch(re.escape(ch), chr(i), re.IGNORECASE)
+        for ch in set(pattern)
+        if not ch.isascii()
+        for i in range(128)
+    )
+    lower = boilerplate._LINE_STARTS_LOWER_RE
+    for line in ("SHARE THIS STORY", "Read More: x", "12 COMMENTS", "Next", "The news", "Tags: a"):
+        expected = boilerplate._LINE_STARTS_RE.match(line) is not None
+        assert (lower.match(line.lower()) is not None) == expected, line
+    assert boilerplate.kind_of_text(dom.Block(lxml.etree.Element("p"), "NEXT", 0, 0, 0, None))
+
+
 def test_a_priced_sign_up_is_a_deal_of_the_article_not_a_subscribe_box() -> None:
     def linked(text: str, link_chars: int) -> dom.Block:
         return dom.Block(dom.parse_document("<li>x</li>"), text, link_chars, 0, 0, None)

@@ -125,6 +125,33 @@ def test_collapse_removes_zero_width_characters() -> None:
     assert dom.collapse("a\u200b b\u00a0\n c\u00ad") == "a b c"
 
 
+def test_collapse_returns_a_printable_text_as_it_is_only_when_nothing_is_to_collapse() -> None:
+    # The shortcut holds while every space but " " and every zero-width character is
+    # unprintable: a printable text then holds no whitespace to fold but runs of " ".
+    for code in range(0x110000):
+        char = chr(code)
+        if char.isspace() and char != " ":
+            assert not char.isprintable(), hex(code)
+    assert not any(char.isprintable() for char in "\u200b\ufeff\u00ad")
+    texts = [
+        "",
+        " ",
+        "a",
+        "a b",
+        " a",
+        "a ",
+        "a  b",
+        "a\tb",
+        "a\u3000b",
+        "é  è",
+        "x\u200by",
+        "a\x1fb",
+    ]
+    for text in texts:
+        expected = " ".join(text.replace("\u200b", "").split())
+        assert dom.collapse(text) == expected, repr(text)
+
+
 def test_phone_only_copies_are_hidden_and_desktop_copies_kept() -> None:
     html = (
         "<body><div class='visible-xs-block hidden-sm hidden-md hidden-lg'>phone copy</div>"

@@ -27,7 +27,6 @@ from extractor.parse.dom import (
     blocks,
     clean,
     parse_document,
-    text_length,
     tokens,
 )
 from extractor.parse.headline import find_headline, find_summary
@@ -97,9 +96,8 @@ def parse_page(
     headline_el, headline = find_headline(
         root, [text for _, text in meta.headline_candidates], meta.title_tag, meta.site_name
     )
-    total_chars = text_length(body)
     zones: dict[HtmlElement, object] = dict(
-        bp.mark_containers(body, [headline_el] if headline_el is not None else [], total_chars)
+        bp.mark_containers(body, [headline_el] if headline_el is not None else [])
     )
 
     languages = _languages(meta.lang)

@@ -45,7 +45,7 @@ def find_content_roots(blocks: Iterable[Block]) -> list[HtmlElement]:
     container, half its container's parent and less further up; link-heavy containers lose.
     """
     # Per container: its score, its blocks' characters and their link characters.
-    totals: dict[HtmlElement, list[float]] = {}
+    totals: dict[HtmlElement, _Total] = {}
     # The containers a block scores, by its element's parent: paragraphs share them.
     chains: dict[HtmlElement | None, list[tuple[HtmlElement, float, str]]] = {}
     for block in blocks:
@@ -68,17 +68,18 @@ def find_content_roots(blocks: Iterable[Block]) -> list[HtmlElement]:
         for node, weight, tag in chain:
             total = totals.get(node)
             if total is None:
-                totals[node] = [_TAG_BIAS.get(tag, 0.0) + score * weight, n, link_chars]
+                totals[node] = _Total(_TAG_BIAS.get(tag, 0.0) + score * weight, n, link_chars)
             else:
-                total[0] += score * weight
-                total[1] += n
-                total[2] += link_chars
+                total.score += score * weight
+                total.chars += n
+                total.links += link_chars
     if not totals:
         return []
     scores: dict[HtmlElement, float] = {}
     content: dict[HtmlElement, float] = {}
-    for el, (score, chars, links) in totals.items():
-        density = links / max(1, chars)
+    for el, total in totals.items():
+        score = total.score
+        density = total.links / max(1, total.chars)
         score *= 1 - density
         tag = el.tag
         content[el] = score - _TAG_BIAS.get(tag, 0.0) * (1 - density)
@@ -112,6 +113,18 @@ def find_content_roots(blocks: Iterable[Block]) -> list[HtmlElement]:
         roots.extend(_repeated_chunks(parent, content))
     roots.extend(_cousin_chunks(first, roots, content))
     return roots
+
+
+class _Total:
+    """A container's running sums: compiled, a native object keeps them unboxed, where a list
+    boxes a new number at every addition (a page adds up tens of thousands)."""
+
+    __slots__ = ("chars", "links", "score")
+
+    def __init__(self, score: float, chars: int, links: int) -> None:
+        self.score = score
+        self.chars = chars
+        self.links = links
 
 
 def _weighted_ancestors(node: HtmlElement | None) -> list[tuple[HtmlElement, float, str]]:

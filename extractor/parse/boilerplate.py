@@ -113,49 +113,102 @@ def _name_kinds(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     return firsts[0], firsts[1], firsts[2], nav
 
 
+class PageChars:
+    """The length of a page's text (``text_length`` of its root), counted when first asked: only
+    a container of more than 1500 characters is weighed against it, and most pages have none."""
+
+    __slots__ = ("_chars", "_root")
+
+    def __init__(self, root: HtmlElement, chars: int | None = None) -> None:
+        self._root = root
+        self._chars = chars
+
+    def get(self) -> int:
+        chars = self._chars
+        if chars is None:
+            chars = self._chars = text_length(self._root)
+        return chars
+
+
 def mark_containers(
-    root: HtmlElement, protect: list[HtmlElement], total_chars: int
+    root: HtmlElement, protect: list[HtmlElement], total_chars: int | None = None
 ) -> dict[HtmlElement, str]:
     """Outermost containers of each boilerplate kind, never one that holds a protected element.
 
     ``protect`` lists elements that belong to the article (the headline): a container around
     one of them is a wrapper, not boilerplate. A container holding most of the page's text is a
-    wrapper too, whatever its class says.
+    wrapper too, whatever its class says. ``total_chars`` is ``text_length(root)``, counted
+    here when left out and needed.
     """
+    page = PageChars(root, total_chars)
     guarded: set[HtmlElement] = set()
     for el in protect:
         guarded.update(el.iterancestors())
         guarded.add(el)
     marks: dict[HtmlElement, str] = {}
-    # A pre-order walk (in C) that never enters a marked container: only the outermost is
-    # wanted, and a page's menus and footers are large subtrees not worth visiting.
-    walk = lxml.etree.iterwalk(root, events=("start",))
-    event: tuple[str, HtmlElement]  # typed: compiled, read by index rather than unpacked
-    for event in walk:
-        el = event[1]
-        tag = el.tag
-        cls = el.get("class")
-        ident = el.get("id")
-        role = el.get("role")
-        if cls is None and ident is None and role is None and tag not in _NAMED_TAGS:
-            continue  # most elements: nothing to judge them by
-        if el in guarded or tag == "html" or tag == "body" or not isinstance(tag, str):
-            continue
-        kind = _kind(tag, role, cls, ident)
-        if kind is None and tag not in _UNNAMED_KINDS:
-            continue
-        kind = _mark_of(el, tag, kind, total_chars)
+    kind = _judge(root, guarded, page)
+    if kind is not None:
+        marks[root] = kind
+    elif len(root):
+        _mark_below(root, guarded, page, marks)
+    return marks
+
+
+def _mark_below(
+    parent: HtmlElement, guarded: set[HtmlElement], page: PageChars, marks: dict[HtmlElement, str]
+) -> None:
+    """Mark the outermost containers under ``parent``, in document order.
+
+    A pre-order walk that never enters a marked container: only the outermost is wanted, and a
+    page's menus and footers are large subtrees not worth visiting. Compiled, a recursion over
+    children lists built in C costs half as much per element as lxml's iterwalk.
+    """
+    for el in parent[:]:
+        kind = _judge(el, guarded, page)
         if kind is not None:
             marks[el] = kind
-            walk.skip_subtree()
-    return marks
+        elif len(el):
+            _mark_below(el, guarded, page, marks)
+
+
+def _judge(el: HtmlElement, guarded: set[HtmlElement], page: PageChars) -> str | None:
+    """The boilerplate kind of one element as a container, or None to look inside it."""
+    tag = el.tag
+    # One read of all the attributes: three get() calls cost more, each encoding its name
+    # and searching the attributes again, and most elements have one attribute or none.
+    attributes: list[tuple[str, str]] = el.items()
+    if not attributes and tag not in _NAMED_TAGS:
+        return None  # most elements: nothing to judge them by
+    cls: str | None = None
+    ident: str | None = None
+    role: str | None = None
+    pair: tuple[str, str]  # typed: compiled, read by index rather than unpacked
+    for pair in attributes:
+        name = pair[0]
+        # The first of a repeated name, as get() reads it.
+        if name == "class":
+            if cls is None:
+                cls = pair[1]
+        elif name == "id":
+            if ident is None:
+                ident = pair[1]
+        elif name == "role" and role is None:
+            role = pair[1]
+    if cls is None and ident is None and role is None and tag not in _NAMED_TAGS:
+        return None
+    if el in guarded or tag == "html" or tag == "body" or not isinstance(tag, str):
+        return None
+    kind = _kind(tag, role, cls, ident)
+    if kind is None and tag not in _UNNAMED_KINDS:
+        return None
+    return _mark_of(el, tag, kind, page)
 
 
 # Tags that _mark_of may mark with no kind named by their tag, role or class.
 _UNNAMED_KINDS = frozenset(("header", "form", "dialog"))
 
 
-def _mark_of(el: HtmlElement, tag: str, kind: str | None, total_chars: int) -> str | None:
+def _mark_of(el: HtmlElement, tag: str, kind: str | None, page: PageChars) -> str | None:
     """The boilerplate kind of one container whose names give ``kind``, or None to look
     inside it."""
     if kind is None:
@@ -171,9 +224,9 @@ def _mark_of(el: HtmlElement, tag: str, kind: str | None, total_chars: int) -> s
                 return None
         else:
             return None  # an aside may hold related reads or a pull quote; judged by its content
-    if tag not in ("nav", "footer", "header") and _holds_prose(el, kind, total_chars):
+    if tag not in ("nav", "footer", "header") and _holds_prose(el, kind, page):
         return None
-    if kind == "comments" and _wraps_the_article(el, total_chars):
+    if kind == "comments" and _wraps_the_article(el, page):
         return None
     if kind == "advert" and _advert_by_modifier(el, tag):
         return None
@@ -204,7 +257,7 @@ def _advert_by_modifier(el: HtmlElement, tag: str) -> bool:
     return size > 0 and sum(map(len, _LINK_TEXTS(el))) < 0.3 * size
 
 
-def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
+def _holds_prose(el: HtmlElement, kind: str, total_chars: int | PageChars) -> bool:
     """Whether a container reads as the article, whatever its class says.
 
     "article-body pagination-first" names a pager by one token and the body by another; a
@@ -222,7 +275,7 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
         return vocab.SUBSCRIBE_RE.search(text_of(el)) is None
     if size < 800:
         return False
-    if total_chars and size > 0.5 * total_chars and size > 1500:
+    if size > 1500 and size > 0.5 * _chars(total_chars) > 0:
         return True
     # The links' text read by one XPath counts a link inside a link once; a reader counts it for
     # each link, which only adds to a sum already too large or, rarely, needs the long count.
@@ -234,18 +287,22 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int) -> bool:
     return True
 
 
-def _wraps_the_article(el: HtmlElement, total_chars: int) -> bool:
+def _wraps_the_article(el: HtmlElement, total_chars: int | PageChars) -> bool:
     """Whether a container named like a comment section wraps the page's one article instead.
 
     GitHub names the column around a README "new-discussion-timeline"; a thread of comments
     holds many comments (often an ``<article>`` each), not one article with most of the text.
     """
     size = text_length(el)
-    if size < 1500 or size < 0.5 * total_chars:
+    if size < 1500 or size < 0.5 * _chars(total_chars):
         return False
     articles = el.iterdescendants("article")
     first = next(articles, None)
     return first is not None and next(articles, None) is None and 2 * text_length(first) >= size
+
+
+def _chars(total_chars: int | PageChars) -> int:
+    return total_chars if isinstance(total_chars, int) else total_chars.get()
 
 
 def _names_paywall(el: HtmlElement) -> bool:
@@ -310,6 +367,11 @@ _LINE_START_PATTERNS = (
 _LINE_STARTS_RE = re.compile(
     "|".join(f"(?:{r.pattern})" for r in _LINE_START_PATTERNS), re.IGNORECASE
 )
+# The same pattern for lower-cased ASCII text, where it finds the same lines (its letters are
+# all lower-case: tests/test_boilerplate.py keeps it so). Ignoring case, the regex engine steps
+# into every alternative; matching case, it skips those whose first letter differs (half the
+# cost, and the test runs on every short line of a page).
+_LINE_STARTS_LOWER_RE = re.compile(_LINE_STARTS_RE.pattern)
 
 
 # A web address written out in the text, its host captured ("https://www.facebook.com/x").
@@ -345,7 +407,9 @@ def kind_of_text(block: Block) -> str | None:
         and (density > 0.3 or n < 160)
     ):
         return "footer"
-    starts = _LINE_STARTS_RE.match(text) is not None
+    starts = (
+        _LINE_STARTS_LOWER_RE.match(folded) if text.isascii() else _LINE_STARTS_RE.match(text)
+    ) is not None
     if starts and n < 120 and vocab.SHARE_RE.match(text):
         return "share"
     if starts and n < 200 and vocab.EMBED_CHROME_RE.match(text):
