@@ -39,7 +39,7 @@ from extractor.parse.link_lists import (
     without_link_lists,
 )
 from extractor.parse.metadata import PageMetadata, read_metadata
-from extractor.parse.page_dates import marked_page_date
+from extractor.parse.page_dates import marked_page_date, url_date
 from extractor.parse.teasers import TeaserBlock, find_teaser_blocks
 
 if TYPE_CHECKING:
@@ -179,6 +179,10 @@ def parse_page(
                 all_blocks, headline_index, order, now, languages
             )
             published_text = marked_text or published_text
+        if published is None:
+            # Last: the day the site filed the story under ("/2012/05/11/slug").
+            url_text, published = url_date(url)
+            published_text = published_text or url_text
         page_day = _day(published)
     teasers = _teasers(teaser_blocks, order, now, page_day, languages)
 

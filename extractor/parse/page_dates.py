@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
+from urllib.parse import urlsplit
 
 from extractor.parse import dates
 from extractor.parse.bylines import is_foreign
 from extractor.parse.dom import Block, tokens
 from extractor.parse.field_labels import DATE_LABELS, label_values
 
-__all__ = ["marked_page_date"]
+__all__ = ["marked_page_date", "url_date"]
 
 # "Published: ...", "veröffentlicht: 25.10.2007", "publié le ...": a label that says whose date.
 _PUBLISHED_LABEL_RE = re.compile(
@@ -178,3 +179,27 @@ def _time_after_headline(
             if iso and len(iso) >= 10 and not is_foreign(node):
                 return value, iso
     return None, None
+
+
+# A full date as a path segment run: "/2012/05/11/slug", "/2012-05-11-slug", "/20120511/".
+_URL_DATE_RE = re.compile(
+    r"/((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+)
+
+
+def url_date(url: str | None) -> tuple[str | None, str | None]:
+    """The date a page's URL path gives in full, year, month and day: the last resort, when
+    the page shows none. Blogs and news sites file a story under the day it went out; a
+    path with a year or a month only dates an archive, not a post."""
+    if not url:
+        return None, None
+    path = urlsplit(url).path
+    found = _URL_DATE_RE.search(path)
+    if found is None:
+        return None, None
+    year, _, month, day = found.groups()
+    try:
+        day_of = date(int(year), int(month), int(day))
+    except ValueError:
+        return None, None  # "/2019/02/30/": no such day
+    return found.group(0).lstrip("/"), day_of.isoformat()
