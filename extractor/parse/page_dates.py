@@ -77,9 +77,8 @@ def marked_page_date(
         text = block.text
         if len(text) > _MAX_LINE_CHARS or not any(ch.isdigit() for ch in text):
             continue
-        zone = block.zone
-        if zone is not None and (not isinstance(zone, str) or zone in _FOREIGN_ZONES):
-            continue  # a teaser block's zone is no kind name: its dates are its cards'
+        if _foreign(block):
+            continue
         label = _PUBLISHED_LABEL_RE.match(text)
         if label is None and not _named_for_a_date(block):
             continue
@@ -97,6 +96,15 @@ def marked_page_date(
     return found
 
 
+def _foreign(block: Block) -> bool:
+    """Whether a line is in comments, a menu or a teaser block, whose dates are not the page's.
+
+    (A teaser block's zone is no kind name: its dates are its cards'.)
+    """
+    zone = block.zone
+    return zone is not None and (not isinstance(zone, str) or zone in _FOREIGN_ZONES)
+
+
 def _posted_on_date(
     all_blocks: list[Block],
     start: int,
@@ -110,8 +118,7 @@ def _posted_on_date(
         text = block.text
         if len(text) > _MAX_SENTENCE_CHARS or not any(ch.isdigit() for ch in text):
             continue
-        zone = block.zone
-        if zone is not None and (not isinstance(zone, str) or zone in _FOREIGN_ZONES):
+        if _foreign(block):
             continue
         phrase = _POSTED_ON_RE.search(text)
         if phrase is None:
@@ -147,8 +154,7 @@ def _labelled_date(
     """The date a fact list gives its label ("<dt>Erschienen:</dt><dd>07.02.2019</dd>",
     "<strong>Date</strong> 19.01.2020"), the first after the headline (then before it)."""
     for block in (*all_blocks[start:], *all_blocks[:start]):
-        zone = block.zone
-        if zone is not None and (not isinstance(zone, str) or zone in _FOREIGN_ZONES):
+        if _foreign(block):
             continue
         if not any(ch.isdigit() for ch in block.text):
             continue
@@ -170,8 +176,7 @@ def _time_after_headline(
     headline, outside teasers, comments and menus: the article's head marks its own date so
     even where its text says only "Friday" or nothing at all."""
     for block in all_blocks[headline_index : headline_index + _TIME_BLOCKS]:
-        zone = block.zone
-        if zone is not None and (not isinstance(zone, str) or zone in _FOREIGN_ZONES):
+        if _foreign(block):
             continue
         for node in block.el.iter("time"):
             value = (node.get("datetime") or "").strip()
