@@ -11,9 +11,9 @@ URL = "https://blog.example/news/the-story"
 TEXT = "<p>" + "The article body has a sentence with some words, commas, and more. " * 6 + "</p>"
 
 
-def _published(body: str) -> str | None:
+def _published(body: str, url: str = URL) -> str | None:
     html = f"<html><body><h1>The story of the day</h1>{body}</body></html>"
-    return extract(html, URL, now=NOW).published
+    return extract(html, url, now=NOW).published
 
 
 def test_a_line_labelled_as_published_dates_the_page_far_from_the_headline() -> None:
@@ -155,24 +155,19 @@ def test_a_teaser_cards_time_element_dates_nothing() -> None:
     assert _published(f"{related}<article>{TEXT * 9}</article>") is None
 
 
-def _published_at(url: str, body: str) -> str | None:
-    html = f"<html><body><h1>The story of the day</h1>{body}</body></html>"
-    return extract(html, url, now=NOW).published
-
-
 def test_a_page_without_a_shown_date_is_dated_by_its_url_path() -> None:
     body = f"<article>{TEXT * 3}</article>"
-    assert _published_at("https://blog.example/2012/05/11/the-story/", body) == "2012-05-11"
-    assert _published_at("https://blog.example/news/2019-03-07-the-story", body) == "2019-03-07"
+    assert _published(body, "https://blog.example/2012/05/11/the-story/") == "2012-05-11"
+    assert _published(body, "https://blog.example/news/2019-03-07-the-story") == "2019-03-07"
 
 
 def test_a_shown_date_wins_over_the_url_path() -> None:
     body = f"<article><p>Published: 25.10.2007</p>{TEXT * 3}</article>"
-    assert _published_at("https://blog.example/2012/05/11/the-story/", body) == "2007-10-25"
+    assert _published(body, "https://blog.example/2012/05/11/the-story/") == "2007-10-25"
 
 
 def test_a_url_with_a_year_and_month_only_or_no_such_day_dates_nothing() -> None:
     body = f"<article>{TEXT * 3}</article>"
-    assert _published_at("https://blog.example/2012/05/the-story/", body) is None
-    assert _published_at("https://blog.example/2019/02/30/the-story/", body) is None
-    assert _published_at("https://blog.example/2012/05/112345/", body) is None
+    assert _published(body, "https://blog.example/2012/05/the-story/") is None
+    assert _published(body, "https://blog.example/2019/02/30/the-story/") is None
+    assert _published(body, "https://blog.example/2012/05/112345/") is None

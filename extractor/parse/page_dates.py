@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
@@ -73,12 +74,8 @@ def marked_page_date(
     Lines of teaser blocks, comments and menus are other stories' and people's dates.
     """
     start = headline_index if headline_index is not None else 0
-    for block in (*all_blocks[start:], *all_blocks[:start]):
+    for block in _own_dated_lines(all_blocks, start, _MAX_LINE_CHARS):
         text = block.text
-        if len(text) > _MAX_LINE_CHARS or not any(ch.isdigit() for ch in text):
-            continue
-        if _foreign(block):
-            continue
         label = _PUBLISHED_LABEL_RE.match(text)
         if label is None and not _named_for_a_date(block):
             continue
@@ -105,6 +102,19 @@ def _foreign(block: Block) -> bool:
     return zone is not None and (not isinstance(zone, str) or zone in _FOREIGN_ZONES)
 
 
+def _own_dated_lines(
+    all_blocks: list[Block], start: int, max_chars: int | None = None
+) -> Iterator[Block]:
+    """The lines from ``start`` (the headline's) on, then those before it, that hold a digit
+    (and at most ``max_chars`` characters), outside teasers, comments and menus."""
+    for block in (*all_blocks[start:], *all_blocks[:start]):
+        text = block.text
+        if max_chars is not None and len(text) > max_chars:
+            continue
+        if any(ch.isdigit() for ch in text) and not _foreign(block):
+            yield block
+
+
 def _posted_on_date(
     all_blocks: list[Block],
     start: int,
@@ -114,12 +124,8 @@ def _posted_on_date(
 ) -> tuple[str | None, str | None]:
     """The date a post's footer sentence gives ("This entry was posted on ..."), the first after
     the headline (then before it), outside teasers, comments and menus."""
-    for block in (*all_blocks[start:], *all_blocks[:start]):
+    for block in _own_dated_lines(all_blocks, start, _MAX_SENTENCE_CHARS):
         text = block.text
-        if len(text) > _MAX_SENTENCE_CHARS or not any(ch.isdigit() for ch in text):
-            continue
-        if _foreign(block):
-            continue
         phrase = _POSTED_ON_RE.search(text)
         if phrase is None:
             continue
@@ -153,11 +159,7 @@ def _labelled_date(
 ) -> tuple[str | None, str | None]:
     """The date a fact list gives its label ("<dt>Erschienen:</dt><dd>07.02.2019</dd>",
     "<strong>Date</strong> 19.01.2020"), the first after the headline (then before it)."""
-    for block in (*all_blocks[start:], *all_blocks[:start]):
-        if _foreign(block):
-            continue
-        if not any(ch.isdigit() for ch in block.text):
-            continue
+    for block in _own_dated_lines(all_blocks, start):
         for value in label_values(block.el, DATE_LABELS):
             parsed = dates.find_date(value, order=order, reference=now, languages=languages)
             if parsed is not None and parsed.iso and len(value) - len(parsed.text) <= 2:
