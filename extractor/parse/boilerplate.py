@@ -257,7 +257,7 @@ def _advert_by_modifier(el: HtmlElement, tag: str) -> bool:
     return size > 0 and sum(map(len, _LINK_TEXTS(el))) < 0.3 * size
 
 
-def _holds_prose(el: HtmlElement, kind: str, total_chars: int | PageChars) -> bool:
+def _holds_prose(el: HtmlElement, kind: str, page: PageChars) -> bool:
     """Whether a container reads as the article, whatever its class says.
 
     "article-body pagination-first" names a pager by one token and the body by another; a
@@ -275,7 +275,7 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int | PageChars) -> bo
         return vocab.SUBSCRIBE_RE.search(text_of(el)) is None
     if size < 800:
         return False
-    if size > 1500 and size > 0.5 * _chars(total_chars) > 0:
+    if size > 1500 and size > 0.5 * page.get() > 0:
         return True
     # The links' text read by one XPath counts a link inside a link once; a reader counts it for
     # each link, which only adds to a sum already too large or, rarely, needs the long count.
@@ -287,22 +287,18 @@ def _holds_prose(el: HtmlElement, kind: str, total_chars: int | PageChars) -> bo
     return True
 
 
-def _wraps_the_article(el: HtmlElement, total_chars: int | PageChars) -> bool:
+def _wraps_the_article(el: HtmlElement, page: PageChars) -> bool:
     """Whether a container named like a comment section wraps the page's one article instead.
 
     GitHub names the column around a README "new-discussion-timeline"; a thread of comments
     holds many comments (often an ``<article>`` each), not one article with most of the text.
     """
     size = text_length(el)
-    if size < 1500 or size < 0.5 * _chars(total_chars):
+    if size < 1500 or size < 0.5 * page.get():
         return False
     articles = el.iterdescendants("article")
     first = next(articles, None)
     return first is not None and next(articles, None) is None and 2 * text_length(first) >= size
-
-
-def _chars(total_chars: int | PageChars) -> int:
-    return total_chars if isinstance(total_chars, int) else total_chars.get()
 
 
 def _names_paywall(el: HtmlElement) -> bool:
